@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getProfile } from "@/lib/users/service";
+import { profileOptions } from "@/lib/users/options";
+import { regionOf } from "@/lib/geo/countries";
+import { ProfileForm } from "@/components/profile/profile-form";
+import { FormAlert } from "@/components/ui/field";
+import { updateProfileAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const current = await getCurrentUser();
+  if (!current) redirect("/signin?callbackUrl=/profile");
+  const profile = await getProfile(current.id);
+  if (!profile) redirect("/signin?callbackUrl=/profile");
+  const [t, tGroups, tGenders, tRoles, tRegions, locale] = await Promise.all([
+    getTranslations("profile"), getTranslations("groups"), getTranslations("genders"), getTranslations("roles"), getTranslations("regions"), getLocale(),
+  ]);
+  const options = profileOptions(locale, (k) => tGroups(k as never), (k) => tGenders(k as never));
+  const welcome = (await searchParams).welcome === "1";
+
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {welcome ? <FormAlert tone="success">{t("welcome")}</FormAlert> : null}
+      <p className="text-stone-800">{t("intro")}</p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded border border-stone-200 bg-white p-4">
+        <dt className="font-medium">{t("email")}</dt>
+        <dd>{profile.email}</dd>
+        <dt className="font-medium">{t("role")}</dt>
+        <dd>{tRoles(profile.role)}</dd>
+      </dl>
+      <p className="text-sm text-stone-700">{t("region", { region: tRegions(regionOf(profile.country)) })}</p>
+      <ProfileForm
+        action={updateProfileAction}
+        values={{
+          name: profile.name,
+          individual: profile.organisation === null,
+          organisation: profile.organisation?.name ?? "",
+          stakeholderGroup: profile.stakeholderGroup,
+          country: profile.country,
+          gender: profile.gender ?? "",
+        }}
+        {...options}
+      />
+    </div>
+  );
+}

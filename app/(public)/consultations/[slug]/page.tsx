@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getPublicConsultation } from "@/lib/consultations/service";
+import { phasesOf } from "@/lib/consultations/phases";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { PhaseTimeline } from "@/components/consultations/phase-timeline";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const consultation = await getPublicConsultation((await params).slug);
+  return consultation ? { title: consultation.title, description: consultation.summary } : {};
+}
+
+export default async function ConsultationPage({ params }: Props) {
+  const consultation = await getPublicConsultation((await params).slug);
+  if (!consultation) notFound();
+  const t = await getTranslations("consultation");
+  const phases = phasesOf(consultation, new Date());
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-semibold">{consultation.title}</h1>
+        {consultation.summary ? <p className="text-lg text-stone-800">{consultation.summary}</p> : null}
+      </header>
+      <div className="grid gap-8 md:grid-cols-3">
+        <div className="md:col-span-2 space-y-8">
+          <div className="prose-user" dangerouslySetInnerHTML={{ __html: renderMarkdown(consultation.description) }} />
+          <section aria-labelledby="themes-heading" className="space-y-3">
+            <h2 id="themes-heading" className="text-xl font-semibold">{t("themes")}</h2>
+            {consultation.themes.length === 0 ? (
+              <p>{t("noThemes")}</p>
+            ) : (
+              <ul className="grid gap-3 sm:grid-cols-2">
+                {consultation.themes.map((theme) => (
+                  <li key={theme.id} id={`theme-${theme.slug}`} className="rounded border border-stone-200 bg-white p-3">
+                    <h3 className="font-semibold">{theme.title}</h3>
+                    {theme.description ? <p className="text-sm text-stone-800">{theme.description}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <aside aria-labelledby="timeline-heading" className="space-y-3">
+          <h2 id="timeline-heading" className="text-xl font-semibold">{t("timeline")}</h2>
+          <PhaseTimeline phases={phases} />
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { listPublicConsultations } from "@/lib/consultations/service";
+import { PhaseBadge } from "@/components/consultations/phase-badge";
+import { phasesOf } from "@/lib/consultations/phases";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const t = await getTranslations();
+  const now = new Date();
+  const stages = await listPublicConsultations(now);
+  const sections = [
+    { key: "open", title: t("home.open"), items: stages.open },
+    { key: "upcoming", title: t("home.upcoming"), items: stages.upcoming },
+    { key: "closed", title: t("home.closed"), items: stages.closed },
+  ] as const;
+  const total = stages.open.length + stages.upcoming.length + stages.closed.length;
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-semibold">{t("home.title")}</h1>
+        <p className="max-w-3xl text-stone-800">{t("home.intro")}</p>
+      </div>
+      {total === 0 ? <p>{t("home.none")}</p> : null}
+      {sections.map((section) =>
+        section.key !== "open" && section.items.length === 0 ? null : (
+          <section key={section.key} aria-labelledby={`section-${section.key}`} className="space-y-3">
+            <h2 id={`section-${section.key}`} className="text-xl font-semibold">{section.title}</h2>
+            {section.items.length === 0 ? (
+              <p className="text-stone-700">{t("home.noneInSection")}</p>
+            ) : (
+              <ul className="grid gap-4 sm:grid-cols-2">
+                {section.items.map((c) => (
+                  <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+                    <h3 className="text-lg font-semibold">
+                      <Link href={`/consultations/${c.slug}`} className="text-brand-800 underline-offset-2 hover:underline">
+                        {c.title}
+                      </Link>
+                    </h3>
+                    {c.summary ? <p className="mt-1 text-stone-800">{c.summary}</p> : null}
+                    <p className="mt-2 text-sm text-stone-700">{t("home.themeCount", { count: c._count.themes })}</p>
+                    <ul className="mt-3 flex flex-wrap gap-2">
+                      {phasesOf(c, now).map((p) => (
+                        <li key={p.key}>
+                          <PhaseBadge label={t(`consultation.phase.${p.key}`)} state={p.state} stateLabel={t(`consultation.state.${p.state}`)} />
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ),
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import "./globals.css";
+import { directionOf, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { SiteHeader } from "@/components/layout/site-header";
+import { setLocaleAction } from "@/app/actions/locale";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const rawLocale = await getLocale();
+  const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
+  const [messages, t, user] = await Promise.all([getMessages(), getTranslations("app"), getCurrentUser()]);
+
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <body className="min-h-screen flex flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:start-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2 focus:rounded">
+          {t("skipToContent")}
+        </a>
+        <NextIntlClientProvider locale={locale} messages={messages}>
+          <SiteHeader
+            locale={locale}
+            user={user ? { name: user.name, isSecretariat: hasRole(user, "SECRETARIAT") } : null}
+            setLocaleAction={setLocaleAction}
+          />
+          <main id="main" className="flex-1 w-full max-w-5xl mx-auto px-4 py-8" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="border-t border-stone-200 bg-white">
+            <p className="max-w-5xl mx-auto px-4 py-6 text-sm text-stone-700">{t("footer")}</p>
+          </footer>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

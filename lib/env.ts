@@ -1,0 +1,49 @@
+// Server environment, validated once with zod so a bad value fails fast with a message naming it.
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set: start the app with `npm start`, which provides one, or set it to a postgres:// URL" })
+    .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must be a postgres:// or postgresql:// URL" }),
+  NEXTAUTH_SECRET: z.string().min(32, { error: "NEXTAUTH_SECRET must be at least 32 characters (npm start generates one in .data/)" }).optional(),
+  NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be a full URL such as http://localhost:3000" }).optional(),
+  STORAGE_DIR: z.string().min(1).default(".data/uploads"),
+  S3_ENDPOINT: z.url({ error: "S3_ENDPOINT must be a URL" }).optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment record; exported for tests. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings in .env files mean "unset", not "set to nothing".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+    throw new EnvError(["NEXTAUTH_SECRET: required in production (npm start generates one)"]);
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment; read lazily so `next build` does not need a database. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

