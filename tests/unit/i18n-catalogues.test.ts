@@ -7,9 +7,11 @@ import { LOCALES, directionOf, negotiateLocale } from "@/lib/i18n/config";
 const reference = new Set(flattenKeys(CATALOGUES.en));
 
 describe("message catalogues", () => {
-  it("has a catalogue file for every supported locale and no other", () => {
-    const files = readdirSync(path.join(process.cwd(), "messages")).filter((f) => f.endsWith(".json")).map((f) => f.replace(".json", "")).sort();
-    expect(files).toEqual([...LOCALES].sort());
+  it("has the same catalogue files for every supported locale and no other language", () => {
+    const dirs = readdirSync(path.join(process.cwd(), "messages")).sort();
+    expect(dirs).toEqual([...LOCALES].sort());
+    const filesOf = (l: string) => readdirSync(path.join(process.cwd(), "messages", l)).sort();
+    for (const locale of LOCALES) expect(filesOf(locale)).toEqual(filesOf("en"));
   });
 
   for (const locale of LOCALES) {
@@ -27,7 +29,7 @@ describe("message catalogues", () => {
   }
 
   it("flattenKeys finds a key missing from a catalogue", () => {
-    const broken = JSON.parse(readFileSync(path.join(process.cwd(), "messages/fr.json"), "utf8")) as { nav: Record<string, string> };
+    const broken = JSON.parse(readFileSync(path.join(process.cwd(), "messages/fr/core.json"), "utf8")) as { nav: Record<string, string> };
     delete broken.nav.signIn;
     expect(flattenKeys(broken)).not.toContain("nav.signIn");
     expect(reference.has("nav.signIn")).toBe(true);
