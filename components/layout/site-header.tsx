@@ -23,6 +23,7 @@ export async function SiteHeader({ locale, user, setLocaleAction }: Props) {
             <li><Link className={link} href="/">{t("nav.home")}</Link></li>
             {user ? (
               <>
+                {user.isSecretariat ? <li><Link className={link} href="/secretariat/consultations">{t("nav.secretariat")}</Link></li> : null}
                 <li><Link className={link} href="/profile">{t("nav.profile")}</Link></li>
                 <li className="text-sm text-stone-700">{t("nav.signedInAs", { name: user.name })}</li>
                 <li><SignOutButton label={t("nav.signOut")} className={link} /></li>

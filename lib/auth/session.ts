@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import type { Role, User } from "../db/generated/client";
 import { db } from "../db/client";
 import { authOptions } from "./options";
+import { hasRole } from "./session-roles";
 
 export type CurrentUser = Pick<User, "id" | "email" | "name" | "role" | "stakeholderGroup" | "country" | "organisationId" | "locale">;
 
@@ -24,11 +25,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   });
 }
 
-const RANK: Record<Role, number> = { PARTICIPANT: 0, SECRETARIAT: 1, ADMIN: 2 };
-
-export function hasRole(user: Pick<User, "role"> | null | undefined, role: Role): boolean {
-  return !!user && RANK[user.role] >= RANK[role];
-}
+export { hasRole };
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();

@@ -1,31 +1,33 @@
-// Message catalogues, one JSON file per concern and language, merged per language.
-// Loaded statically so a missing file is a build error, not a runtime one.
-// To add a concern: create messages/{en,fr,ar}/<concern>.json and add one line per language below.
-import enCore from "../../messages/en/core.json";
-import frCore from "../../messages/fr/core.json";
-import arCore from "../../messages/ar/core.json";
-import type { Locale } from "./config";
-
-const PARTS: Record<Locale, object[]> = {
-  en: [enCore],
-  fr: [frCore],
-  ar: [arCore],
-};
+// Message catalogues: messages/<locale>/<concern>.json, merged per language at first use.
+// Adding a concern's strings means adding its three files; nothing to register here.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { LOCALES, type Locale } from "./config";
 
 export type Messages = Record<string, unknown>;
 
-function merge(parts: object[]): Messages {
+function load(locale: Locale): Messages {
+  const dir = path.join(process.cwd(), "messages", locale);
   const out: Messages = {};
-  for (const part of parts) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    const part = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Messages;
     for (const [key, value] of Object.entries(part)) {
-      if (key in out) throw new Error(`i18n: namespace "${key}" is defined in two catalogue files`);
+      if (key in out) throw new Error(`i18n: namespace "${key}" is defined twice (messages/${locale}/${file})`);
       out[key] = value;
     }
   }
   return out;
 }
 
-export const CATALOGUES: Record<Locale, Messages> = { en: merge(PARTS.en), fr: merge(PARTS.fr), ar: merge(PARTS.ar) };
+let cache: Record<Locale, Messages> | undefined;
+
+export function catalogues(): Record<Locale, Messages> {
+  // Re-read in development so edited strings show without a restart.
+  if (!cache || process.env.NODE_ENV === "development") {
+    cache = Object.fromEntries(LOCALES.map((l) => [l, load(l)])) as Record<Locale, Messages>;
+  }
+  return cache;
+}
 
 /** Every key path of a nested catalogue, e.g. "home.title". */
 export function flattenKeys(value: unknown, prefix = ""): string[] {

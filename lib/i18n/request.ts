@@ -2,7 +2,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, negotiateLocale, type Locale } from "./config";
-import { CATALOGUES } from "./messages";
+import { catalogues } from "./messages";
 
 export async function resolveLocale(): Promise<Locale> {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
@@ -12,5 +12,5 @@ export async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  return { locale, messages: CATALOGUES[locale], timeZone: "UTC" };
+  return { locale, messages: catalogues()[locale], timeZone: "UTC" };
 });

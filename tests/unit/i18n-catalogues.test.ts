@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { CATALOGUES, flattenKeys } from "@/lib/i18n/messages";
+import { catalogues, flattenKeys } from "@/lib/i18n/messages";
+
+const CATALOGUES = catalogues();
 import { LOCALES, directionOf, negotiateLocale } from "@/lib/i18n/config";
 
 const reference = new Set(flattenKeys(CATALOGUES.en));

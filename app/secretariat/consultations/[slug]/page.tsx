@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getConsultationForAdmin } from "@/lib/consultations/admin";
+import { ConsultationForm, toUtcInput } from "@/components/secretariat/consultation-form";
+import { AddThemeForm, EditThemeForm } from "@/components/secretariat/theme-forms";
+import { updateConsultationAction, addThemeAction, updateThemeAction } from "../actions";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ created?: string; saved?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const c = await getConsultationForAdmin((await params).slug);
+  return { title: c?.title ?? "" };
+}
+
+export default async function EditConsultationPage({ params, searchParams }: Props) {
+  const c = await getConsultationForAdmin((await params).slug);
+  if (!c) notFound();
+  const sp = await searchParams;
+  const [t, tc, tt] = await Promise.all([getTranslations("admin.form"), getTranslations("admin.consultations"), getTranslations("admin.themes")]);
+  const notice = sp.created === "1" ? t("created") : sp.saved === "1" ? t("saved") : undefined;
+
+  return (
+    <div className="max-w-3xl space-y-8">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t("editTitle", { title: c.title })}</h1>
+        {c.status === "PUBLISHED" ? <Link href={`/consultations/${c.slug}`} className="text-brand-800 underline">{tc("view")}</Link> : null}
+      </div>
+      <ConsultationForm
+        action={updateConsultationAction.bind(null, c.id)}
+        submitLabel={t("save")}
+        initialNotice={notice}
+        values={{
+          slug: c.slug, title: c.title, summary: c.summary, description: c.description, status: c.status, referencePrefix: c.referencePrefix,
+          moderationMode: c.moderationMode, contributionsOpenAt: toUtcInput(c.contributionsOpenAt), contributionsCloseAt: toUtcInput(c.contributionsCloseAt),
+          commentsOpenAt: toUtcInput(c.commentsOpenAt), commentsCloseAt: toUtcInput(c.commentsCloseAt),
+        }}
+      />
+      <section aria-labelledby="themes-heading" className="space-y-3">
+        <h2 id="themes-heading" className="text-xl font-semibold">{tt("title")}</h2>
+        {c.themes.length === 0 ? <p>{tt("none")}</p> : null}
+        {c.themes.map((theme) => (
+          <EditThemeForm
+            key={theme.id}
+            themeKey={theme.slug}
+            action={updateThemeAction.bind(null, theme.id)}
+            usedBy={theme._count.submissions}
+            values={{ slug: theme.slug, title: theme.title, description: theme.description, position: String(theme.position) }}
+          />
+        ))}
+        <AddThemeForm action={addThemeAction.bind(null, c.id)} />
+      </section>
+    </div>
+  );
+}

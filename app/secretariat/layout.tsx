@@ -1,0 +1,30 @@
+// Everything under /secretariat requires the secretariat or admin role; each action checks again in lib/.
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser, hasRole } from "@/lib/auth/session";
+
+export default async function SecretariatLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin?callbackUrl=/secretariat/consultations");
+  const t = await getTranslations("admin");
+  if (!hasRole(user, "SECRETARIAT")) {
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">{t("forbiddenTitle")}</h1>
+        <p>{t("forbiddenBody")}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("sections")} className="rounded border border-stone-200 bg-white px-4 py-2">
+        <ul className="flex flex-wrap gap-4 text-sm">
+          <li className="font-semibold text-stone-800">{t("area")}</li>
+          <li><Link href="/secretariat/consultations" className="text-brand-800 underline">{t("consultations.title")}</Link></li>
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}
