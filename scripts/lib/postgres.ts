@@ -21,6 +21,12 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** The database to create if missing and to put in `url`. Default: agora */
   database?: string;
+  /**
+   * Run the server in its own process group (default true). npm start wants this so Ctrl-C reaches only
+   * start.ts, which stops Next.js before Postgres; test runs turn it off so that killing the runner's process
+   * group cannot leave a server behind.
+   */
+  detached?: boolean;
 }
 
 export interface RunningPostgres {
@@ -359,8 +365,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     binaries.postgres,
     ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     {
-      // Own process group: Ctrl-C in the terminal must reach only us, so we can stop Next.js before Postgres.
-      detached: true,
+      detached: options.detached ?? true,
       stdio: ["ignore", logFd ?? "inherit", logFd ?? "inherit"],
       uid: runAs?.uid,
       gid: runAs?.gid,
@@ -412,6 +417,35 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     throw error;
   }
   return { url, adminUrl, port, dataDir, stop };
+}
+
+/**
+ * Stops a server still running on `dataDir` (e.g. left by a killed test run) so the folder can be wiped.
+ * Returns true when one was stopped.
+ */
+export async function stopLeftoverServer(dataDir: string): Promise<boolean> {
+  if (!isInitialised(dataDir)) return false;
+  const leftover = checkPidFile(dataDir);
+  if (!leftover) return false;
+  process.kill(leftover.pid, "SIGINT");
+  if (!(await waitForPidExit(leftover.pid, STOP_TIMEOUT_MS))) {
+    process.kill(leftover.pid, "SIGQUIT");
+    await waitForPidExit(leftover.pid, 5_000);
+  }
+  return true;
+}
+
+/** A free TCP port on 127.0.0.1, for servers that only need to avoid collisions (tests). */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen({ port: 0, host: "127.0.0.1" }, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error("could not find a free port"))));
+    });
+  });
 }
 
 /** A random lowercase database name, safe to use unquoted. */
