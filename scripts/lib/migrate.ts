@@ -156,7 +156,7 @@ function engineError(action: string, url: string, error: unknown): Error {
   return new Error(`${action} failed on ${redactUrl(url)}: ${message}`, { cause: error });
 }
 
-async function withEngine<T>(url: string, schemaPath: string, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(url: string, schemaPath: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const glue = await loadEngine();
   const pool = new pg.Pool({ connectionString: url, Client: IntrospectionFriendlyClient, max: 2 });
   pool.on("error", (error) => debugLog(`idle migration connection error: ${error.message}`));
@@ -165,7 +165,7 @@ async function withEngine<T>(url: string, schemaPath: string, use: (engine: Sche
   const log = (line: string): void => debugLog(`schema-engine: ${line}`);
   const engine = await glue.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, log, factory);
   try {
-    return await use(engine);
+    return await run(engine);
   } finally {
     engine.free();
     await pool.end();

@@ -1,0 +1,45 @@
+// Shared e2e helpers: `test` with an `axe` accessibility check, `signIn`, and the demo accounts of the e2e database.
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { E2E_DATA_DIR, E2E_DEMO_PASSWORD } from "./env.ts";
+
+export { expect };
+
+interface Fixtures {
+  /** Fails the test on any WCAG 2 A/AA violation on the current page. */
+  axe: (options?: { exclude?: string[] }) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  // `provide` is Playwright's `use`, renamed so the React hooks lint rule does not mistake it for React's use().
+  axe: async ({ page }, provide) => {
+    await provide(async (options = {}) => {
+      let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
+      for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+      const { violations } = await builder.analyze();
+      const summary = violations.map(
+        (violation) => `${violation.id} (${violation.impact ?? "?"}): ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`,
+      );
+      expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+    });
+  },
+});
+
+/** The e2e seed gives every demo account the same password; the emails come from what the seed reported. */
+export function demoAccount(role: string): { email: string; password: string } {
+  const file = path.join(E2E_DATA_DIR, "demo-accounts.json");
+  const accounts = JSON.parse(fs.readFileSync(file, "utf8")) as { role: string; email: string }[];
+  const account = accounts.find((candidate) => candidate.role === role);
+  if (!account) throw new Error(`No ${role} demo account in ${file}`);
+  return { email: account.email, password: E2E_DEMO_PASSWORD };
+}
+
+export async function signIn(page: Page, email: string, password: string = E2E_DEMO_PASSWORD): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+}
