@@ -45,21 +45,25 @@ describe("message catalogues", () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".tsx") || e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
     for (const file of roots.flatMap((r) => walk(path.join(process.cwd(), r)))) {
       const source = readFileSync(file, "utf8");
-      const bindings = [...source.matchAll(/const (?:\[)?\s*(t\w*)[^=]*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:"([\w.]*)")?\s*\)/g)];
-      const tuple = [...source.matchAll(/const \[([^\]]+)\]\s*=\s*await Promise\.all\(\[([^\]]+)\]\)/g)];
-      const namespaces = new Map<string, string>();
-      for (const b of bindings) if (b[1]) namespaces.set(b[1], b[2] ?? "");
-      for (const tu of tuple) {
-        const names = (tu[1] ?? "").split(",").map((s) => s.trim());
-        const calls = [...(tu[2] ?? "").matchAll(/getTranslations\(\s*(?:"([\w.]*)")?\s*\)|getLocale\(\)|getMessages\(\)|getCurrentUser\(\)/g)];
+      // Each call resolves against the nearest preceding binding of the same name (functions in a file may differ).
+      const bindings: { name: string; ns: string; at: number }[] = [];
+      for (const b of source.matchAll(/const (\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:"([\w.]*)")?\s*\)/g)) {
+        if (b[1]) bindings.push({ name: b[1], ns: b[2] ?? "", at: b.index });
+      }
+      for (const tu of source.matchAll(/const \[([^\]]+)\]\s*=\s*await Promise\.all\(\[([^\]]+)\]\)/g)) {
+        const names = (tu[1] ?? "").split(",").map((n) => n.trim());
+        const calls = [...(tu[2] ?? "").matchAll(/(getTranslations)\(\s*(?:"([\w.]*)")?\s*\)|\w+\([^()]*(?:\([^()]*\))?[^()]*\)/g)];
         names.forEach((name, i) => {
           const call = calls[i];
-          if (call && call[0].startsWith("getTranslations")) namespaces.set(name, call[1] ?? "");
+          if (call?.[1] === "getTranslations") bindings.push({ name, ns: call[2] ?? "", at: tu.index });
         });
       }
-      for (const [name, ns] of namespaces) {
+      const names = new Set(bindings.map((b) => b.name));
+      for (const name of names) {
         for (const m of source.matchAll(new RegExp(`\\b${name}\\(\\s*"([\\w.]+)"`, "g"))) {
-          const key = ns ? `${ns}.${m[1]}` : (m[1] ?? "");
+          const binding = bindings.filter((b) => b.name === name && b.at < m.index).at(-1);
+          if (!binding) continue;
+          const key = binding.ns ? `${binding.ns}.${m[1]}` : (m[1] ?? "");
           if (!reference.has(key)) problems.push(`${path.relative(process.cwd(), file)}: ${key}`);
         }
       }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { seed } from "@/prisma/seed";
+import { verifyPassword } from "@/lib/auth/password";
+import { STAKEHOLDER_GROUPS } from "@/lib/stakeholders/groups";
+
+describe("demo seed", () => {
+  it("creates an IGF-like round with every stakeholder group, one account per role and a numbered draft", async () => {
+    process.env.SEED_DEMO_PASSWORD = "demo passphrase for tests";
+    const result = await seed(db);
+    expect(result.accounts.map((a) => a.role).sort()).toEqual(["ADMIN", "PARTICIPANT", "SECRETARIAT"]);
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@agora.example" } });
+    expect(await verifyPassword(admin.passwordHash, "demo passphrase for tests")).toBe(true);
+
+    const round = await db.consultation.findUniqueOrThrow({ where: { slug: "igf-preparatory-round" }, include: { themes: true } });
+    expect(round.themes.map((t) => t.title).sort()).toEqual(["Access", "Critical Internet resources", "Diversity", "Openness", "Security"]);
+    const groups = new Set((await db.organisation.findMany()).map((o) => o.stakeholderGroup));
+    expect([...groups].sort()).toEqual([...STAKEHOLDER_GROUPS].sort());
+    const regions = new Set((await db.submission.findMany()).map((s) => s.region));
+    expect(regions.size).toBeGreaterThanOrEqual(4);
+    const paragraphs = await db.paragraph.findMany({ where: { number: { not: null } }, orderBy: { position: "asc" } });
+    expect(paragraphs.map((p) => p.number)).toEqual(paragraphs.map((_, i) => i + 1));
+    delete process.env.SEED_DEMO_PASSWORD;
+  });
+
+  it("is idempotent", async () => {
+    await seed(db);
+    const counts = async () => Promise.all([db.user.count(), db.consultation.count(), db.submission.count(), db.paragraph.count(), db.organisation.count(), db.glossaryTerm.count()]);
+    const first = await counts();
+    const again = await seed(db);
+    expect(await counts()).toEqual(first);
+    expect(again.accounts.every((a) => a.password === null)).toBe(true);
+  });
+});
