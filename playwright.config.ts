@@ -17,7 +17,8 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  // The JSON report feeds the suite's closing summary line (scripts/test-summary.mjs).
+  reporter: [["list"], ["json", { outputFile: ".data/reports/playwright.json" }]],
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // The JSON report feeds the suite's closing summary line (scripts/test-summary.mjs).
+    reporters: ["default", ["json", { outputFile: ".data/reports/vitest.json" }]],
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/per-file-db.ts"],

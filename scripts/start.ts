@@ -116,7 +116,7 @@ function newestMtime(entry: string): number {
 }
 
 function buildIsStale(): string | undefined {
-  const buildId = path.join(projectRoot, ".next", "BUILD_ID");
+  const buildId = path.join(projectRoot, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return "no production build yet";
   const builtAt = fs.statSync(buildId).mtimeMs;
   for (const input of BUILD_INPUTS) {
