@@ -70,7 +70,7 @@ export function AddThemeForm({ action }: { action: Action }) {
   const ref = useFocusOnResult(state);
   const values = state.status === "error" ? state.values : { slug: "", title: "", description: "", position: "0" };
   return (
-    <form action={formAction} className="space-y-3 rounded border border-stone-200 bg-white p-4" noValidate key={state.status === "saved" ? Math.random() : JSON.stringify(values)}>
+    <form action={formAction} className="space-y-3 rounded border border-stone-200 bg-white p-4" noValidate key={state.status === "error" ? JSON.stringify(values) : "fresh"}>
       <h3 className="font-semibold">{t("add")}</h3>
       <div ref={ref} tabIndex={-1}><Notice state={state} /></div>
       <ThemeFields prefix="new-theme" values={values} errors={state.status === "error" ? state.fieldErrors : {}} />
