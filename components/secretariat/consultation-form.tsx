@@ -95,8 +95,3 @@ export function ConsultationForm({ action, values, submitLabel, initialNotice }:
     </form>
   );
 }
-
-/** Formats a Date for a datetime-local input that the form labels as UTC. */
-export function toUtcInput(date: Date | null): string {
-  return date ? date.toISOString().slice(0, 16) : "";
-}

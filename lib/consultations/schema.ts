@@ -58,3 +58,8 @@ export const ThemeSchema = z.object({
 });
 
 export type ThemeInput = z.infer<typeof ThemeSchema>;
+
+/** Formats a Date for a datetime-local input that the form labels as UTC (the inverse of parseUtcLocal). */
+export function toUtcInput(date: Date | null): string {
+  return date ? date.toISOString().slice(0, 16) : "";
+}

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getConsultationForAdmin } from "@/lib/consultations/admin";
-import { ConsultationForm, toUtcInput } from "@/components/secretariat/consultation-form";
+import { ConsultationForm } from "@/components/secretariat/consultation-form";
+import { toUtcInput } from "@/lib/consultations/schema";
 import { AddThemeForm, EditThemeForm } from "@/components/secretariat/theme-forms";
 import { updateConsultationAction, addThemeAction, updateThemeAction } from "../actions";
 
