@@ -1,0 +1,133 @@
+// Balance aggregates for the dashboard and the public JSON: shares of published inputs by stakeholder group,
+// UN regional group, development status, gender (where declared) and language, against the policy. Aggregates only.
+import { db } from "../db/client";
+import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import { UN_REGIONS } from "../geo/countries";
+import { getBalancePolicy, type Policy } from "./policy";
+import { capOf, settleBalance, type InputKind } from "./service";
+import { groupsRepresented, sharesOf, type Share } from "./rules";
+
+export interface GroupRow extends Share {
+  held: number;
+  /** true when the group's share is above the cap and the cap applies (enough published) */
+  overCap: boolean;
+}
+
+export interface KindReport {
+  published: number;
+  held: number;
+  pending: number;
+  overBalance: number;
+  maxGroupShare: number;
+  minSample: number;
+  capActive: boolean;
+  groupsRepresented: number;
+  minGroups: number;
+  minGroupsMet: boolean;
+  groups: GroupRow[];
+  regions: Share[];
+  development: Share[];
+  genders: Share[];
+  languages: Share[];
+}
+
+export interface BalanceReport {
+  consultation: { slug: string; title: string };
+  submissions: KindReport;
+  comments: KindReport;
+}
+
+type Counter = Record<string, number>;
+
+function count<T>(rows: T[], key: (row: T) => string | null, n: (row: T) => number): Counter {
+  const out: Counter = {};
+  for (const row of rows) {
+    const k = key(row);
+    if (k !== null) out[k] = (out[k] ?? 0) + n(row);
+  }
+  return out;
+}
+
+async function kindReport(consultationId: string, kind: InputKind, policy: Policy): Promise<KindReport> {
+  const where = { consultationId, status: "PUBLISHED" as const };
+  const by = async <K extends "stakeholderGroup" | "region" | "developing" | "gender" | "language">(field: K) =>
+    kind === "SUBMISSION"
+      ? db.submission.groupBy({ by: [field], where, _count: { _all: true } })
+      : db.comment.groupBy({ by: [field], where, _count: { _all: true } });
+  const statusCounts =
+    kind === "SUBMISSION"
+      ? await db.submission.groupBy({ by: ["status", "stakeholderGroup"], where: { consultationId, status: { in: ["PENDING", "HELD_FOR_BALANCE"] } }, _count: { _all: true } })
+      : await db.comment.groupBy({ by: ["status", "stakeholderGroup"], where: { consultationId, status: { in: ["PENDING", "HELD_FOR_BALANCE"] } }, _count: { _all: true } });
+  const overBalance =
+    kind === "SUBMISSION"
+      ? await db.submission.count({ where: { ...where, overBalance: true } })
+      : await db.comment.count({ where: { ...where, overBalance: true } });
+  const [groups, regions, development, genders, languages] = await Promise.all([by("stakeholderGroup"), by("region"), by("developing"), by("gender"), by("language")]);
+
+  const groupCounts = count(groups, (r) => String(r.stakeholderGroup), (r) => r._count._all);
+  const heldByGroup = count(statusCounts.filter((r) => r.status === "HELD_FOR_BALANCE"), (r) => r.stakeholderGroup, (r) => r._count._all);
+  const published = Object.values(groupCounts).reduce((a, b) => a + b, 0);
+  const cap = capOf(policy, kind);
+  const capActive = published >= cap.minSample;
+  const represented = groupsRepresented(groupCounts);
+  return {
+    published,
+    held: Object.values(heldByGroup).reduce((a, b) => a + b, 0),
+    pending: statusCounts.filter((r) => r.status === "PENDING").reduce((a, r) => a + r._count._all, 0),
+    overBalance,
+    maxGroupShare: cap.maxGroupShare,
+    minSample: cap.minSample,
+    capActive,
+    groupsRepresented: represented,
+    minGroups: policy.minGroups,
+    minGroupsMet: represented >= policy.minGroups,
+    groups: sharesOf(groupCounts, STAKEHOLDER_GROUPS).map((s) => ({
+      ...s, held: heldByGroup[s.key] ?? 0, overCap: capActive && s.share > cap.maxGroupShare + 1e-9,
+    })),
+    regions: sharesOf(count(regions, (r) => String(r.region), (r) => r._count._all), UN_REGIONS),
+    development: sharesOf(count(development, (r) => (r.developing ? "developing" : "developed"), (r) => r._count._all), ["developing", "developed"]),
+    genders: sharesOf(count(genders, (r) => (r.gender ? String(r.gender) : "undeclared"), (r) => r._count._all), ["FEMALE", "MALE", "NON_BINARY", "SELF_DESCRIBED", "undeclared"]),
+    languages: sharesOf(count(languages, (r) => r.language, (r) => r._count._all)),
+  };
+}
+
+/** The report for a consultation (held items settled first, so the numbers are current). Null if unknown. */
+export async function getBalanceReport(slug: string, options: { publicOnly?: boolean } = {}): Promise<BalanceReport | null> {
+  const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, status: true } });
+  if (!consultation) return null;
+  if (options.publicOnly && consultation.status === "DRAFT") return null;
+  await settleBalance(consultation.id);
+  const policy = await getBalancePolicy(db, consultation.id);
+  const [submissions, comments] = await Promise.all([kindReport(consultation.id, "SUBMISSION", policy), kindReport(consultation.id, "COMMENT", policy)]);
+  return { consultation: { slug: consultation.slug, title: consultation.title }, submissions, comments };
+}
+
+/** For the synthesis: whether enough stakeholder groups have published inputs to export without the warning. */
+export async function synthesisBalanceWarning(consultationId: string): Promise<{ unbalanced: boolean; groupsRepresented: number; minGroups: number }> {
+  const policy = await getBalancePolicy(db, consultationId);
+  const rows = await db.submission.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } });
+  const represented = rows.filter((r) => r._count._all > 0).length;
+  return { unbalanced: represented < policy.minGroups, groupsRepresented: represented, minGroups: policy.minGroups };
+}
+
+export interface HeldItem {
+  type: InputKind;
+  id: string;
+  version: number;
+  title: string;
+  authorName: string;
+  stakeholderGroup: string;
+  arrivedAt: Date;
+}
+
+/** The held queue of one consultation, in arrival order (the order of automatic release). */
+export async function listHeld(consultationId: string): Promise<HeldItem[]> {
+  const [subs, comments] = await Promise.all([
+    db.submission.findMany({ where: { consultationId, status: "HELD_FOR_BALANCE" }, orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }], take: 500 }),
+    db.comment.findMany({ where: { consultationId, status: "HELD_FOR_BALANCE" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500 }),
+  ]);
+  return [
+    ...subs.map((s) => ({ type: "SUBMISSION" as const, id: s.id, version: s.version, title: `${s.reference} — ${s.title}`, authorName: s.organisationName ?? s.contributorName, stakeholderGroup: s.stakeholderGroup, arrivedAt: s.submittedAt ?? s.createdAt })),
+    ...comments.map((c) => ({ type: "COMMENT" as const, id: c.id, version: c.version, title: c.body.slice(0, 120), authorName: c.organisationName ?? c.authorName, stakeholderGroup: c.stakeholderGroup, arrivedAt: c.createdAt })),
+  ];
+}

@@ -1,0 +1,164 @@
+// balance: publishing decisions under the consultation's group caps, the held queue and its release.
+// Every function that may publish runs under lockKey(BALANCE_LOCK, consultationId), so counts cannot race.
+import type { Tx } from "../db/client";
+import { databaseNow, lockKey, withTransaction } from "../db/transaction";
+import type { StakeholderGroup } from "../db/generated/enums";
+import { notify, MY_CONTRIBUTIONS_PATH } from "../notifications/service";
+import { BALANCE_LOCK, getBalancePolicy, type Policy } from "./policy";
+import { fitsGroupCap, releasableInArrivalOrder, type GroupCap, type GroupCounts } from "./rules";
+
+export type InputKind = "SUBMISSION" | "COMMENT";
+
+export function capOf(policy: Policy, kind: InputKind): GroupCap {
+  return kind === "SUBMISSION"
+    ? { maxGroupShare: policy.maxGroupShare, minSample: policy.minSample }
+    : { maxGroupShare: policy.commentMaxGroupShare, minSample: policy.commentMinSample };
+}
+
+/** Takes the consultation's balance lock for the rest of the transaction. */
+export async function lockBalance(tx: Tx, consultationId: string): Promise<void> {
+  await lockKey(tx, BALANCE_LOCK, consultationId);
+}
+
+export async function publishedGroupCounts(tx: Tx, consultationId: string, kind: InputKind): Promise<GroupCounts> {
+  const rows =
+    kind === "SUBMISSION"
+      ? await tx.submission.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } })
+      : await tx.comment.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } });
+  const counts: GroupCounts = {};
+  for (const row of rows) counts[row.stakeholderGroup] = row._count._all;
+  return counts;
+}
+
+/**
+ * Whether one more published input of this group keeps the consultation within its cap.
+ * The caller must hold the balance lock (lockBalance) in the same transaction, and must write the result
+ * in that transaction, or two requests could both see room for one.
+ */
+export async function decidePublication(tx: Tx, consultationId: string, kind: InputKind, group: StakeholderGroup): Promise<"PUBLISHED" | "HELD_FOR_BALANCE"> {
+  const policy = await getBalancePolicy(tx, consultationId);
+  const counts = await publishedGroupCounts(tx, consultationId, kind);
+  return fitsGroupCap(counts, group, capOf(policy, kind)) ? "PUBLISHED" : "HELD_FOR_BALANCE";
+}
+
+/**
+ * For the comments concern: the initial status of a comment created under POST moderation. Takes the balance lock,
+ * so call it inside the transaction that creates the comment.
+ */
+export async function decideCommentPublication(tx: Tx, consultationId: string, group: StakeholderGroup): Promise<"PUBLISHED" | "HELD_FOR_BALANCE"> {
+  await lockBalance(tx, consultationId);
+  return decidePublication(tx, consultationId, "COMMENT", group);
+}
+
+export interface SettleOutcome {
+  released: number;
+  publishedOverBalance: number;
+}
+
+/**
+ * Brings the held queue up to date (idempotent; safe to call on every page load and after every moderation action):
+ * - once a phase has closed, every held input of that kind is published, flagged overBalance: nothing accepted is lost;
+ * - otherwise held inputs are released, in arrival order, as far as the caps now allow.
+ * Must run with the balance lock held (settleBalanceInTx) or through settleBalance.
+ */
+export async function settleBalanceInTx(tx: Tx, consultationId: string): Promise<SettleOutcome> {
+  const consultation = await tx.consultation.findUnique({
+    where: { id: consultationId },
+    select: { id: true, contributionsCloseAt: true, commentsCloseAt: true },
+  });
+  if (!consultation) return { released: 0, publishedOverBalance: 0 };
+  const policy = await getBalancePolicy(tx, consultationId);
+  const now = await databaseNow(tx);
+  const outcome: SettleOutcome = { released: 0, publishedOverBalance: 0 };
+
+  // Submissions.
+  const heldSubmissions = await tx.submission.findMany({
+    where: { consultationId, status: "HELD_FOR_BALANCE" },
+    orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, stakeholderGroup: true, authorId: true, title: true, reference: true, version: true },
+  });
+  if (heldSubmissions.length > 0) {
+    const closed = consultation.contributionsCloseAt !== null && now >= consultation.contributionsCloseAt;
+    const toPublish = closed
+      ? heldSubmissions.map((s) => s.id)
+      : releasableInArrivalOrder(
+          heldSubmissions.map((s) => ({ id: s.id, group: s.stakeholderGroup })),
+          await publishedGroupCounts(tx, consultationId, "SUBMISSION"),
+          capOf(policy, "SUBMISSION"),
+        );
+    const ids = new Set(toPublish);
+    for (const s of heldSubmissions.filter((h) => ids.has(h.id))) {
+      await tx.submission.update({
+        where: { id: s.id },
+        data: { status: "PUBLISHED", publishedAt: now, overBalance: closed ? true : undefined, version: { increment: 1 } },
+      });
+      await tx.moderationEvent.create({
+        data: {
+          targetType: "SUBMISSION", submissionId: s.id, actorId: null,
+          action: closed ? "PUBLISH_OVER_BALANCE" : "RELEASE_FROM_HOLD",
+          fromStatus: "HELD_FOR_BALANCE", toStatus: "PUBLISHED",
+          reason: closed ? "phaseClosed" : null, metadata: { automatic: true },
+        },
+      });
+      await notify(tx, { userId: s.authorId, kind: "published", params: { target: "SUBMISSION", title: s.title, reference: s.reference }, link: MY_CONTRIBUTIONS_PATH });
+    }
+    if (closed) outcome.publishedOverBalance += ids.size;
+    else outcome.released += ids.size;
+  }
+
+  // Comments: a comment on a draft follows the draft's comment phase, else the consultation's.
+  const heldComments = await tx.comment.findMany({
+    where: { consultationId, status: "HELD_FOR_BALANCE" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, stakeholderGroup: true, authorId: true, body: true, draft: { select: { commentsCloseAt: true } } },
+  });
+  if (heldComments.length > 0) {
+    const closedFor = (c: (typeof heldComments)[number]) => {
+      const closeAt = c.draft?.commentsCloseAt ?? consultation.commentsCloseAt;
+      return closeAt !== null && now >= closeAt;
+    };
+    const closedIds = new Set(heldComments.filter(closedFor).map((c) => c.id));
+    const open = heldComments.filter((c) => !closedIds.has(c.id));
+    const counts = await publishedGroupCounts(tx, consultationId, "COMMENT");
+    for (const c of heldComments) if (closedIds.has(c.id)) counts[c.stakeholderGroup] = (counts[c.stakeholderGroup] ?? 0) + 1;
+    const released = new Set(releasableInArrivalOrder(open.map((c) => ({ id: c.id, group: c.stakeholderGroup })), counts, capOf(policy, "COMMENT")));
+    for (const c of heldComments) {
+      const over = closedIds.has(c.id);
+      if (!over && !released.has(c.id)) continue;
+      await tx.comment.update({
+        where: { id: c.id },
+        data: { status: "PUBLISHED", publishedAt: now, overBalance: over ? true : undefined, version: { increment: 1 } },
+      });
+      await tx.moderationEvent.create({
+        data: {
+          targetType: "COMMENT", commentId: c.id, actorId: null,
+          action: over ? "PUBLISH_OVER_BALANCE" : "RELEASE_FROM_HOLD",
+          fromStatus: "HELD_FOR_BALANCE", toStatus: "PUBLISHED",
+          reason: over ? "phaseClosed" : null, metadata: { automatic: true },
+        },
+      });
+      await notify(tx, { userId: c.authorId, kind: "published", params: { target: "COMMENT", title: excerpt(c.body) } });
+    }
+    outcome.publishedOverBalance += closedIds.size;
+    outcome.released += released.size;
+  }
+  return outcome;
+}
+
+/** settleBalanceInTx in its own transaction; a no-op (one cheap query) when nothing is held. */
+export async function settleBalance(consultationId: string): Promise<SettleOutcome> {
+  return withTransaction(async (tx) => {
+    const [s, c] = await Promise.all([
+      tx.submission.count({ where: { consultationId, status: "HELD_FOR_BALANCE" } }),
+      tx.comment.count({ where: { consultationId, status: "HELD_FOR_BALANCE" } }),
+    ]);
+    if (s + c === 0) return { released: 0, publishedOverBalance: 0 };
+    await lockBalance(tx, consultationId);
+    return settleBalanceInTx(tx, consultationId);
+  });
+}
+
+export function excerpt(text: string, length = 80): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}

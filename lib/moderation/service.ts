@@ -1,0 +1,280 @@
+// moderation: the secretariat publishes, holds, rejects, requests changes, hides and restores inputs.
+// One transaction per item; every change appends a ModerationEvent and nothing is ever deleted.
+// Concurrency: the update is conditional on the version the moderator saw, so of two moderators exactly one wins.
+import { db, type Tx } from "../db/client";
+import { withTransaction } from "../db/transaction";
+import type { Role, StakeholderGroup } from "../db/generated/enums";
+import { hasRole } from "../auth/session-roles";
+import { recordAudit } from "../audit/log";
+import { fail, ok, type FieldErrors, type Result } from "../result";
+import { fieldErrorsOf } from "../users/schema";
+import { decidePublication, excerpt, lockBalance, settleBalanceInTx } from "../balance/service";
+import { notify, MY_CONTRIBUTIONS_PATH, type NotificationKind } from "../notifications/service";
+import { BulkModerateSchema, ModerateSchema, REASON_REQUIRED, type BulkModerateInput, type ModerateInput, type Target, type TargetType, type Verb } from "./schema";
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+type Status = "DRAFT" | "PENDING" | "CHANGES_REQUESTED" | "HELD_FOR_BALANCE" | "PUBLISHED" | "REJECTED" | "HIDDEN" | "WITHDRAWN";
+
+/** The statuses each verb applies to; anything else means someone acted first (or the item moved on). */
+export const ALLOWED_FROM: Record<Verb, readonly Status[]> = {
+  publish: ["PENDING"],
+  publishOverBalance: ["HELD_FOR_BALANCE", "PENDING"],
+  reject: ["PENDING", "HELD_FOR_BALANCE"],
+  requestChanges: ["PENDING", "HELD_FOR_BALANCE"],
+  hide: ["PUBLISHED"],
+  restore: ["HIDDEN", "REJECTED"],
+};
+
+type CommentStatus = Exclude<Status, "DRAFT" | "CHANGES_REQUESTED">;
+function isCommentStatus(status: Status): status is CommentStatus {
+  return status !== "DRAFT" && status !== "CHANGES_REQUESTED";
+}
+
+const TEMPLATE_KIND: Partial<Record<Verb, "REJECT" | "REQUEST_CHANGES" | "HIDE">> = {
+  reject: "REJECT",
+  requestChanges: "REQUEST_CHANGES",
+  hide: "HIDE",
+};
+
+export type ModerationFailure = {
+  ok: false;
+  error: string;
+  status: number;
+  fieldErrors?: FieldErrors;
+  /** set when another moderator (or the author) changed the item first */
+  conflict?: { by: string | null; status: string };
+};
+export type ModerationResult<T> = { ok: true; data: T } | ModerationFailure;
+
+export interface Outcome {
+  type: TargetType;
+  id: string;
+  status: Status;
+  overBalance: boolean;
+}
+
+interface Item {
+  type: TargetType;
+  id: string;
+  consultationId: string;
+  status: Status;
+  version: number;
+  authorId: string | null;
+  title: string;
+  reference: string | null;
+  stakeholderGroup: StakeholderGroup;
+}
+
+async function loadItem(tx: Tx, target: { type: TargetType; id: string }): Promise<Item | null> {
+  if (target.type === "SUBMISSION") {
+    const s = await tx.submission.findUnique({
+      where: { id: target.id },
+      select: { id: true, consultationId: true, status: true, version: true, authorId: true, title: true, reference: true, stakeholderGroup: true },
+    });
+    return s ? { ...s, type: "SUBMISSION" } : null;
+  }
+  const c = await tx.comment.findUnique({
+    where: { id: target.id },
+    select: { id: true, consultationId: true, status: true, version: true, authorId: true, body: true, stakeholderGroup: true },
+  });
+  return c ? { type: "COMMENT", id: c.id, consultationId: c.consultationId, status: c.status, version: c.version, authorId: c.authorId, title: excerpt(c.body), reference: null, stakeholderGroup: c.stakeholderGroup } : null;
+}
+
+async function conflictOf(tx: Tx, item: Item): Promise<ModerationFailure> {
+  const current = await loadItem(tx, item);
+  const last = await tx.moderationEvent.findFirst({
+    where: item.type === "SUBMISSION" ? { submissionId: item.id } : { commentId: item.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { actorId: true, actor: { select: { name: true } } },
+  });
+  const byAuthor = !last || last.actorId === null || last.actorId === item.authorId;
+  return {
+    ok: false,
+    error: byAuthor ? "changedSinceLoaded" : "alreadyModerated",
+    status: 409,
+    conflict: { by: byAuthor ? null : (last?.actor?.name ?? null), status: current?.status ?? item.status },
+  };
+}
+
+async function resolveReason(tx: Tx, verb: Verb, reason: string, templateId: string): Promise<Result<string | null>> {
+  let text = reason;
+  if (!text && templateId) {
+    const kind = TEMPLATE_KIND[verb];
+    const template = kind ? await tx.reasonTemplate.findFirst({ where: { id: templateId, kind } }) : null;
+    if (!template) return fail("invalidInput", { reason: ["templateUnknown"] });
+    text = template.text;
+  }
+  if (REASON_REQUIRED.has(verb) && !text) {
+    return fail("invalidInput", { reason: [verb === "publishOverBalance" ? "justificationRequired" : "reasonRequired"] });
+  }
+  return ok(text || null);
+}
+
+const NOTIFY: Record<Exclude<Status, "DRAFT" | "PENDING" | "WITHDRAWN">, NotificationKind> = {
+  PUBLISHED: "published",
+  HELD_FOR_BALANCE: "held",
+  REJECTED: "rejected",
+  CHANGES_REQUESTED: "changesRequested",
+  HIDDEN: "hidden",
+};
+
+/** Runs one moderation action on one item. `target.version` is the version the moderator saw. */
+export async function moderate(actor: Actor | null, raw: ModerateInput): Promise<ModerationResult<Outcome>> {
+  if (!actor || !hasRole(actor, "SECRETARIAT")) return { ok: false, error: "forbidden", status: 403 };
+  const parsed = ModerateSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "invalidInput", status: 400, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { verb, target, reason: rawReason, templateId } = parsed.data;
+  if (verb === "requestChanges" && target.type === "COMMENT") return { ok: false, error: "notApplicable", status: 400 };
+
+  return withTransaction(async (tx) => {
+    const resolved = await resolveReason(tx, verb, rawReason, templateId);
+    if (!resolved.ok) return { ...resolved, status: resolved.status ?? 400 };
+    const reason = resolved.data;
+    const item = await loadItem(tx, target);
+    if (!item) return { ok: false, error: "notFound", status: 404 } satisfies ModerationFailure;
+    await lockBalance(tx, item.consultationId);
+    return applyVerb(tx, actor, item, verb, reason, target.version ?? item.version);
+  });
+}
+
+async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: string | null, expectedVersion: number): Promise<ModerationResult<Outcome>> {
+  // The lock is held: re-read, so the balance decision and the version check see the committed state.
+  const fresh = await loadItem(tx, item);
+  if (!fresh) return { ok: false, error: "notFound", status: 404 };
+  if (fresh.version !== expectedVersion || !ALLOWED_FROM[verb].includes(fresh.status)) return conflictOf(tx, fresh);
+
+  let to: Status;
+  let overBalance = false;
+  let action: "PUBLISH" | "PUBLISH_OVER_BALANCE" | "HOLD_FOR_BALANCE" | "REJECT" | "REQUEST_CHANGES" | "HIDE" | "RESTORE";
+  switch (verb) {
+    case "publish":
+      to = await decidePublication(tx, fresh.consultationId, fresh.type, fresh.stakeholderGroup);
+      action = to === "PUBLISHED" ? "PUBLISH" : "HOLD_FOR_BALANCE";
+      break;
+    case "publishOverBalance": {
+      // Only when the cap really stands in the way: otherwise an ordinary publish is the honest record.
+      const decision = await decidePublication(tx, fresh.consultationId, fresh.type, fresh.stakeholderGroup);
+      to = "PUBLISHED";
+      overBalance = decision === "HELD_FOR_BALANCE";
+      action = overBalance ? "PUBLISH_OVER_BALANCE" : "PUBLISH";
+      break;
+    }
+    case "reject":
+      to = "REJECTED";
+      action = "REJECT";
+      break;
+    case "requestChanges":
+      to = "CHANGES_REQUESTED";
+      action = "REQUEST_CHANGES";
+      break;
+    case "hide":
+      to = "HIDDEN";
+      action = "HIDE";
+      break;
+    case "restore":
+      // A hidden item was accepted once: it goes back through the balance rule. A rejected one goes back to the queue.
+      to = fresh.status === "HIDDEN" ? await decidePublication(tx, fresh.consultationId, fresh.type, fresh.stakeholderGroup) : "PENDING";
+      action = "RESTORE";
+      break;
+  }
+
+  const now = new Date();
+  const note = to === "REJECTED" || to === "CHANGES_REQUESTED" || to === "HIDDEN" ? reason : null;
+  const data = {
+    status: to,
+    version: { increment: 1 },
+    moderationNote: note,
+    ...(to === "PUBLISHED" ? { publishedAt: now } : {}),
+    ...(overBalance ? { overBalance: true } : {}),
+  };
+  const where = { id: fresh.id, version: expectedVersion, status: fresh.status };
+  const updated =
+    fresh.type === "SUBMISSION"
+      ? await tx.submission.updateMany({ where, data })
+      : isCommentStatus(fresh.status) && isCommentStatus(to)
+        ? await tx.comment.updateMany({ where: { ...where, status: fresh.status }, data: { ...data, status: to } })
+        : { count: 0 };
+  if (updated.count !== 1) return conflictOf(tx, fresh);
+
+  await tx.moderationEvent.create({
+    data: {
+      targetType: fresh.type,
+      submissionId: fresh.type === "SUBMISSION" ? fresh.id : null,
+      commentId: fresh.type === "COMMENT" ? fresh.id : null,
+      actorId: actor.id,
+      action,
+      fromStatus: fresh.status,
+      toStatus: to,
+      reason,
+      metadata: { verb, version: expectedVersion + 1 },
+    },
+  });
+  if (action === "PUBLISH_OVER_BALANCE") {
+    await recordAudit(tx, {
+      actorId: actor.id, action: "moderation.publishOverBalance", entityType: fresh.type === "SUBMISSION" ? "Submission" : "Comment",
+      entityId: fresh.id, consultationId: fresh.consultationId, details: { justification: reason, fromStatus: fresh.status },
+    });
+  }
+  const kind = to === "PENDING" ? null : verb === "restore" && to === "PUBLISHED" ? "restored" : NOTIFY[to as keyof typeof NOTIFY];
+  if (kind) {
+    await notify(tx, {
+      userId: fresh.authorId,
+      kind,
+      params: { target: fresh.type, title: fresh.title, reference: fresh.reference, reason: note },
+      link: fresh.type === "SUBMISSION" ? MY_CONTRIBUTIONS_PATH : null,
+    });
+  }
+  // Any change to the published counts can make room for held items (a larger total lowers other groups' shares,
+  // hiding frees a place), and the phase may have closed: settle in the same transaction.
+  await settleBalanceInTx(tx, fresh.consultationId);
+  return { ok: true, data: { type: fresh.type, id: fresh.id, status: to, overBalance } };
+}
+
+export interface BulkSummary {
+  done: number;
+  held: number;
+  conflicts: { type: TargetType; id: string; error: string; by: string | null }[];
+  failed: number;
+}
+
+/**
+ * The same action on many items (selected rows, whole campaigns). Each item is its own transaction, so one
+ * conflict never undoes the others; campaigns expand to their members in the statuses the verb applies to.
+ */
+export async function moderateMany(actor: Actor | null, raw: BulkModerateInput): Promise<ModerationResult<BulkSummary>> {
+  if (!actor || !hasRole(actor, "SECRETARIAT")) return { ok: false, error: "forbidden", status: 403 };
+  const parsed = BulkModerateSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "invalidInput", status: 400, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { verb, reason, templateId } = parsed.data;
+  if (REASON_REQUIRED.has(verb) && !reason && !templateId) {
+    return { ok: false, error: "invalidInput", status: 400, fieldErrors: { reason: [verb === "publishOverBalance" ? "justificationRequired" : "reasonRequired"] } };
+  }
+  const targets: Target[] = [...parsed.data.targets];
+  for (const campaign of parsed.data.campaigns) {
+    const statuses = ALLOWED_FROM[verb];
+    const members =
+      campaign.type === "SUBMISSION"
+        ? await db.submission.findMany({ where: { campaignId: campaign.id, status: { in: [...statuses] } }, select: { id: true, version: true }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: 5000 })
+        : await db.comment.findMany({ where: { campaignId: campaign.id, status: { in: statuses.filter(isCommentStatus) } }, select: { id: true, version: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 5000 });
+    for (const m of members) targets.push({ type: campaign.type, id: m.id, version: m.version });
+  }
+  const summary: BulkSummary = { done: 0, held: 0, conflicts: [], failed: 0 };
+  for (const target of targets) {
+    const result = await moderate(actor, { verb, target, reason, templateId });
+    if (result.ok) {
+      if (result.data.status === "HELD_FOR_BALANCE") summary.held++;
+      else summary.done++;
+    } else if (result.conflict || result.status === 409 || result.status === 404) {
+      summary.conflicts.push({ type: target.type, id: target.id, error: result.error, by: result.conflict?.by ?? null });
+    } else if (result.status === 400 && result.fieldErrors) {
+      return result;
+    } else {
+      summary.failed++;
+    }
+  }
+  return { ok: true, data: summary };
+}
