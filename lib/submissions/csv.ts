@@ -1,0 +1,51 @@
+// The open-data CSV of published contributions: RFC 4180 (quoted where needed, CRLF), UTF-8 with a BOM so
+// spreadsheet programs open non-Latin text correctly, streamed in keyset batches.
+import { stringify } from "csv-stringify/sync";
+import type { PublicContribution } from "./public";
+
+export const CSV_COLUMNS = [
+  "reference", "url", "title", "body", "language", "themes", "stakeholder_group", "country", "region", "developing",
+  "contributor_name", "organisation", "anonymous", "imported", "submitted_at", "published_at", "attachments",
+] as const;
+
+export function csvRow(item: PublicContribution, url: string): string[] {
+  return [
+    item.reference, url, item.title, item.body, item.language, item.themes.map((t) => t.slug).join(";"), item.stakeholderGroup, item.country, item.region,
+    item.developing ? "true" : "false", item.contributorName ?? "", item.organisationName ?? "", item.anonymous ? "true" : "false", item.imported ? "true" : "false",
+    item.submittedAt?.toISOString() ?? "", item.publishedAt?.toISOString() ?? "", item.attachments.map((a) => a.filename).join(";"),
+  ];
+}
+
+export function csvLines(rows: string[][]): string {
+  // Formula-looking cells are left as they are: this is data, and rewriting it would alter what people wrote.
+  return stringify(rows, { record_delimiter: "\r\n", quoted_match: /[\r\n",]/ });
+}
+
+/** A byte stream: BOM and header first, then one chunk per batch, so memory stays flat at any size. */
+export function csvStream(batches: AsyncIterable<PublicContribution[]>, urlOf: (reference: string) => string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = batches[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${csvLines([[...CSV_COLUMNS]])}`));
+        return;
+      }
+      try {
+        const { value, done } = await iterator.next();
+        if (done) {
+          controller.close();
+          return;
+        }
+        if (value.length) controller.enqueue(encoder.encode(csvLines(value.map((item) => csvRow(item, urlOf(item.reference))))));
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+}

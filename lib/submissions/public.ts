@@ -1,0 +1,242 @@
+// Published contributions as the public (pages, JSON API, CSV export) sees them: filters, full-text search with
+// highlights, newest/oldest/balanced order, keyset pagination. Never returns private fields.
+import { z } from "zod";
+import { db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import type { StakeholderGroup } from "../db/generated/enums";
+import { UN_REGIONS } from "../geo/countries";
+import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import { decodeCursor, encodeCursor, interleave, type Cursor, type Key, type Row, type Sort } from "./cursor";
+import { LANGUAGES } from "./language";
+import { PAGE_SIZE, SEARCH_MAX } from "./limits";
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+
+/** Query parameters of the list page and of the API: the same names, the same rules. */
+export const ListQuerySchema = z.object({
+  theme: optional(z.string().max(80).regex(/^[a-z0-9-]+$/, { error: "theme" })),
+  group: optional(z.enum(STAKEHOLDER_GROUPS, { error: "group" })),
+  region: optional(z.enum(UN_REGIONS, { error: "region" })),
+  country: optional(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "country" })),
+  language: optional(z.enum(LANGUAGES, { error: "language" })),
+  organisation: optional(z.string().trim().max(200, { error: "organisation" })),
+  q: optional(z.string().trim().max(SEARCH_MAX, { error: "q" })),
+  sort: z.preprocess((v) => (v === "" || v === undefined ? "newest" : v), z.enum(["newest", "oldest", "balanced"], { error: "sort" })),
+  cursor: optional(z.string().max(2000, { error: "cursor" })),
+  limit: z.preprocess((v) => (v === "" || v === undefined ? PAGE_SIZE : v), z.coerce.number({ error: "limit" }).int({ error: "limit" }).min(1, { error: "limit" }).max(100, { error: "limit" })),
+});
+
+export type ListQuery = z.infer<typeof ListQuerySchema>;
+
+/** Parses URL search params; the error lists the offending parameter names. */
+export function parseListQuery(params: URLSearchParams | Record<string, string | string[] | undefined>):
+  | { ok: true; query: ListQuery; cursor: Cursor | null }
+  | { ok: false; invalid: string[] } {
+  const entries = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = ListQuerySchema.safeParse(entries);
+  if (!parsed.success) return { ok: false, invalid: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "query")))] };
+  const query = parsed.data;
+  if (!query.cursor) return { ok: true, query, cursor: null };
+  const cursor = decodeCursor(query.cursor, query.sort as Sort);
+  return cursor ? { ok: true, query, cursor } : { ok: false, invalid: ["cursor"] };
+}
+
+const publicSelect = {
+  id: true, reference: true, title: true, body: true, language: true, stakeholderGroup: true, country: true, region: true, developing: true,
+  visibility: true, contributorName: true, organisationName: true, onBehalfOf: true, source: true, receivedAt: true, submittedAt: true, publishedAt: true,
+  themes: { select: { theme: { select: { slug: true, title: true } } } },
+  attachments: { select: { id: true, filename: true, size: true, mimeType: true, sha256: true }, orderBy: { createdAt: "asc" } },
+} as const;
+
+type PublicRow = Prisma.SubmissionGetPayload<{ select: typeof publicSelect }>;
+
+export interface PublicContribution {
+  reference: string;
+  title: string;
+  body: string;
+  language: string;
+  themes: { slug: string; title: string }[];
+  stakeholderGroup: StakeholderGroup;
+  country: string;
+  region: string;
+  developing: boolean;
+  /** Null when the contributor chose to be published without a name. */
+  contributorName: string | null;
+  organisationName: string | null;
+  anonymous: boolean;
+  imported: boolean;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  attachments: { id: string; filename: string; size: number; mimeType: string; sha256: string }[];
+  /** Search excerpt: text with \u0001...\u0002 around matched words (render them as <mark>). */
+  highlight?: string;
+}
+
+/** The only way a published row leaves this module: the author of an anonymous contribution is dropped here. */
+export function toPublic(row: PublicRow, highlight?: string): PublicContribution {
+  const anonymous = row.visibility === "PUBLIC_ANONYMOUS";
+  return {
+    reference: row.reference,
+    title: row.title,
+    body: row.body,
+    language: row.language,
+    themes: row.themes.map((t) => t.theme),
+    stakeholderGroup: row.stakeholderGroup,
+    country: row.country,
+    region: row.region,
+    developing: row.developing,
+    contributorName: anonymous ? null : row.contributorName,
+    organisationName: anonymous ? null : row.organisationName,
+    anonymous,
+    imported: row.source === "IMPORT",
+    submittedAt: row.submittedAt ?? row.receivedAt,
+    publishedAt: row.publishedAt,
+    attachments: row.attachments,
+    ...(highlight === undefined ? {} : { highlight }),
+  };
+}
+
+function likePattern(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** WHERE clause shared by every list, count and export. Only published rows, ever. */
+function whereOf(consultationId: string, q: ListQuery): Prisma.Sql {
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`s."consultationId" = ${consultationId}`,
+    Prisma.sql`s."status" = 'PUBLISHED'`,
+    Prisma.sql`s."publishedAt" IS NOT NULL`,
+  ];
+  if (q.theme) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "SubmissionTheme" st JOIN "Theme" t ON t."id" = st."themeId" WHERE st."submissionId" = s."id" AND t."slug" = ${q.theme})`);
+  }
+  if (q.group) parts.push(Prisma.sql`s."stakeholderGroup" = ${q.group}::"StakeholderGroup"`);
+  if (q.region) parts.push(Prisma.sql`s."region" = ${q.region}::"UnRegion"`);
+  if (q.country) parts.push(Prisma.sql`s."country" = ${q.country}`);
+  if (q.language) parts.push(Prisma.sql`s."language" = ${q.language}`);
+  // Anonymous contributions never match an organisation: the filter would reveal who wrote them.
+  if (q.organisation) parts.push(Prisma.sql`s."visibility" = 'PUBLIC_NAMED' AND s."organisationName" ILIKE ${likePattern(q.organisation)}`);
+  if (q.q) parts.push(Prisma.sql`s."searchVector" @@ websearch_to_tsquery('simple', ${q.q})`);
+  return Prisma.join(parts, " AND ");
+}
+
+const KEY_COLUMNS = Prisma.sql`s."id", to_char(s."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at", s."stakeholderGroup"::text AS "group"`;
+
+function after(key: Key, direction: "asc" | "desc"): Prisma.Sql {
+  return direction === "desc"
+    ? Prisma.sql`(s."publishedAt", s."id") < (${key.at}::timestamp(3), ${key.id})`
+    : Prisma.sql`(s."publishedAt", s."id") > (${key.at}::timestamp(3), ${key.id})`;
+}
+
+async function keysInOrder(consultationId: string, query: ListQuery, cursor: Cursor | null): Promise<{ keys: Row[]; next: Cursor | null }> {
+  const where = whereOf(consultationId, query);
+  const limit = query.limit;
+  if (query.sort === "balanced") {
+    const previous = cursor?.sort === "balanced" ? cursor.after : {};
+    const start = cursor?.sort === "balanced" ? cursor.next : 0;
+    // One index range scan per group (consultationId, status, stakeholderGroup, publishedAt, id), each LIMIT n+1.
+    const branches = STAKEHOLDER_GROUPS.map((group) => {
+      const key = previous[group];
+      const cond = key ? Prisma.sql` AND ${after(key, "desc")}` : Prisma.empty;
+      return Prisma.sql`(SELECT ${KEY_COLUMNS} FROM "Submission" s WHERE ${where} AND s."stakeholderGroup" = ${group}::"StakeholderGroup"${cond}
+        ORDER BY s."publishedAt" DESC, s."id" DESC LIMIT ${limit + 1})`;
+    });
+    const rows = await db.$queryRaw<Row[]>`${Prisma.join(branches, " UNION ALL ")}`;
+    const lists = new Map<StakeholderGroup, Row[]>();
+    for (const row of rows) lists.set(row.group, [...(lists.get(row.group) ?? []), row]);
+    const { page, next } = interleave(lists, limit, start, previous);
+    return { keys: page, next };
+  }
+  const direction = query.sort === "oldest" ? "asc" : "desc";
+  const cond = cursor && cursor.sort === query.sort ? Prisma.sql` AND ${after(cursor.after, direction)}` : Prisma.empty;
+  const order = direction === "desc" ? Prisma.sql`s."publishedAt" DESC, s."id" DESC` : Prisma.sql`s."publishedAt" ASC, s."id" ASC`;
+  const rows = await db.$queryRaw<Row[]>`SELECT ${KEY_COLUMNS} FROM "Submission" s WHERE ${where}${cond} ORDER BY ${order} LIMIT ${limit + 1}`;
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const next: Cursor | null = rows.length > limit && last ? { sort: query.sort, after: { at: last.at, id: last.id } } : null;
+  return { keys: page, next };
+}
+
+async function highlightsOf(ids: string[], q: string): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  // Control characters as markers: the caller escapes the text and turns them into <mark>, so nothing from the
+  // body is ever interpreted as HTML.
+  const rows = await db.$queryRaw<{ id: string; h: string }[]>`
+    SELECT s."id", ts_headline('simple', s."title" || ' — ' || s."body", websearch_to_tsquery('simple', ${q}),
+      'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS "h"
+    FROM "Submission" s WHERE s."id" IN (${Prisma.join(ids)})`;
+  return new Map(rows.map((r) => [r.id, r.h]));
+}
+
+export interface ContributionPage {
+  items: PublicContribution[];
+  nextCursor: string | null;
+}
+
+export async function listPublishedContributions(consultationId: string, query: ListQuery, cursor: Cursor | null): Promise<ContributionPage> {
+  const { keys, next } = await keysInOrder(consultationId, query, cursor);
+  const ids = keys.map((k) => k.id);
+  const [rows, highlights] = await Promise.all([
+    ids.length ? db.submission.findMany({ where: { id: { in: ids } }, select: publicSelect }) : Promise.resolve([]),
+    query.q ? highlightsOf(ids, query.q) : Promise.resolve(new Map<string, string>()),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toPublic(row, query.q ? highlights.get(id) ?? "" : undefined)] : [];
+  });
+  return { items, nextCursor: next ? encodeCursor(next) : null };
+}
+
+/** Total matching the filters (shown above the list); one count over the same WHERE clause. */
+export async function countPublishedContributions(consultationId: string, query: ListQuery): Promise<number> {
+  const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Submission" s WHERE ${whereOf(consultationId, query)}`;
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function getPublishedContribution(slug: string, reference: string): Promise<PublicContribution | null> {
+  const row = await db.submission.findFirst({
+    where: { reference, status: "PUBLISHED", consultation: { slug, status: "PUBLISHED" } },
+    select: publicSelect,
+  });
+  return row ? toPublic(row) : null;
+}
+
+/** Published contributions by stakeholder group and by UN region, for the consultation page and the API. */
+export async function contributionCounts(consultationId: string) {
+  const [groups, regions] = await Promise.all([
+    db.submission.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } }),
+    db.submission.groupBy({ by: ["region"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } }),
+  ]);
+  const byGroup = Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, groups.find((r) => r.stakeholderGroup === g)?._count._all ?? 0])) as Record<StakeholderGroup, number>;
+  const byRegion = Object.fromEntries(UN_REGIONS.map((r) => [r, regions.find((x) => x.region === r)?._count._all ?? 0])) as Record<(typeof UN_REGIONS)[number], number>;
+  const total = Object.values(byGroup).reduce((a, b) => a + b, 0);
+  return { total, byGroup, byRegion };
+}
+
+/** A published attachment (of a published contribution in a published consultation), for download. */
+export async function getPublicAttachment(slug: string, reference: string, attachmentId: string) {
+  return db.attachment.findFirst({
+    where: { id: attachmentId, submission: { reference, status: "PUBLISHED", consultation: { slug, status: "PUBLISHED" } } },
+    select: { id: true, filename: true, mimeType: true, size: true, sha256: true, storageKey: true },
+  });
+}
+
+/** All matching published contributions, oldest first, in keyset batches: for the streamed CSV export. */
+export async function* allPublishedContributions(consultationId: string, query: ListQuery, batchSize = 500): AsyncGenerator<PublicContribution[]> {
+  let cursor: Cursor | null = null;
+  const q: ListQuery = { ...query, sort: "oldest", limit: batchSize, cursor: undefined };
+  for (;;) {
+    const { keys, next } = await keysInOrder(consultationId, q, cursor);
+    if (keys.length === 0) return;
+    const ids = keys.map((k) => k.id);
+    const rows = await db.submission.findMany({ where: { id: { in: ids } }, select: publicSelect });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    yield ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toPublic(row)] : [];
+    });
+    if (!next) return;
+    cursor = next;
+  }
+}

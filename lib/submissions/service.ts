@@ -1,0 +1,352 @@
+// submissions: participants write, autosave, submit, edit and withdraw contributions. Every protective rule
+// (open phase by the database clock, per-contributor cap, idempotency, attachment checks) is enforced here,
+// inside the transaction that writes.
+import { randomUUID } from "node:crypto";
+import { db, type Tx } from "../db/client";
+import type { Role, SubmissionStatus } from "../db/generated/enums";
+import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/transaction";
+import { getBalancePolicy } from "../balance/policy";
+import { phaseState } from "../consultations/phases";
+import type { FieldErrors } from "../result";
+import { newStorageKey, storage } from "../storage";
+import { checkAttachment, type CheckedAttachment } from "./attachments";
+import { draftReference, isDraftReference, nextReference } from "./reference";
+import { contributionSchema, draftSchema, fieldErrorsOf } from "./schema";
+import { MAX_ATTACHMENTS } from "./limits";
+import { snapshotOf, type ContributorProfile } from "./snapshot";
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Result plus message parameters (e.g. the cap and the count) for the form to interpolate. */
+export type Outcome<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: FieldErrors; status: number; params?: Record<string, string | number> };
+
+export interface Receipt {
+  id: string;
+  reference: string;
+  status: SubmissionStatus;
+  consultationSlug: string;
+  /** The database clock when the rules were checked: the instant the contribution counts as received. */
+  decidedAt: Date;
+  /** True when this was a repeat of an earlier request (same idempotency key): nothing new was stored. */
+  duplicate: boolean;
+}
+
+/** Statuses in which the author may still change the text (until the phase closes). */
+export const EDITABLE: readonly SubmissionStatus[] = ["PENDING", "CHANGES_REQUESTED", "HELD_FOR_BALANCE", "PUBLISHED"];
+const WITHDRAWABLE: readonly SubmissionStatus[] = [...EDITABLE];
+/** A withdrawn contribution or an unsent draft does not count against the cap; everything sent does. */
+const NOT_COUNTED: SubmissionStatus[] = ["DRAFT", "WITHDRAWN"];
+
+function failure(error: string, status: number, fieldErrors?: FieldErrors, params?: Record<string, string | number>): Outcome<never> {
+  return { ok: false, error, status, fieldErrors, params };
+}
+
+async function contributorProfile(tx: Tx, userId: string): Promise<ContributorProfile | null> {
+  return tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, stakeholderGroup: true, country: true, gender: true, organisation: { select: { id: true, name: true } } },
+  });
+}
+
+async function themesOf(consultationId: string) {
+  return db.theme.findMany({ where: { consultationId }, select: { id: true, slug: true }, orderBy: { position: "asc" } });
+}
+
+/** The phase check against the database clock; returns the instant it was made. */
+async function assertContributionsOpen(tx: Tx, consultationId: string) {
+  const [now, consultation] = await Promise.all([
+    databaseNow(tx),
+    tx.consultation.findUnique({ where: { id: consultationId }, select: { id: true, slug: true, status: true, referencePrefix: true, contributionsOpenAt: true, contributionsCloseAt: true } }),
+  ]);
+  if (!consultation || consultation.status !== "PUBLISHED") return { ok: false as const, outcome: failure("notFound", 404) };
+  const state = phaseState(consultation.contributionsOpenAt, consultation.contributionsCloseAt, now);
+  if (state !== "open") return { ok: false as const, outcome: failure(state === "closed" ? "phaseClosed" : "phaseNotOpen", 409, { form: [state === "closed" ? "phaseClosed" : "phaseNotOpen"] }) };
+  return { ok: true as const, now, consultation };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Drafts
+
+export async function saveDraft(actor: Actor, consultationId: string, raw: unknown): Promise<Outcome<{ id: string; savedAt: Date }>> {
+  const themes = await themesOf(consultationId);
+  const parsed = draftSchema(themes.map((t) => t.slug)).safeParse(raw);
+  if (!parsed.success) return failure("invalidInput", 400, fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  return withTransaction(async (tx) => {
+    const open = await assertContributionsOpen(tx, consultationId);
+    if (!open.ok) return open.outcome;
+    const user = await contributorProfile(tx, actor.id);
+    if (!user) return failure("forbidden", 403);
+    const themeIds = themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.id);
+    const fields = { title: input.title, body: input.body, language: input.language, visibility: input.visibility, onBehalfOf: input.onBehalfOf };
+    if (input.submissionId) {
+      const existing = await tx.submission.findFirst({ where: { id: input.submissionId, authorId: actor.id, consultationId, status: "DRAFT" }, select: { id: true } });
+      if (!existing) return failure("notFound", 404, { form: ["draftGone"] });
+      await tx.submission.update({ where: { id: existing.id }, data: { ...fields, themes: { deleteMany: {}, create: themeIds.map((themeId) => ({ themeId })) } } });
+      return { ok: true as const, data: { id: existing.id, savedAt: open.now } };
+    }
+    const id = randomUUID();
+    // The snapshot is provisional in a draft and taken again when the contribution is submitted.
+    await tx.submission.create({
+      data: {
+        id, reference: draftReference(id), consultationId, authorId: actor.id, status: "DRAFT", ...snapshotOf(user, input.onBehalfOf), ...fields,
+        themes: { create: themeIds.map((themeId) => ({ themeId })) },
+      },
+    });
+    return { ok: true as const, data: { id, savedAt: open.now } };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Submit and edit
+
+async function receiptFor(authorId: string, idempotencyKey: string): Promise<Receipt | null> {
+  const row = await db.submission.findUnique({
+    where: { authorId_idempotencyKey: { authorId, idempotencyKey } },
+    select: { id: true, reference: true, status: true, submittedAt: true, consultation: { select: { slug: true } } },
+  });
+  if (!row) return null;
+  return { id: row.id, reference: row.reference, status: row.status, consultationSlug: row.consultation.slug, decidedAt: row.submittedAt ?? new Date(0), duplicate: true };
+}
+
+async function checkFiles(files: UploadedFile[]): Promise<{ ok: true; files: CheckedAttachment[] } | { ok: false; errors: string[] }> {
+  const checked: CheckedAttachment[] = [];
+  const errors: string[] = [];
+  for (const file of files) {
+    const result = await checkAttachment(file.name, file.bytes);
+    if (result.ok) checked.push(result.value);
+    else if (!errors.includes(result.error)) errors.push(result.error);
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, files: checked };
+}
+
+/**
+ * Submits a new contribution (or a draft), or saves an edit of one already submitted. Nothing partial is stored:
+ * attachments are checked before the transaction, written inside it after every rule passed, and removed again
+ * if it does not commit.
+ */
+export async function submitContribution(actor: Actor, consultationId: string, raw: unknown, files: UploadedFile[] = []): Promise<Outcome<Receipt>> {
+  const themes = await themesOf(consultationId);
+  const withMeta = { ...(typeof raw === "object" && raw !== null ? raw : {}), attachments: files.map((f) => ({ name: f.name, size: f.bytes.byteLength })) };
+  const parsed = contributionSchema(themes.map((t) => t.slug)).safeParse(withMeta);
+  if (!parsed.success) return failure("invalidInput", 400, fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+
+  // A double click sends the same key twice: answer with the first receipt, store nothing new.
+  const earlier = await receiptFor(actor.id, input.idempotencyKey);
+  if (earlier) return { ok: true, data: earlier };
+
+  const checked = await checkFiles(files);
+  if (!checked.ok) return failure("invalidInput", 400, { attachments: checked.errors });
+
+  const written: string[] = [];
+  let committed: string[] = [];
+  let removedKeys: string[] = [];
+  try {
+    const outcome = await withTransaction(async (tx): Promise<Outcome<Receipt>> => {
+      const attemptKeys: string[] = [];
+      committed = attemptKeys;
+      removedKeys = [];
+      const open = await assertContributionsOpen(tx, consultationId);
+      if (!open.ok) return open.outcome;
+      const user = await contributorProfile(tx, actor.id);
+      if (!user) return failure("forbidden", 403);
+      if (input.onBehalfOf === "ORGANISATION" && !user.organisation) return failure("invalidInput", 400, { onBehalfOf: ["noOrganisation"] });
+
+      const existing = input.submissionId
+        ? await tx.submission.findFirst({
+            where: { id: input.submissionId, authorId: actor.id, consultationId },
+            select: { id: true, status: true, version: true, reference: true, contributorKey: true, onBehalfOf: true, attachments: { select: { id: true, storageKey: true } } },
+          })
+        : null;
+      if (input.submissionId && !existing) return failure("notFound", 404, { form: ["draftGone"] });
+      const isEdit = existing !== null && existing.status !== "DRAFT";
+      if (isEdit && !EDITABLE.includes(existing.status)) return failure("notEditable", 409, { form: ["notEditable"] });
+
+      // Editing keeps who the contribution counts against: switching "on behalf of" would dodge the cap.
+      const snapshot = snapshotOf(user, isEdit ? existing.onBehalfOf : input.onBehalfOf);
+      await lockKey(tx, "contributor-cap", consultationId + snapshot.contributorKey);
+      const again = await tx.submission.findUnique({ where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
+      if (again) return failure("duplicate", 409);
+
+      if (!isEdit) {
+        const policy = await getBalancePolicy(tx, consultationId);
+        const count = await tx.submission.count({ where: { consultationId, contributorKey: snapshot.contributorKey, status: { notIn: NOT_COUNTED } } });
+        if (count >= policy.maxPerContributor) {
+          return failure("capReached", 409, { form: ["capReached"] }, { cap: policy.maxPerContributor, count });
+        }
+      }
+
+      const kept = existing?.attachments.filter((a) => input.keepAttachments.includes(a.id)) ?? [];
+      const removed = existing?.attachments.filter((a) => !input.keepAttachments.includes(a.id)) ?? [];
+      if (kept.length + checked.files.length > MAX_ATTACHMENTS) return failure("invalidInput", 400, { attachments: ["tooManyAttachments"] });
+
+      const themeIds = themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.id);
+      const reference = existing && !isDraftReference(existing.reference) ? existing.reference : await nextReference(tx, open.consultation.referencePrefix);
+      const version = isEdit ? existing.version + 1 : 1;
+      const content = { title: input.title, body: input.body, language: input.language, visibility: input.visibility };
+      const data = {
+        ...content,
+        ...(isEdit ? {} : snapshot),
+        reference,
+        status: "PENDING" as const,
+        version,
+        idempotencyKey: input.idempotencyKey,
+        source: "WEB" as const,
+        ...(isEdit ? {} : { submittedAt: open.now, receivedAt: open.now }),
+        publishedAt: null,
+        moderationNote: isEdit ? null : undefined,
+      };
+
+      const id = existing?.id ?? randomUUID();
+      if (existing) {
+        if (removed.length) await tx.attachment.deleteMany({ where: { id: { in: removed.map((a) => a.id) } } });
+        await tx.submission.update({ where: { id }, data: { ...data, themes: { deleteMany: {}, create: themeIds.map((themeId) => ({ themeId })) } } });
+      } else {
+        await tx.submission.create({ data: { id, consultationId, authorId: actor.id, ...data, ...snapshot, themes: { create: themeIds.map((themeId) => ({ themeId })) } } });
+      }
+      await tx.submissionVersion.create({
+        data: { submissionId: id, version, title: input.title, body: input.body, language: input.language, themeSlugs: themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.slug), editedById: actor.id },
+      });
+      await tx.moderationEvent.create({
+        data: {
+          targetType: "SUBMISSION", submissionId: id, actorId: actor.id, action: isEdit ? "EDIT" : "SUBMIT",
+          fromStatus: existing?.status ?? null, toStatus: "PENDING", metadata: { version },
+        },
+      });
+      for (const file of checked.files) {
+        const key = newStorageKey(open.now);
+        written.push(key);
+        attemptKeys.push(key);
+        await storage().put(key, file.bytes, file.mimeType);
+        await tx.attachment.create({ data: { submissionId: id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, storageKey: key } });
+      }
+      removedKeys = removed.map((a) => a.storageKey);
+      return { ok: true, data: { id, reference, status: "PENDING", consultationSlug: open.consultation.slug, decidedAt: open.now, duplicate: false } };
+    });
+    if (!outcome.ok) committed = [];
+    await removeQuietly(written.filter((k) => !committed.includes(k)));
+    if (outcome.ok) await removeQuietly(removedKeys);
+    if (!outcome.ok && outcome.error === "duplicate") {
+      const first = await receiptFor(actor.id, input.idempotencyKey);
+      if (first) return { ok: true, data: first };
+    }
+    return outcome;
+  } catch (error) {
+    await removeQuietly(written);
+    if (isUniqueViolation(error, "idempotencyKey")) {
+      const first = await receiptFor(actor.id, input.idempotencyKey);
+      if (first) return { ok: true, data: first };
+    }
+    throw error;
+  }
+}
+
+async function removeQuietly(keys: string[]): Promise<void> {
+  for (const key of keys) {
+    // A leftover file is harmless (no row points to it); a failed cleanup must not turn success into an error.
+    await storage().delete(key).catch(() => undefined);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Withdraw
+
+export async function withdrawContribution(actor: Actor, submissionId: string): Promise<Outcome<{ id: string; discarded: boolean }>> {
+  const outcome = await withTransaction(async (tx): Promise<Outcome<{ id: string; discarded: boolean; keys: string[] }>> => {
+    const row = await tx.submission.findFirst({ where: { id: submissionId, authorId: actor.id }, select: { id: true, status: true, consultationId: true, attachments: { select: { storageKey: true } } } });
+    if (!row) return failure("notFound", 404);
+    const open = await assertContributionsOpen(tx, row.consultationId);
+    if (!open.ok) return open.outcome;
+    if (row.status === "DRAFT") {
+      await tx.submission.delete({ where: { id: row.id } });
+      return { ok: true, data: { id: row.id, discarded: true, keys: row.attachments.map((a) => a.storageKey) } };
+    }
+    if (!WITHDRAWABLE.includes(row.status)) return failure("notWithdrawable", 409, { form: ["notWithdrawable"] });
+    await tx.submission.update({ where: { id: row.id }, data: { status: "WITHDRAWN", version: { increment: 1 } } });
+    await tx.moderationEvent.create({ data: { targetType: "SUBMISSION", submissionId: row.id, actorId: actor.id, action: "WITHDRAW", fromStatus: row.status, toStatus: "WITHDRAWN" } });
+    return { ok: true, data: { id: row.id, discarded: false, keys: [] } };
+  });
+  if (!outcome.ok) return outcome;
+  await removeQuietly(outcome.data.keys);
+  return { ok: true, data: { id: outcome.data.id, discarded: outcome.data.discarded } };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reads for the participant
+
+export async function listMyContributions(userId: string) {
+  return db.submission.findMany({
+    where: { authorId: userId },
+    orderBy: [{ updatedAt: "desc" }],
+    take: 500,
+    select: {
+      id: true, reference: true, title: true, status: true, moderationNote: true, submittedAt: true, updatedAt: true, version: true, visibility: true,
+      consultation: { select: { slug: true, title: true, contributionsOpenAt: true, contributionsCloseAt: true } },
+      moderationEvents: { where: { reason: { not: null } }, orderBy: { createdAt: "desc" }, take: 1, select: { reason: true, action: true, createdAt: true } },
+    },
+  });
+}
+
+/** The form's starting point: the consultation, the participant's profile and the contribution being edited, if any. */
+export async function getContributionContext(userId: string, slug: string, submissionId?: string) {
+  const consultation = await db.consultation.findFirst({
+    where: { slug, status: "PUBLISHED" },
+    select: {
+      id: true, slug: true, title: true, contributionsOpenAt: true, contributionsCloseAt: true,
+      themes: { orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, slug: true, title: true, description: true } },
+    },
+  });
+  if (!consultation) return null;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, locale: true, organisation: { select: { id: true, name: true } } } });
+  if (!user) return null;
+  const where = submissionId ? { id: submissionId, authorId: userId, consultationId: consultation.id } : { authorId: userId, consultationId: consultation.id, status: "DRAFT" as const };
+  const submission = await db.submission.findFirst({
+    where,
+    orderBy: { updatedAt: "desc" },
+    select: {
+      id: true, reference: true, status: true, title: true, body: true, language: true, visibility: true, onBehalfOf: true, updatedAt: true,
+      themes: { select: { theme: { select: { slug: true } } } },
+      attachments: { select: { id: true, filename: true, size: true, mimeType: true } },
+    },
+  });
+  return { consultation, user, submission: submission && (submission.status === "DRAFT" || EDITABLE.includes(submission.status)) ? submission : null };
+}
+
+export async function getReceipt(userId: string, submissionId: string) {
+  return db.submission.findFirst({
+    where: { id: submissionId, authorId: userId, status: { not: "DRAFT" } },
+    select: { id: true, reference: true, status: true, title: true, submittedAt: true, updatedAt: true, version: true, consultation: { select: { slug: true, title: true } } },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Secretariat
+
+/** Every saved version of a contribution with its private author, for the secretariat. */
+export async function getContributionHistory(actor: Actor, slug: string, reference: string) {
+  if (actor.role !== "SECRETARIAT" && actor.role !== "ADMIN") return null;
+  return db.submission.findFirst({
+    where: { reference, consultation: { slug } },
+    select: {
+      id: true, reference: true, title: true, status: true, source: true, externalId: true, visibility: true, onBehalfOf: true, contributorName: true, organisationName: true,
+      stakeholderGroup: true, country: true, region: true, developing: true, gender: true, submittedAt: true, receivedAt: true, publishedAt: true, version: true, moderationNote: true,
+      author: { select: { id: true, name: true, email: true } },
+      consultation: { select: { slug: true, title: true } },
+      importBatch: { select: { filename: true, createdAt: true, importedBy: { select: { name: true } } } },
+      versions: { orderBy: { version: "desc" }, select: { version: true, title: true, body: true, language: true, themeSlugs: true, createdAt: true, editedBy: { select: { name: true } } } },
+      moderationEvents: { orderBy: { createdAt: "asc" }, select: { action: true, fromStatus: true, toStatus: true, reason: true, createdAt: true, actor: { select: { name: true } } } },
+      attachments: { select: { id: true, filename: true, size: true, mimeType: true, sha256: true } },
+    },
+  });
+}
