@@ -34,12 +34,12 @@ export default async function HomePage() {
               <ul className="grid gap-4 sm:grid-cols-2">
                 {section.items.map((c) => (
                   <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-                    <h3 className="text-lg font-semibold">
+                    <h3 dir="auto" className="text-lg font-semibold">
                       <Link href={`/consultations/${c.slug}`} className="text-brand-800 underline-offset-2 hover:underline">
                         {c.title}
                       </Link>
                     </h3>
-                    {c.summary ? <p className="mt-1 text-stone-800">{c.summary}</p> : null}
+                    {c.summary ? <p dir="auto" className="mt-1 text-stone-800">{c.summary}</p> : null}
                     <p className="mt-2 text-sm text-stone-700">{t("home.themeCount", { count: c._count.themes })}</p>
                     <ul className="mt-3 flex flex-wrap gap-2">
                       {phasesOf(c, now).map((p) => (

@@ -9,9 +9,13 @@ const STYLES: Record<PhaseState, string> = {
 
 export function PhaseBadge({ label, state, stateLabel }: { label: string; state: PhaseState; stateLabel: string }) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm ${STYLES[state]}`}>
-      <span>{label}:</span>
+    <span className={`inline-block rounded border px-2 py-0.5 text-sm ${STYLES[state]}`}>
+      <span>{label}:</span>{" "}
       <strong className="font-semibold">{stateLabel}</strong>
     </span>
   );
+}
+
+export function StateBadge({ state, label }: { state: PhaseState; label: string }) {
+  return <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${STYLES[state]}`}>{label}</span>;
 }

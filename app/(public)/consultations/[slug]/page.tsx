@@ -24,12 +24,12 @@ export default async function ConsultationPage({ params }: Props) {
   return (
     <article className="space-y-8">
       <header className="space-y-2">
-        <h1 className="text-3xl font-semibold">{consultation.title}</h1>
-        {consultation.summary ? <p className="text-lg text-stone-800">{consultation.summary}</p> : null}
+        <h1 dir="auto" className="text-3xl font-semibold">{consultation.title}</h1>
+        {consultation.summary ? <p dir="auto" className="text-lg text-stone-800">{consultation.summary}</p> : null}
       </header>
       <div className="grid gap-8 md:grid-cols-3">
         <div className="md:col-span-2 space-y-8">
-          <div className="prose-user" dangerouslySetInnerHTML={{ __html: renderMarkdown(consultation.description) }} />
+          <div dir="auto" className="prose-user" dangerouslySetInnerHTML={{ __html: renderMarkdown(consultation.description) }} />
           <section aria-labelledby="themes-heading" className="space-y-3">
             <h2 id="themes-heading" className="text-xl font-semibold">{t("themes")}</h2>
             {consultation.themes.length === 0 ? (
@@ -38,8 +38,8 @@ export default async function ConsultationPage({ params }: Props) {
               <ul className="grid gap-3 sm:grid-cols-2">
                 {consultation.themes.map((theme) => (
                   <li key={theme.id} id={`theme-${theme.slug}`} className="rounded border border-stone-200 bg-white p-3">
-                    <h3 className="font-semibold">{theme.title}</h3>
-                    {theme.description ? <p className="text-sm text-stone-800">{theme.description}</p> : null}
+                    <h3 dir="auto" className="font-semibold">{theme.title}</h3>
+                    {theme.description ? <p dir="auto" className="text-sm text-stone-800">{theme.description}</p> : null}
                   </li>
                 ))}
               </ul>
