@@ -1,0 +1,126 @@
+// comments (reads): what the public sees on a draft — published comments, "withdrawn" markers where replies
+// need context, and the viewer's own comments awaiting moderation — plus counts per paragraph and group.
+import { db } from "../db/client";
+import { CommentStatus, type StakeholderGroup } from "../db/generated/enums";
+import type { Prisma } from "../db/generated/client";
+import { renderMarkdown } from "../markdown/render";
+import { orderComments } from "./order";
+import type { CommentOrder } from "./schema";
+
+/** The most comments shown on one paragraph; beyond it the thread says how many more exist. */
+export const THREAD_LIMIT = 500;
+
+export type GroupCounts = Partial<Record<StakeholderGroup, number>>;
+
+/** Published comments (replies included) per anchor and stakeholder group; "" is the whole draft. */
+export async function commentCounts(draftId: string): Promise<Map<string, GroupCounts>> {
+  const rows = await db.comment.groupBy({
+    by: ["anchorId", "stakeholderGroup"],
+    where: { draftId, status: CommentStatus.PUBLISHED },
+    _count: { _all: true },
+  });
+  const out = new Map<string, GroupCounts>();
+  for (const row of rows) {
+    const key = row.anchorId ?? "";
+    const counts = out.get(key) ?? {};
+    counts[row.stakeholderGroup] = row._count._all;
+    out.set(key, counts);
+  }
+  return out;
+}
+
+export function totalOf(counts: GroupCounts | undefined): number {
+  return Object.values(counts ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+}
+
+export type VisibleState = "published" | "pending" | "withdrawn";
+
+export interface CommentView {
+  id: string;
+  state: VisibleState;
+  mine: boolean;
+  authorName: string;
+  organisationName: string | null;
+  stakeholderGroup: StakeholderGroup;
+  country: string;
+  createdAt: Date;
+  edited: boolean;
+  version: number;
+  /** sanitised HTML; empty for withdrawn comments */
+  bodyHtml: string;
+  /** Markdown source, only for the author's own edit form */
+  body: string | null;
+  proposedText: string | null;
+  /** the paragraph text the comment was written against, for the proposal diff */
+  paragraphText: string | null;
+  paragraphNumber: number | null;
+  versionNumber: number | null;
+  anchorId: string | null;
+  replies: CommentView[];
+}
+
+function visibleTo(viewerId: string | null): Prisma.CommentWhereInput {
+  const or: Prisma.CommentWhereInput[] = [{ status: CommentStatus.PUBLISHED }];
+  if (viewerId) or.push({ authorId: viewerId, status: { in: [CommentStatus.PENDING, CommentStatus.HELD_FOR_BALANCE] } });
+  return { OR: or };
+}
+
+const viewInclude = {
+  paragraph: { select: { number: true, text: true } },
+  draftVersion: { select: { number: true } },
+} as const;
+
+type Row = Prisma.CommentGetPayload<{ include: typeof viewInclude }>;
+
+function toView(row: Row, viewerId: string | null, replies: CommentView[]): CommentView {
+  const withdrawn = row.status === CommentStatus.WITHDRAWN;
+  const mine = viewerId !== null && row.authorId === viewerId;
+  return {
+    id: row.id,
+    state: withdrawn ? "withdrawn" : row.status === CommentStatus.PUBLISHED ? "published" : "pending",
+    mine,
+    authorName: withdrawn ? "" : row.authorName,
+    organisationName: withdrawn ? null : row.organisationName,
+    stakeholderGroup: row.stakeholderGroup,
+    country: row.country,
+    createdAt: row.createdAt,
+    edited: row.version > 1,
+    version: row.version,
+    bodyHtml: withdrawn ? "" : renderMarkdown(row.body),
+    body: mine && !withdrawn ? row.body : null,
+    proposedText: withdrawn ? null : row.proposedText,
+    paragraphText: row.paragraph?.text ?? null,
+    paragraphNumber: row.paragraph?.number ?? null,
+    versionNumber: row.draftVersion?.number ?? null,
+    anchorId: row.anchorId,
+    replies,
+  };
+}
+
+async function threads(where: Prisma.CommentWhereInput, viewerId: string | null, order: CommentOrder) {
+  const tops = await db.comment.findMany({
+    where: { ...where, parentId: null, OR: [...(visibleTo(viewerId).OR ?? []), { status: CommentStatus.WITHDRAWN }] },
+    include: {
+      ...viewInclude,
+      replies: { where: visibleTo(viewerId), include: viewInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: THREAD_LIMIT,
+  });
+  const views = tops
+    // A withdrawn comment stays only as the context of its replies.
+    .filter((c) => c.status !== CommentStatus.WITHDRAWN || c.replies.length > 0)
+    .map((c) => toView(c, viewerId, c.replies.map((r) => toView(r, viewerId, []))));
+  return { comments: orderComments(views, order), truncated: tops.length === THREAD_LIMIT };
+}
+
+/** The thread on one paragraph (by anchor, across versions) or, with anchorId null, on the whole draft. */
+export async function listThread(draftId: string, anchorId: string | null, viewerId: string | null, order: CommentOrder) {
+  return threads({ draftId, anchorId: anchorId ?? null }, viewerId, order);
+}
+
+/** Threads on paragraphs the current version no longer has: they stay readable, marked with their version. */
+export async function listThreadsOnRemovedParagraphs(draftId: string, currentAnchors: string[], viewerId: string | null, order: CommentOrder) {
+  const { comments, truncated } = await threads({ draftId, anchorId: { not: null, notIn: currentAnchors } }, viewerId, order);
+  return { comments, truncated };
+}

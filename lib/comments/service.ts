@@ -1,0 +1,217 @@
+// comments: write, reply to, edit and withdraw comments on drafts. Every rule (period, role, length, rate limit,
+// idempotency, moderation status) is enforced here, inside one transaction, with the database clock.
+import type { Tx } from "../db/client";
+import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/transaction";
+import { CommentStatus, ConsultationStatus, ModerationMode, type Gender, type Role, type StakeholderGroup, type UnRegion } from "../db/generated/enums";
+import { hasRole } from "../auth/session-roles";
+import { getBalancePolicy } from "../balance/policy";
+import { isDevelopingCountry, regionOf } from "../geo/countries";
+import { commentPeriodState } from "../drafts/period";
+import { fail, ok, type Result } from "../result";
+import { fieldErrorsOf } from "../users/schema";
+import { CommentCreateSchema, CommentEditSchema } from "./schema";
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+/** Who wrote a comment, as they were when they wrote it: later profile edits never rewrite history. */
+export interface CommentSnapshot {
+  authorId: string;
+  authorName: string;
+  organisationName: string | null;
+  stakeholderGroup: StakeholderGroup;
+  country: string;
+  region: UnRegion;
+  developing: boolean;
+  gender: Gender | null;
+  language: string;
+}
+
+export interface StatusContext {
+  /** set when an existing comment is being edited */
+  editing?: { commentId: string; status: CommentStatus };
+}
+
+/**
+ * The one place that decides the status a new or edited comment starts in.
+ * Pre-moderated consultations queue every comment (and every edit, so an edit cannot slip unreviewed
+ * text past moderation); post-moderated ones publish at once. A comment held for balance stays held
+ * when edited. The balance check for comments (issue 5) plugs in here.
+ */
+export async function decideInitialCommentStatus(
+  _tx: Tx,
+  consultation: { id: string; moderationMode: ModerationMode },
+  _snapshot: CommentSnapshot,
+  context: StatusContext = {},
+): Promise<CommentStatus> {
+  if (context.editing?.status === CommentStatus.HELD_FOR_BALANCE) return CommentStatus.HELD_FOR_BALANCE;
+  return consultation.moderationMode === ModerationMode.POST ? CommentStatus.PUBLISHED : CommentStatus.PENDING;
+}
+
+const EDITABLE: ReadonlySet<CommentStatus> = new Set([CommentStatus.PENDING, CommentStatus.HELD_FOR_BALANCE, CommentStatus.PUBLISHED]);
+
+async function snapshotOf(tx: Tx, userId: string): Promise<CommentSnapshot | null> {
+  const user = await tx.user.findUnique({ where: { id: userId }, include: { organisation: { select: { name: true } } } });
+  if (!user) return null;
+  return {
+    authorId: user.id,
+    authorName: user.name,
+    organisationName: user.organisation?.name ?? null,
+    stakeholderGroup: user.stakeholderGroup,
+    country: user.country,
+    region: regionOf(user.country),
+    developing: isDevelopingCountry(user.country),
+    gender: user.gender,
+    language: user.locale,
+  };
+}
+
+type DraftWithConsultation = {
+  commentsOpenAt: Date | null;
+  commentsCloseAt: Date | null;
+  consultation: { status: ConsultationStatus; commentsOpenAt: Date | null; commentsCloseAt: Date | null };
+};
+
+async function assertPeriodOpen(tx: Tx, draft: DraftWithConsultation): Promise<Result<Date>> {
+  if (draft.consultation.status !== ConsultationStatus.PUBLISHED) return fail("notFound", undefined, 404);
+  const now = await databaseNow(tx);
+  if (commentPeriodState(draft, draft.consultation, now) !== "open") return fail("commentsClosed", undefined, 409);
+  return ok(now);
+}
+
+export interface CreatedComment {
+  id: string;
+  status: CommentStatus;
+  /** true when this was a repeated submit of a comment already stored */
+  duplicate: boolean;
+}
+
+export async function createComment(actor: Actor | null, raw: unknown): Promise<Result<CreatedComment>> {
+  if (!actor) return fail("signInRequired", undefined, 401);
+  if (!hasRole(actor, "PARTICIPANT")) return fail("forbidden", undefined, 403);
+  const parsed = CommentCreateSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  try {
+    return await withTransaction(async (tx): Promise<Result<CreatedComment>> => {
+      // One writer per person at a time: the rate-limit count and the idempotency check below cannot race.
+      await lockKey(tx, "comment-rate", actor.id);
+      if (input.idempotencyKey) {
+        const existing = await tx.comment.findUnique({ where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } } });
+        if (existing) return ok({ id: existing.id, status: existing.status, duplicate: true });
+      }
+      const draft = await tx.draftDocument.findUnique({ where: { id: input.draftId }, include: { consultation: true } });
+      if (!draft) return fail("notFound", undefined, 404);
+      const open = await assertPeriodOpen(tx, draft);
+      if (!open.ok) return open;
+      const now = open.data;
+      const latest = await tx.draftVersion.findFirst({ where: { draftId: draft.id }, orderBy: { number: "desc" }, select: { id: true } });
+      if (!latest) return fail("notFound", undefined, 404);
+
+      let target: { draftVersionId: string; paragraphId: string | null; anchorId: string | null; parentId: string | null };
+      let proposedText = input.proposedText;
+      if (input.parentId) {
+        const parent = await tx.comment.findUnique({ where: { id: input.parentId } });
+        const visible = parent && (parent.status === CommentStatus.PUBLISHED || parent.authorId === actor.id) && parent.status !== CommentStatus.WITHDRAWN;
+        if (!parent || parent.draftId !== draft.id || !visible) return fail("notFound", undefined, 404);
+        // Replies thread one level deep: a reply to a reply joins the same thread.
+        if (parent.parentId) return fail("invalidInput", { body: ["replyTooDeep"] });
+        target = { draftVersionId: parent.draftVersionId ?? latest.id, paragraphId: parent.paragraphId, anchorId: parent.anchorId, parentId: parent.id };
+        proposedText = null;
+      } else if (input.anchorId) {
+        const paragraph = await tx.paragraph.findUnique({ where: { versionId_anchorId: { versionId: latest.id, anchorId: input.anchorId } } });
+        if (!paragraph || paragraph.number === null) return fail("paragraphNotFound", undefined, 404);
+        target = { draftVersionId: latest.id, paragraphId: paragraph.id, anchorId: paragraph.anchorId, parentId: null };
+      } else {
+        target = { draftVersionId: latest.id, paragraphId: null, anchorId: null, parentId: null };
+        proposedText = null;
+      }
+
+      const policy = await getBalancePolicy(tx, draft.consultationId);
+      const since = new Date(now.getTime() - policy.commentRateWindowMinutes * 60_000);
+      // Withdrawn comments count too: deleting and reposting must not reset the limit.
+      const recent = await tx.comment.count({ where: { authorId: actor.id, consultationId: draft.consultationId, createdAt: { gt: since } } });
+      if (recent >= policy.commentRateLimit) return fail("rateLimited", undefined, 429);
+
+      const snapshot = await snapshotOf(tx, actor.id);
+      if (!snapshot) return fail("signInRequired", undefined, 401);
+      const status = await decideInitialCommentStatus(tx, draft.consultation, snapshot);
+      const { authorId, ...snap } = snapshot;
+      const comment = await tx.comment.create({
+        data: {
+          consultationId: draft.consultationId, draftId: draft.id, ...target, authorId, ...snap,
+          body: input.body, proposedText, status, idempotencyKey: input.idempotencyKey ?? null,
+          createdAt: now, publishedAt: status === CommentStatus.PUBLISHED ? now : null,
+        },
+      });
+      await tx.moderationEvent.create({
+        data: { targetType: "COMMENT", commentId: comment.id, actorId: actor.id, action: "SUBMIT", toStatus: status, createdAt: now },
+      });
+      return ok({ id: comment.id, status, duplicate: false });
+    });
+  } catch (error) {
+    if (input.idempotencyKey && isUniqueViolation(error)) {
+      return fail("duplicateSubmit", undefined, 409);
+    }
+    throw error;
+  }
+}
+
+/** Authors edit their own comment while the period is open; the previous text is kept in the moderation log. */
+export async function editComment(actor: Actor | null, commentId: string, raw: unknown): Promise<Result<{ id: string; status: CommentStatus; version: number }>> {
+  if (!actor) return fail("signInRequired", undefined, 401);
+  const parsed = CommentEditSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  return withTransaction(async (tx) => {
+    const comment = await tx.comment.findUnique({ where: { id: commentId }, include: { draft: { include: { consultation: true } } } });
+    if (!comment || !comment.draft) return fail("notFound", undefined, 404);
+    if (comment.authorId !== actor.id) return fail("forbidden", undefined, 403);
+    if (!EDITABLE.has(comment.status)) return fail("commentLocked", undefined, 409);
+    const open = await assertPeriodOpen(tx, comment.draft);
+    if (!open.ok) return open;
+    if (comment.version !== input.expectedVersion) return fail("editConflict", undefined, 409);
+    const snapshot = await snapshotOf(tx, actor.id);
+    if (!snapshot) return fail("signInRequired", undefined, 401);
+    const status = await decideInitialCommentStatus(tx, comment.draft.consultation, snapshot, { editing: { commentId, status: comment.status } });
+    // Proposals belong to top-level comments on a paragraph only.
+    const proposedText = comment.paragraphId && !comment.parentId ? input.proposedText : null;
+    const updated = await tx.comment.update({
+      where: { id: commentId, version: comment.version },
+      data: {
+        body: input.body, proposedText, status, version: { increment: 1 },
+        publishedAt: status === CommentStatus.PUBLISHED ? (comment.publishedAt ?? open.data) : comment.publishedAt,
+      },
+    });
+    await tx.moderationEvent.create({
+      data: {
+        targetType: "COMMENT", commentId, actorId: actor.id, action: "EDIT", fromStatus: comment.status, toStatus: status, createdAt: open.data,
+        metadata: { previousVersion: comment.version, previousBody: comment.body, previousProposedText: comment.proposedText },
+      },
+    });
+    return ok({ id: updated.id, status: updated.status, version: updated.version });
+  });
+}
+
+/**
+ * Authors withdraw their own comment while the period is open. Nothing is deleted: the row becomes
+ * WITHDRAWN (public pages show a "withdrawn" marker only where replies need their context).
+ */
+export async function withdrawComment(actor: Actor | null, commentId: string): Promise<Result<{ id: string }>> {
+  if (!actor) return fail("signInRequired", undefined, 401);
+  return withTransaction(async (tx) => {
+    const comment = await tx.comment.findUnique({ where: { id: commentId }, include: { draft: { include: { consultation: true } } } });
+    if (!comment || !comment.draft) return fail("notFound", undefined, 404);
+    if (comment.authorId !== actor.id) return fail("forbidden", undefined, 403);
+    if (comment.status === CommentStatus.WITHDRAWN) return ok({ id: commentId });
+    const open = await assertPeriodOpen(tx, comment.draft);
+    if (!open.ok) return open;
+    await tx.comment.update({ where: { id: commentId }, data: { status: CommentStatus.WITHDRAWN, version: { increment: 1 } } });
+    await tx.moderationEvent.create({
+      data: { targetType: "COMMENT", commentId, actorId: actor.id, action: "WITHDRAW", fromStatus: comment.status, toStatus: CommentStatus.WITHDRAWN, createdAt: open.data },
+    });
+    return ok({ id: commentId });
+  });
+}
