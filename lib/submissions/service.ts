@@ -70,7 +70,10 @@ async function assertContributionsOpen(tx: Tx, consultationId: string) {
   ]);
   if (!consultation || consultation.status !== "PUBLISHED") return { ok: false as const, outcome: failure("notFound", 404) };
   const state = phaseState(consultation.contributionsOpenAt, consultation.contributionsCloseAt, now);
-  if (state !== "open") return { ok: false as const, outcome: failure(state === "closed" ? "phaseClosed" : "phaseNotOpen", 409, { form: [state === "closed" ? "phaseClosed" : "phaseNotOpen"] }) };
+  if (state !== "open") {
+    const error = state === "closed" ? "phaseClosed" : "phaseNotOpen";
+    return { ok: false as const, outcome: failure(error, 409, { form: [error] }, { decidedAt: now.toISOString() }) };
+  }
   return { ok: true as const, now, consultation };
 }
 
