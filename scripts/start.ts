@@ -7,6 +7,7 @@ import path from "node:path";
 import { resolveDatabase, type ResolvedDatabase } from "./lib/database.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { dataRoot, projectRoot, redactUrl } from "./lib/paths.ts";
+import { parseEnv } from "../lib/env.ts";
 import {
   createScriptPrismaClient,
   formatAccounts,
@@ -210,6 +211,16 @@ async function main(): Promise<void> {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
     PORT: String(port),
   };
+
+  // Validate the environment the app will see before building or serving: a bad value stops here, named.
+  try {
+    parseEnv({ ...env, NODE_ENV: dev ? "development" : "production" });
+  } catch (error) {
+    console.error(`[agora] ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+    return;
+  }
+  env.NEXT_TELEMETRY_DISABLED ??= "1";
 
   if (!dev) {
     const stale = buildIsStale();
