@@ -240,3 +240,11 @@ export async function* allPublishedContributions(consultationId: string, query: 
     cursor = next;
   }
 }
+
+/** Any attachment of a contribution, for the secretariat (which sees contributions before they are public). */
+export async function getAttachmentForSecretariat(reference: string, attachmentId: string) {
+  return db.attachment.findFirst({
+    where: { id: attachmentId, submission: { reference } },
+    select: { id: true, filename: true, mimeType: true, size: true, sha256: true, storageKey: true },
+  });
+}

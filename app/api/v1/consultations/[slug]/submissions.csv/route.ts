@@ -1,0 +1,29 @@
+// GET /api/v1/consultations/{slug}/submissions.csv: every matching published contribution, streamed (docs/api.md).
+import { getPublicConsultation } from "@/lib/consultations/service";
+import { apiError, baseUrlOf } from "@/lib/submissions/api";
+import { csvStream } from "@/lib/submissions/csv";
+import { allPublishedContributions, parseListQuery } from "@/lib/submissions/public";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const search = new URL(request.url).searchParams;
+  // The export is the whole matching set: paging parameters do not apply.
+  search.delete("cursor");
+  search.delete("limit");
+  search.delete("sort");
+  const parsed = parseListQuery(search);
+  if (!parsed.ok) return apiError(400, "invalid_parameters", `Invalid parameter(s): ${parsed.invalid.join(", ")}.`, { parameters: parsed.invalid });
+  const consultation = await getPublicConsultation(slug);
+  if (!consultation) return apiError(404, "not_found", "No published consultation has this slug.");
+  const base = baseUrlOf(request);
+  const stream = csvStream(allPublishedContributions(consultation.id, parsed.query), (ref) => `${base}/consultations/${slug}/contributions/${encodeURIComponent(ref)}`);
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8; header=present",
+      "content-disposition": `attachment; filename="${slug}-contributions.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}
