@@ -6,7 +6,8 @@ export function contributionPath(consultationSlug: string, reference: string): s
 
 export function draftParagraphPath(consultationSlug: string, draftSlug: string, anchorId: string | null): string {
   const base = `/consultations/${encodeURIComponent(consultationSlug)}/drafts/${encodeURIComponent(draftSlug)}`;
-  return anchorId ? `${base}#p-${encodeURIComponent(anchorId)}` : base;
+  // ?p= opens the paragraph's discussion on the draft page; #p- scrolls to it.
+  return anchorId ? `${base}?p=${encodeURIComponent(anchorId)}#p-${encodeURIComponent(anchorId)}` : base;
 }
 
 /**
