@@ -124,6 +124,8 @@ export async function createComment(actor: Actor | null, raw: unknown): Promise<
         const paragraph = await tx.paragraph.findUnique({ where: { versionId_anchorId: { versionId: latest.id, anchorId: input.anchorId } } });
         if (!paragraph || paragraph.number === null) return fail("paragraphNotFound", undefined, 404);
         target = { draftVersionId: latest.id, paragraphId: paragraph.id, anchorId: paragraph.anchorId, parentId: null };
+        // The form starts the proposal from the paragraph's text: unchanged, it is no proposal.
+        if (proposedText !== null && proposedText.trim() === paragraph.text.trim()) proposedText = null;
       } else {
         target = { draftVersionId: latest.id, paragraphId: null, anchorId: null, parentId: null };
         proposedText = null;
@@ -177,7 +179,8 @@ export async function editComment(actor: Actor | null, commentId: string, raw: u
     if (!snapshot) return fail("signInRequired", undefined, 401);
     const status = await decideInitialCommentStatus(tx, comment.draft.consultation, snapshot, { editing: { commentId, status: comment.status } });
     // Proposals belong to top-level comments on a paragraph only.
-    const proposedText = comment.paragraphId && !comment.parentId ? input.proposedText : null;
+    const paragraph = comment.paragraphId ? await tx.paragraph.findUnique({ where: { id: comment.paragraphId }, select: { text: true } }) : null;
+    const proposedText = paragraph && !comment.parentId && input.proposedText?.trim() !== paragraph.text.trim() ? input.proposedText : null;
     const updated = await tx.comment.update({
       where: { id: commentId, version: comment.version },
       data: {

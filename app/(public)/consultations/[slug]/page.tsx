@@ -5,6 +5,8 @@ import { getPublicConsultation } from "@/lib/consultations/service";
 import { phasesOf } from "@/lib/consultations/phases";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { PhaseTimeline } from "@/components/consultations/phase-timeline";
+import { ConsultationContributions } from "@/components/submissions/consultation-contributions";
+import { ConsultationDrafts } from "@/components/drafts/drafts-list";
 
 export const dynamic = "force-dynamic";
 
@@ -45,10 +47,12 @@ export default async function ConsultationPage({ params }: Props) {
               </ul>
             )}
           </section>
+          <ConsultationDrafts consultationId={consultation.id} consultationSlug={consultation.slug} />
         </div>
         <aside aria-labelledby="timeline-heading" className="space-y-3">
           <h2 id="timeline-heading" className="text-xl font-semibold">{t("timeline")}</h2>
           <PhaseTimeline phases={phases} />
+          <ConsultationContributions consultationId={consultation.id} slug={consultation.slug} open={phases.some((p) => p.key === "contributions" && p.state === "open")} />
         </aside>
       </div>
     </article>

@@ -1,0 +1,81 @@
+// One comment with its replies: author snapshot, body, proposal diff, version marker and the author's own controls.
+import { getTranslations } from "next-intl/server";
+import type { CommentView } from "@/lib/comments/queries";
+import type { CommentAction } from "./form-state";
+import { CommentForm } from "./comment-form";
+import { OwnCommentControls } from "./edit-comment";
+import { ProposalDiff } from "./proposal-diff";
+
+export interface ThreadActions {
+  create: CommentAction;
+  edit: (commentId: string, state: Parameters<CommentAction>[0], formData: FormData) => ReturnType<CommentAction>;
+  withdraw: (commentId: string, state: Parameters<CommentAction>[0], formData: FormData) => ReturnType<CommentAction>;
+}
+
+interface Props {
+  comment: CommentView;
+  draftId: string;
+  currentVersion: number;
+  /** signed in and the period is open */
+  canWrite: boolean;
+  actions: ThreadActions;
+  isReply?: boolean;
+}
+
+export async function CommentItem({ comment, draftId, currentVersion, canWrite, actions, isReply = false }: Props) {
+  const [t, tg] = await Promise.all([getTranslations("comments"), getTranslations("groups")]);
+  const oldVersion = comment.versionNumber !== null && comment.versionNumber !== currentVersion;
+  return (
+    <article aria-label={comment.state === "withdrawn" ? t("withdrawn") : comment.authorName} className={`rounded border p-3 ${comment.state === "pending" ? "border-amber-700 bg-amber-50" : "border-stone-200 bg-white"}`}>
+      {comment.state === "withdrawn" ? (
+        <p className="italic text-stone-700">{t("withdrawn")}</p>
+      ) : (
+        <>
+          <p className="text-sm text-stone-800">
+            <strong className="font-semibold" dir="auto">{comment.authorName}</strong>
+            {comment.organisationName ? <span dir="auto">{`, ${comment.organisationName}`}</span> : null}
+            {" · "}{tg(comment.stakeholderGroup)}
+            {" · "}<time dateTime={comment.createdAt.toISOString()}>{t("postedOn", { date: comment.createdAt })}</time>
+            {comment.edited ? ` · ${t("edited")}` : null}
+            {oldVersion && !isReply ? (
+              <span className="ms-2 inline-block rounded border border-stone-500 bg-stone-100 px-1.5 text-xs text-stone-800">
+                {comment.paragraphNumber !== null ? t("onVersion", { version: comment.versionNumber ?? 0, number: comment.paragraphNumber }) : t("onVersionDraft", { version: comment.versionNumber ?? 0 })}
+              </span>
+            ) : null}
+          </p>
+          {comment.state === "pending" ? <p className="mt-1 text-sm font-semibold text-amber-900">{t("pending")}</p> : null}
+          <div className="prose-user mt-2" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+          {comment.proposedText && comment.paragraphText !== null ? <ProposalDiff before={comment.paragraphText} after={comment.proposedText} /> : null}
+          {comment.mine && canWrite && comment.body !== null ? (
+            <OwnCommentControls
+              commentId={comment.id}
+              body={comment.body}
+              proposedText={comment.proposedText}
+              paragraphText={!isReply && comment.paragraphText !== null ? comment.paragraphText : null}
+              version={comment.version}
+              editAction={actions.edit.bind(null, comment.id)}
+              withdrawAction={actions.withdraw.bind(null, comment.id)}
+            />
+          ) : null}
+        </>
+      )}
+      {comment.replies.length > 0 ? (
+        <ul aria-label={t("replies", { count: comment.replies.length })} className="mt-3 space-y-2 border-s-2 border-stone-200 ps-3">
+          {comment.replies.map((r) => (
+            <li key={r.id}>
+              <CommentItem comment={r} draftId={draftId} currentVersion={currentVersion} canWrite={canWrite} actions={actions} isReply />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {!isReply && canWrite && comment.state !== "withdrawn" ? (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-brand-800 underline">{t("reply")}</summary>
+          <div className="mt-2">
+            <CommentForm action={actions.create} draftId={draftId} anchorId={comment.anchorId} parentId={comment.id} paragraphText={null} formId={`reply-${comment.id}`} />
+          </div>
+        </details>
+      ) : null}
+    </article>
+  );
+}

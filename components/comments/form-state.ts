@@ -1,0 +1,7 @@
+// What the comment server actions hand back to their forms.
+export type CommentFormState =
+  | { status: "idle" }
+  | { status: "saved"; outcome: "published" | "pending" | "edited" | "editedPending" | "withdrawn"; at: number }
+  | { status: "error"; error: string; fieldErrors: Record<string, string[] | undefined>; values: { body: string; proposedText: string } };
+
+export type CommentAction = (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;

@@ -1,0 +1,95 @@
+// A draft version as readers see it: sections, numbered paragraphs, and (when commenting) a comment link per
+// paragraph whose description breaks the count down by stakeholder group on hover and keyboard focus.
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Paragraph } from "@/lib/db/generated/client";
+import { STAKEHOLDER_GROUPS } from "@/lib/stakeholders/groups";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { totalOf, type GroupCounts } from "@/lib/comments/queries";
+
+interface Props {
+  paragraphs: Paragraph[];
+  /** comment counts per anchor; omitted on read-only views of past versions */
+  counts?: Map<string, GroupCounts>;
+  selected?: string | null;
+  hrefFor?: (anchorId: string) => string;
+  /** show what changed since the previous version */
+  showChanges?: boolean;
+  /** rendered right after the selected paragraph */
+  discussion?: ReactNode;
+}
+
+export async function DraftBody({ paragraphs, counts, selected, hrefFor, showChanges = false, discussion }: Props) {
+  const [t, tg] = await Promise.all([getTranslations("drafts"), getTranslations("groups")]);
+  return (
+    <div className="space-y-1">
+      {paragraphs.map((p) => {
+        if (p.kind === "HEADING") {
+          const Tag = p.level <= 1 ? "h2" : "h3";
+          return (
+            <Tag key={p.id} id={`p-${p.anchorId}`} dir="auto" className={`${p.level <= 1 ? "text-2xl" : "text-xl"} pt-4 font-semibold`}>
+              {p.text}
+            </Tag>
+          );
+        }
+        const number = p.number ?? 0;
+        const isSelected = selected === p.anchorId;
+        const groupCounts = counts?.get(p.anchorId);
+        const total = totalOf(groupCounts);
+        return (
+          <div key={p.id}>
+            <div
+              id={`p-${p.anchorId}`}
+              className={`flex items-start gap-3 rounded px-2 py-1 ${isSelected ? "bg-brand-50 ring-2 ring-brand-700" : ""}`}
+              style={p.kind === "LIST_ITEM" ? { marginInlineStart: `${(p.level + 1) * 1.25}rem` } : undefined}
+            >
+              <span className="w-8 shrink-0 pt-[0.6em] text-end font-mono text-sm text-stone-700">
+                {p.kind === "LIST_ITEM" ? <span aria-hidden="true">• </span> : null}{number}
+              </span>
+              <div className="prose-user min-w-0 flex-1" dir="auto">
+                <div dangerouslySetInnerHTML={{ __html: renderMarkdown(p.text) }} />
+                {showChanges && p.change !== "UNCHANGED" ? (
+                  <p className="text-xs text-stone-700">
+                    <span className="me-1 rounded border border-stone-500 bg-stone-100 px-1 text-stone-800">{t(`change.${p.change}`)}</span>
+                    {p.previousNumber !== null && p.previousNumber !== p.number ? t("previousNumber", { number: p.previousNumber }) : null}
+                  </p>
+                ) : null}
+              </div>
+              {counts && hrefFor ? (
+                <span className="group/count relative shrink-0 pt-[0.5em]">
+                  <Link
+                    href={hrefFor(p.anchorId)}
+                    scroll={false}
+                    aria-describedby={total > 0 ? `breakdown-${p.anchorId}` : undefined}
+                    aria-current={isSelected ? "true" : undefined}
+                    className={`inline-block rounded border px-2 py-0.5 text-sm ${total > 0 ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-400 text-stone-800"} hover:bg-brand-100`}
+                  >
+                    <span className="sr-only">{t("paragraph", { number })}: </span>
+                    {t("commentCount", { count: total })}
+                  </Link>
+                  {total > 0 ? (
+                    <span
+                      id={`breakdown-${p.anchorId}`}
+                      role="tooltip"
+                      className="invisible absolute end-0 top-full z-10 mt-1 w-60 rounded border border-stone-300 bg-white p-2 text-sm text-stone-900 shadow-lg group-focus-within/count:visible group-hover/count:visible"
+                    >
+                      <span className="block font-semibold">{t("breakdown")}</span>
+                      {STAKEHOLDER_GROUPS.filter((g) => groupCounts?.[g]).map((g) => (
+                        <span key={g} className="flex justify-between gap-2">
+                          <span>{tg(g)}</span>
+                          <span>{groupCounts?.[g]}</span>
+                        </span>
+                      ))}
+                    </span>
+                  ) : null}
+                </span>
+              ) : null}
+            </div>
+            {isSelected ? discussion : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
