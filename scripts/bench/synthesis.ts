@@ -1,0 +1,112 @@
+// Synthesis export at scale: seeds N published submissions (synthetic text, 5 themes, 6 groups, a campaign) with
+// one INSERT ... SELECT, then times building the model and rendering Markdown and DOCX, with peak memory.
+import v8 from "node:v8";
+import vm from "node:vm";
+import pg from "pg";
+import { createScriptPrismaClient } from "../lib/prisma.ts";
+import { buildSynthesisModel } from "../../lib/synthesis/build.ts";
+import { renderMarkdown } from "../../lib/synthesis/render-markdown.ts";
+import { renderDocx } from "../../lib/synthesis/render-docx.ts";
+import { GLOSSARY_SEED } from "../../lib/synthesis/glossary-seed.ts";
+import { mb, measure, seconds, type Benchmark } from "./types.ts";
+
+const SENTENCES = [
+  "Affordable broadband access must reach rural communities",
+  "Community networks deserve regulatory support",
+  "Every new IXP keeps local traffic local and lowers transit costs",
+  "IPv6 deployment remains uneven across regions",
+  "The RIRs should expand capacity building for network operators",
+  "ICANN accountability to all stakeholders should be strengthened",
+  "Internet shutdowns during elections deprive citizens of essential information",
+  "Local content in local languages drives adoption",
+  "Internationalized domain names remain poorly supported by applications",
+  "Cybersecurity measures must respect human rights and privacy",
+  "Cooperation between national CERTs is essential",
+  "Predictable spectrum licensing encourages investment in last-mile networks",
+  "User awareness campaigns reduce online fraud",
+  "Remote participation should be available for every session",
+  "Gender balance among speakers must be a selection criterion",
+  "Data protection rules should follow users across borders",
+  "Open standards from the IETF and W3C keep the Internet interoperable",
+  "Small businesses need affordable cloud services",
+  "Universal service funds should finance rural infrastructure",
+  "Digital literacy programmes belong in every school curriculum",
+];
+
+async function seed(url: string, size: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`INSERT INTO "Consultation" ("id","slug","title","description","status","updatedAt") VALUES ('bench-c','bench','Benchmark consultation','Synthetic','PUBLISHED',now())`);
+    await client.query(`INSERT INTO "Theme" ("id","consultationId","slug","title","position") SELECT 'bench-t' || t, 'bench-c', 'theme-' || t, 'Theme ' || t, t FROM generate_series(1,5) t`);
+    await client.query(`INSERT INTO "Campaign" ("id","consultationId","label") VALUES ('bench-camp','bench-c','Synthetic campaign')`);
+    for (const term of GLOSSARY_SEED) {
+      await client.query(`INSERT INTO "GlossaryTerm" ("id","acronym","expansion","updatedAt") VALUES ($1,$2,$3,now()) ON CONFLICT DO NOTHING`, [`g-${term.acronym}`, term.acronym, term.expansion]);
+    }
+    // Three sentences per body, picked by stride from the list, plus a varying clause so texts are not identical;
+    // one in fifty submissions belongs to the campaign.
+    await client.query(
+      `INSERT INTO "Submission" ("id","reference","consultationId","contributorKey","contributorName","organisationName","onBehalfOf","stakeholderGroup",
+         "country","region","developing","title","body","language","status","visibility","overBalance","campaignId","publishedAt","updatedAt")
+       SELECT 'bench-s' || g, 'BEN-' || lpad(g::text, 7, '0'), 'bench-c', 'name:c' || (g % GREATEST($1::int / 2, 1)), 'Contributor ' || (g % GREATEST($1::int / 2, 1)),
+         'Organisation ' || (g % 500), 'ORGANISATION',
+         (ARRAY['GOVERNMENT','PRIVATE_SECTOR','CIVIL_SOCIETY','TECHNICAL_COMMUNITY','ACADEMIC_COMMUNITY','INTERGOVERNMENTAL_ORGANISATION'])[1 + g % 6]::"StakeholderGroup",
+         (ARRAY['KE','BR','DE','IN','PL'])[1 + g % 5],
+         (ARRAY['AFRICAN','LATIN_AMERICAN_AND_CARIBBEAN','WESTERN_EUROPEAN_AND_OTHERS','ASIA_PACIFIC','EASTERN_EUROPEAN'])[1 + g % 5]::"UnRegion",
+         g % 5 IN (0, 1, 3), 'Contribution number ' || g,
+         s[1 + g % 20] || ' in region ' || (g % 37) || '. ' || s[1 + (g * 7) % 20] || '. ' || s[1 + (g * 13) % 20] || ', as our members report.',
+         'en', 'PUBLISHED', 'PUBLIC_NAMED', g % 97 = 0, CASE WHEN g % 50 = 0 THEN 'bench-camp' END, now(), now()
+       FROM generate_series(1, $1::int) g, (SELECT $2::text[] AS s) sentences`,
+      [size, SENTENCES],
+    );
+    await client.query(`INSERT INTO "SubmissionTheme" ("submissionId","themeId") SELECT 'bench-s' || g, 'bench-t' || (1 + g % 5) FROM generate_series(1, $1::int) g`, [size]);
+    await client.query(`INSERT INTO "SubmissionTheme" ("submissionId","themeId") SELECT 'bench-s' || g, 'bench-t' || (1 + (g + 2) % 5) FROM generate_series(1, $1::int, 3) g`, [size]);
+    await client.query("COMMIT");
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
+}
+
+// A garbage collection between sizes, so each row starts from the same baseline (no --expose-gc needed).
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as (() => void) | undefined;
+
+function collectGarbage(): void {
+  gc?.();
+}
+
+export const benchmark: Benchmark = {
+  name: "synthesis",
+  description: "build the synthesis model from N published submissions, then render Markdown and DOCX",
+  async run({ sizes, freshDatabase }) {
+    const rows: string[][] = [];
+    for (const size of sizes) {
+      const database = await freshDatabase();
+      const prisma = createScriptPrismaClient(database.url);
+      try {
+        const seeded = await measure(() => seed(database.url, size));
+        collectGarbage();
+        const baseline = process.memoryUsage.rss();
+        const built = await measure(() => buildSynthesisModel(prisma, "bench"));
+        const md = await measure(async () => renderMarkdown(built.result));
+        const docx = await measure(() => renderDocx(built.result));
+        const paragraphs = built.result.themes.reduce((n, t) => n + t.paragraphs.length, 0);
+        rows.push([
+          size.toLocaleString("en"), seconds(seeded.ms), seconds(built.ms), mb(built.peakHeap), mb(Math.max(built.peakRss, md.peakRss, docx.peakRss)),
+          mb(Math.max(0, built.peakRss - baseline)), seconds(md.ms), seconds(docx.ms), mb(Buffer.byteLength(md.result)), mb(docx.result.length), String(paragraphs),
+        ]);
+        console.error(`[bench] synthesis ${size.toLocaleString("en")}: done`);
+      } finally {
+        await prisma.$disconnect();
+        await database.drop();
+      }
+      collectGarbage();
+    }
+    return {
+      header: ["submissions", "seed", "build model", "peak heap (build)", "peak RSS", "RSS growth (build)", "render md", "render docx", "md size", "docx size", "points"],
+      rows,
+    };
+  },
+};
