@@ -1,0 +1,107 @@
+// Balance dashboard of one consultation: shares against the policy, the held queue and the policy form.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { db } from "@/lib/db/client";
+import { getBalanceReport, listHeld, type KindReport } from "@/lib/balance/dashboard";
+import { getBalancePolicy } from "@/lib/balance/policy";
+import { PERCENT_FIELDS, POLICY_FIELDS } from "@/lib/balance/schema";
+import { ShareChart } from "@/components/balance/share-chart";
+import { PolicyForm } from "@/components/balance/policy-form";
+import { updatePolicyAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("balance"))("title") };
+}
+
+export default async function BalancePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+  if (!consultation) notFound();
+  const [report, held, policy, t, tGroups, tRegions, tGenders, format] = await Promise.all([
+    getBalanceReport(slug),
+    listHeld(consultation.id),
+    getBalancePolicy(db, consultation.id),
+    getTranslations("balance"),
+    getTranslations("groups"),
+    getTranslations("regions"),
+    getTranslations("genders"),
+    getFormatter(),
+  ]);
+  if (!report) notFound();
+  const values = Object.fromEntries(POLICY_FIELDS.map((f) => [f, String(PERCENT_FIELDS.includes(f) ? Math.round(policy[f] * 1000) / 10 : policy[f])]));
+  const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
+
+  const section = async (kind: "submissions" | "comments", r: KindReport) => (
+    <section aria-labelledby={`${kind}-h`} className="space-y-4">
+      <h2 id={`${kind}-h`} className="text-xl font-semibold">{t(`${kind}.title`)}</h2>
+      <dl className="grid gap-2 sm:grid-cols-4">
+        {([["published", r.published], ["pending", r.pending], ["held", r.held], ["overBalance", r.overBalance]] as const).map(([k, n]) => (
+          <div key={k} className="rounded border border-stone-200 bg-white p-3">
+            <dt className="text-sm text-stone-700">{t(`stats.${k}`)}</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{n}</dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        {r.capActive ? t("capActive", { cap: pct(r.maxGroupShare) }) : t("capInactive", { cap: pct(r.maxGroupShare), sample: r.minSample, published: r.published })}
+        {" "}
+        {kind === "submissions" ? (r.minGroupsMet ? t("minGroupsMet", { count: r.groupsRepresented, min: r.minGroups }) : t("minGroupsNotMet", { count: r.groupsRepresented, min: r.minGroups })) : null}
+      </p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ShareChart id={`${kind}-groups`} title={t("dimensions.group")} cap={r.maxGroupShare}
+          rows={r.groups.map((g) => ({ key: g.key, label: tGroups(g.key as never), count: g.count, share: g.share, held: g.held, over: g.overCap }))} />
+        <ShareChart id={`${kind}-regions`} title={t("dimensions.region")} rows={r.regions.map((g) => ({ ...g, label: tRegions(g.key as never) }))} />
+        <ShareChart id={`${kind}-development`} title={t("dimensions.development")} rows={r.development.map((g) => ({ ...g, label: t(`development.${g.key === "developing" ? "developing" : "developed"}`) }))} />
+        <ShareChart id={`${kind}-genders`} title={t("dimensions.gender")} rows={r.genders.map((g) => ({ ...g, label: g.key === "undeclared" ? t("undeclared") : tGenders(g.key as never) }))} />
+        <ShareChart id={`${kind}-languages`} title={t("dimensions.language")} rows={r.languages.map((g) => ({ ...g, label: g.key }))} />
+      </div>
+    </section>
+  );
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-stone-700">{consultation.title}</p>
+        <p className="text-sm"><a className="text-brand-800 underline" href={`/api/v1/consultations/${slug}/balance`}>{t("json")}</a></p>
+      </div>
+      {await section("submissions", report.submissions)}
+      {await section("comments", report.comments)}
+      <section aria-labelledby="held-h" className="space-y-3">
+        <h2 id="held-h" className="text-xl font-semibold">{t("held.title")}</h2>
+        <p>{t("held.intro")}</p>
+        {held.length === 0 ? <p>{t("held.none")}</p> : (
+          <>
+            <table className="w-full bg-white text-sm">
+              <thead>
+                <tr className="border-b border-stone-300">
+                  <th scope="col" className="p-2 text-start">{t("held.item")}</th>
+                  <th scope="col" className="p-2 text-start">{t("held.group")}</th>
+                  <th scope="col" className="p-2 text-start">{t("held.arrived")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {held.map((h) => (
+                  <tr key={h.id} className="border-b border-stone-100">
+                    <th scope="row" className="p-2 text-start font-normal">{h.title} <span className="text-stone-700">({h.authorName})</span></th>
+                    <td className="p-2">{tGroups(h.stakeholderGroup as never)}</td>
+                    <td className="p-2">{format.dateTime(h.arrivedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p><Link className="text-brand-800 underline" href={`/secretariat?view=HELD_FOR_BALANCE&consultation=${slug}`}>{t("held.act")}</Link></p>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="policy-h" className="space-y-3">
+        <h2 id="policy-h" className="text-xl font-semibold">{t("policy.title")}</h2>
+        <PolicyForm action={updatePolicyAction.bind(null, consultation.id, slug)} values={values} />
+      </section>
+    </div>
+  );
+}

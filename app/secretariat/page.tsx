@@ -1,0 +1,129 @@
+// The moderation queue at /secretariat: inputs waiting for the secretariat, oldest first, filterable, campaigns grouped.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { listQueue, queueFilterOptions } from "@/lib/moderation/queue";
+import { listReasonTemplates } from "@/lib/moderation/reasons";
+import { QUEUE_VIEWS } from "@/lib/moderation/schema";
+import { STAKEHOLDER_GROUPS } from "@/lib/stakeholders/groups";
+import { countryName } from "@/lib/geo/countries";
+import { renderMarkdown, markdownToText } from "@/lib/markdown/render";
+import { ModerationQueue } from "@/components/moderation/queue";
+import type { QueueRow } from "@/components/moderation/queue-types";
+import { inputClass } from "@/components/ui/field";
+import { moderateQueueAction } from "./queue-actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("moderation.queue"))("title") };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const user = await getCurrentUser();
+  const [result, options, templates, t, tGroups, tViews, format, locale] = await Promise.all([
+    listQueue(user, params),
+    queueFilterOptions(),
+    listReasonTemplates(user),
+    getTranslations("moderation.queue"),
+    getTranslations("groups"),
+    getTranslations("moderation.views"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  // The layout already refuses non-secretariat users; this keeps the page safe on its own.
+  if (!result) return null;
+  const { items, nextCursor, filter } = result;
+
+  const rows: QueueRow[] = items.map((item) => {
+    const text = markdownToText(item.body);
+    return {
+      selection: item.campaign ? `CAMPAIGN:${item.type}:${item.campaign.id}` : `${item.type}:${item.id}:${item.version}`,
+      type: item.type,
+      reference: item.reference,
+      title: item.title ?? (text.length > 90 ? `${text.slice(0, 89)}…` : text),
+      excerpt: text.length > 300 ? `${text.slice(0, 299)}…` : text,
+      bodyHtml: renderMarkdown(item.body),
+      author: item.organisationName ? `${item.authorName} (${item.organisationName})` : item.authorName,
+      group: tGroups(item.stakeholderGroup),
+      country: countryName(item.country, locale),
+      language: item.language,
+      arrived: format.dateTime(item.arrivedAt, { dateStyle: "medium", timeStyle: "short" }),
+      consultation: item.consultation.title,
+      context: item.context,
+      campaignCount: item.campaign?.count ?? null,
+      note: item.moderationNote,
+      overBalance: item.overBalance,
+    };
+  });
+  const query = (extra: Record<string, string>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filter, cursor: undefined, ...extra })) if (v) q.set(k, String(v));
+    return `/secretariat?${q.toString()}`;
+  };
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <nav aria-label={t("viewsLabel")}>
+        <ul className="flex flex-wrap gap-2">
+          {QUEUE_VIEWS.map((v) => (
+            <li key={v}>
+              <Link href={query({ view: v })} aria-current={filter.view === v ? "page" : undefined} className={`rounded px-3 py-1 ${filter.view === v ? "bg-brand-700 text-white" : "border border-stone-300 bg-white text-brand-800"}`}>
+                {tViews(v)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action="/secretariat" className="grid gap-3 rounded border border-stone-200 bg-white p-4 sm:grid-cols-5" aria-label={t("filters")}>
+        <input type="hidden" name="view" value={filter.view} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="f-consultation" className="text-sm font-medium">{t("consultation")}</label>
+          <select id="f-consultation" name="consultation" defaultValue={filter.consultation ?? ""} className={inputClass}>
+            <option value="">{t("all")}</option>
+            {options.consultations.map((c) => <option key={c.slug} value={c.slug}>{c.title}</option>)}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="f-type" className="text-sm font-medium">{t("type")}</label>
+          <select id="f-type" name="type" defaultValue={filter.type ?? ""} className={inputClass}>
+            <option value="">{t("all")}</option>
+            <option value="SUBMISSION">{t("typeSubmission")}</option>
+            <option value="COMMENT">{t("typeComment")}</option>
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="f-group" className="text-sm font-medium">{t("group")}</label>
+          <select id="f-group" name="group" defaultValue={filter.group ?? ""} className={inputClass}>
+            <option value="">{t("all")}</option>
+            {STAKEHOLDER_GROUPS.map((g) => <option key={g} value={g}>{tGroups(g)}</option>)}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="f-language" className="text-sm font-medium">{t("language")}</label>
+          <select id="f-language" name="language" defaultValue={filter.language ?? ""} className={inputClass}>
+            <option value="">{t("all")}</option>
+            {options.languages.map((l) => <option key={l} value={l}>{l}</option>)}
+          </select>
+        </div>
+        <div className="flex items-end">
+          <button type="submit" className="w-full rounded border border-brand-700 px-4 py-2 text-brand-800">{t("applyFilters")}</button>
+        </div>
+      </form>
+      <ModerationQueue
+        rows={rows}
+        view={filter.view}
+        templates={templates.map((tpl) => ({ id: tpl.id, kind: tpl.kind, label: tpl.label, text: tpl.text }))}
+        action={moderateQueueAction}
+      />
+      {nextCursor ? (
+        <p><Link href={`${query({})}&cursor=${encodeURIComponent(nextCursor)}`} className="text-brand-800 underline">{t("nextPage")}</Link></p>
+      ) : null}
+    </div>
+  );
+}

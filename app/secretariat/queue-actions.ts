@@ -1,0 +1,21 @@
+"use server";
+// Server actions of the moderation queue and the held queue: parse, get the session, call lib/moderation, revalidate.
+import { revalidatePath } from "next/cache";
+import { getCurrentUser } from "@/lib/auth/session";
+import { moderateMany } from "@/lib/moderation/service";
+import { parseSelection } from "@/lib/moderation/schema";
+import type { QueueActionState } from "@/components/moderation/queue-types";
+
+export async function moderateQueueAction(_state: QueueActionState, formData: FormData): Promise<QueueActionState> {
+  const user = await getCurrentUser();
+  const verb = String(formData.get("verb") ?? "");
+  const reason = String(formData.get("reason") ?? "");
+  const templateId = String(formData.get("templateId") ?? "");
+  const { targets, campaigns } = parseSelection(formData.getAll("selection").map(String));
+  const result = await moderateMany(user, { verb: verb as never, targets, campaigns, reason, templateId });
+  if (!result.ok) {
+    return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, verb, reason, at: Date.now() };
+  }
+  revalidatePath("/secretariat", "layout");
+  return { status: "done", verb, summary: result.data, at: Date.now() };
+}

@@ -1,0 +1,256 @@
+"use client";
+// The moderation queue: select rows (mouse or keyboard), then publish, reject, request changes, hide or restore them.
+// Keyboard: j / k move between rows, x selects, p publishes, r rejects, c requests changes, h hides, u restores,
+// o publishes over balance; Escape closes the reason panel. Shortcuts are ignored while typing in a field.
+import { useActionState, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { FormAlert, buttonClass, inputClass } from "@/components/ui/field";
+import type { QueueActionState, QueueRow, TemplateOption } from "./queue-types";
+
+type Verb = "publish" | "publishOverBalance" | "reject" | "requestChanges" | "hide" | "restore";
+
+const VERBS_BY_VIEW: Record<string, Verb[]> = {
+  PENDING: ["publish", "reject", "requestChanges"],
+  HELD_FOR_BALANCE: ["publishOverBalance", "reject", "requestChanges"],
+  PUBLISHED: ["hide"],
+  HIDDEN: ["restore"],
+  REJECTED: ["restore"],
+};
+const NEEDS_REASON: ReadonlySet<Verb> = new Set<Verb>(["reject", "requestChanges", "hide", "publishOverBalance"]);
+const KEYS: Record<string, Verb> = { p: "publish", r: "reject", c: "requestChanges", h: "hide", u: "restore", o: "publishOverBalance" };
+const TEMPLATE_KIND: Partial<Record<Verb, TemplateOption["kind"]>> = { reject: "REJECT", requestChanges: "REQUEST_CHANGES", hide: "HIDE" };
+
+interface Props {
+  rows: QueueRow[];
+  view: string;
+  templates: TemplateOption[];
+  action: (state: QueueActionState, formData: FormData) => Promise<QueueActionState>;
+}
+
+export function ModerationQueue({ rows, view, templates, action }: Props) {
+  const t = useTranslations("moderation.queue");
+  const tv = useTranslations("moderation.verbs");
+  const te = useTranslations("moderation.errors");
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [reasonVerb, setReasonVerb] = useState<Verb | null>(null);
+  const [reason, setReason] = useState("");
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const reasonRef = useRef<HTMLSelectElement | HTMLTextAreaElement | null>(null);
+  const verbs = VERBS_BY_VIEW[view] ?? [];
+
+  // After an action the page re-renders with the remaining rows: start from a clean selection.
+  const [lastAt, setLastAt] = useState(0);
+  if (state.status !== "idle" && state.at !== lastAt) {
+    setLastAt(state.at);
+    if (state.status === "done") {
+      setSelected(new Set());
+      setReasonVerb(null);
+      setReason("");
+    }
+  }
+
+  useEffect(() => {
+    if (state.status !== "idle") alertRef.current?.focus();
+  }, [state]);
+
+  useEffect(() => {
+    if (reasonVerb) reasonRef.current?.focus();
+  }, [reasonVerb]);
+
+  function toggle(value: string) {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(value)) next.delete(value);
+      else next.add(value);
+      return next;
+    });
+  }
+
+  function rowBoxes(): HTMLInputElement[] {
+    return Array.from(formRef.current?.querySelectorAll<HTMLInputElement>("input[data-row]") ?? []);
+  }
+
+  function run(verb: Verb) {
+    if (!verbs.includes(verb)) return;
+    // With nothing selected, the row that has focus is the one acted on.
+    if (selected.size === 0) {
+      const focused = document.activeElement;
+      if (focused instanceof HTMLInputElement && focused.dataset.row) setSelected(new Set([focused.value]));
+      else return;
+    }
+    if (NEEDS_REASON.has(verb)) {
+      setReasonVerb(verb);
+      return;
+    }
+    // Wait for the selection to render into the form before submitting.
+    requestAnimationFrame(() => {
+      const button = formRef.current?.querySelector<HTMLButtonElement>(`button[data-verb="${verb}"]`);
+      button?.click();
+    });
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
+    const target = event.target as HTMLElement;
+    if (event.key === "Escape" && reasonVerb) {
+      setReasonVerb(null);
+      return;
+    }
+    if (target.tagName === "TEXTAREA" || target.tagName === "SELECT" || (target instanceof HTMLInputElement && target.type !== "checkbox")) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const boxes = rowBoxes();
+    const index = boxes.findIndex((b) => b === document.activeElement);
+    if (event.key === "j" || event.key === "k") {
+      event.preventDefault();
+      const next = event.key === "j" ? Math.min(boxes.length - 1, index + 1) : Math.max(0, index - 1);
+      boxes[next]?.focus();
+    } else if (event.key === "x" && index >= 0) {
+      event.preventDefault();
+      const box = boxes[index];
+      if (box) toggle(box.value);
+    } else if (KEYS[event.key]) {
+      event.preventDefault();
+      const verb = KEYS[event.key];
+      if (verb) run(verb);
+    }
+  }
+
+  const errorText = (key: string) => (te.has(key) ? te(key) : te("generic"));
+  const reasonErrors = state.status === "error" ? state.fieldErrors.reason : undefined;
+  const kind = reasonVerb ? TEMPLATE_KIND[reasonVerb] : undefined;
+  const options = kind ? templates.filter((tpl) => tpl.kind === kind) : [];
+
+  return (
+    <div onKeyDown={onKeyDown} className="space-y-4">
+      <p id="queue-shortcuts" className="text-sm text-stone-700">{t("shortcuts")}</p>
+      <div ref={alertRef} tabIndex={-1}>
+        {state.status === "done" ? (
+          <FormAlert tone={state.summary.conflicts.length > 0 || state.summary.failed > 0 ? "error" : "success"}>
+            <p>{t("summary", { done: state.summary.done, held: state.summary.held })}</p>
+            {state.summary.conflicts.length > 0 ? (
+              <ul className="mt-1 list-disc ps-5">
+                {state.summary.conflicts.map((c) => (
+                  <li key={c.id}>{c.by ? te("alreadyModeratedBy", { name: c.by }) : errorText(c.error)}</li>
+                ))}
+              </ul>
+            ) : null}
+          </FormAlert>
+        ) : null}
+        {state.status === "error" ? <FormAlert>{errorText(state.fieldErrors.targets?.[0] ?? state.error)}</FormAlert> : null}
+      </div>
+
+      <form ref={formRef} action={formAction} className="space-y-4" aria-describedby="queue-shortcuts">
+        {[...selected].map((value) => <input key={value} type="hidden" name="selection" value={value} />)}
+        <div className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded border border-stone-300 bg-white p-3" role="group" aria-label={t("actions")}>
+          <span className="me-2 text-sm" aria-live="polite">{t("selected", { count: selected.size })}</span>
+          <button type="button" className="rounded border border-stone-400 px-3 py-1 text-sm" onClick={() => setSelected(selected.size === rows.length ? new Set() : new Set(rows.map((r) => r.selection)))}>
+            {selected.size === rows.length && rows.length > 0 ? t("selectNone") : t("selectAll")}
+          </button>
+          {verbs.map((verb) =>
+            NEEDS_REASON.has(verb) ? (
+              <button key={verb} type="button" disabled={selected.size === 0 || pending} onClick={() => run(verb)} className="rounded border border-brand-700 px-3 py-1 text-sm text-brand-800 disabled:opacity-50" aria-keyshortcuts={shortcutOf(verb)}>
+                {tv(`${verb}Ellipsis`)} <kbd className="ms-1 text-xs">{shortcutOf(verb)}</kbd>
+              </button>
+            ) : (
+              <button key={verb} type="submit" name="verb" value={verb} data-verb={verb} disabled={selected.size === 0 || pending} className={`${buttonClass} py-1 text-sm`} aria-keyshortcuts={shortcutOf(verb)}>
+                {tv(verb)} <kbd className="ms-1 text-xs">{shortcutOf(verb)}</kbd>
+              </button>
+            ),
+          )}
+        </div>
+
+        {reasonVerb ? (
+          <fieldset className="space-y-3 rounded border-2 border-brand-700 bg-white p-4">
+            <legend className="px-1 font-semibold">{t("reasonFor", { action: tv(reasonVerb), count: selected.size })}</legend>
+            {options.length > 0 ? (
+              <div className="flex flex-col gap-1">
+                <label htmlFor="templateId" className="font-medium">{t("template")}</label>
+                <select
+                  id="templateId"
+                  name="templateId"
+                  className={inputClass}
+                  ref={(el) => { if (options.length > 0) reasonRef.current = el; }}
+                  onChange={(e) => setReason(options.find((o) => o.id === e.target.value)?.text ?? reason)}
+                  defaultValue=""
+                >
+                  <option value="">{t("templateNone")}</option>
+                  {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+                </select>
+              </div>
+            ) : null}
+            <div className="flex flex-col gap-1">
+              <label htmlFor="reason" className="font-medium">{reasonVerb === "publishOverBalance" ? t("justification") : t("reason")}</label>
+              <p id="reason-hint" className="text-sm text-stone-700">{reasonVerb === "publishOverBalance" ? t("justificationHint") : t("reasonHint")}</p>
+              <textarea
+                id="reason"
+                name="reason"
+                rows={3}
+                maxLength={2000}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                ref={(el) => { if (options.length === 0) reasonRef.current = el; }}
+                className={inputClass}
+                aria-invalid={reasonErrors?.length ? true : undefined}
+                aria-describedby={reasonErrors?.length ? "reason-hint reason-error" : "reason-hint"}
+              />
+              {reasonErrors?.length ? <p id="reason-error" className="text-sm text-red-800">{reasonErrors.map((k) => errorText(k)).join(" ")}</p> : null}
+            </div>
+            <div className="flex gap-2">
+              <button type="submit" name="verb" value={reasonVerb} className={buttonClass} disabled={pending}>
+                {t("confirm", { action: tv(reasonVerb), count: selected.size })}
+              </button>
+              <button type="button" className="rounded border border-stone-400 px-4 py-2" onClick={() => setReasonVerb(null)}>{t("cancel")}</button>
+            </div>
+          </fieldset>
+        ) : null}
+
+        {rows.length === 0 ? (
+          <p className="rounded border border-stone-200 bg-white p-4">{t("empty")}</p>
+        ) : (
+          <ul className="space-y-3" aria-label={t("items")}>
+            {rows.map((row) => (
+              <li key={row.selection} className={`rounded border bg-white p-4 ${selected.has(row.selection) ? "border-brand-700 ring-2 ring-brand-700" : "border-stone-200"}`}>
+                <div className="flex items-start gap-3">
+                  <input
+                    id={`sel-${row.selection}`}
+                    type="checkbox"
+                    data-row="1"
+                    value={row.selection}
+                    checked={selected.has(row.selection)}
+                    onChange={() => toggle(row.selection)}
+                    className="mt-1 h-5 w-5 shrink-0"
+                  />
+                  <div className="min-w-0 flex-1 space-y-1">
+                    <label htmlFor={`sel-${row.selection}`} className="block font-semibold">
+                      {row.reference ? <span className="me-2 font-mono text-sm text-stone-700">{row.reference}</span> : null}
+                      {row.title}
+                    </label>
+                    <p className="text-sm text-stone-700">
+                      {[t(row.type === "SUBMISSION" ? "typeSubmission" : "typeComment"), row.author, row.group, row.country, row.language, row.consultation, row.context, row.arrived].filter(Boolean).join(" · ")}
+                    </p>
+                    {row.campaignCount ? (
+                      <p className="inline-block rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-950">{t("campaign", { count: row.campaignCount })}</p>
+                    ) : null}
+                    {row.overBalance ? <p className="inline-block rounded bg-stone-200 px-2 py-0.5 text-sm">{t("overBalance")}</p> : null}
+                    {row.note ? <p className="text-sm"><span className="font-medium">{t("note")}</span> {row.note}</p> : null}
+                    <details className="text-sm">
+                      <summary className="cursor-pointer text-brand-800 underline">{t("readFull")}</summary>
+                      {/* bodyHtml comes from lib/markdown's renderMarkdown: no raw HTML, safe links. */}
+                      <div className="prose mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: row.bodyHtml }} />
+                    </details>
+                    <p className="text-sm">{row.excerpt}</p>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </form>
+    </div>
+  );
+}
+
+function shortcutOf(verb: Verb): string {
+  return Object.entries(KEYS).find(([, v]) => v === verb)?.[0] ?? "";
+}
