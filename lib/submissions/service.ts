@@ -329,7 +329,10 @@ export async function getContributionContext(userId: string, slug: string, submi
 export async function getReceipt(userId: string, submissionId: string) {
   return db.submission.findFirst({
     where: { id: submissionId, authorId: userId, status: { not: "DRAFT" } },
-    select: { id: true, reference: true, status: true, title: true, submittedAt: true, updatedAt: true, version: true, consultation: { select: { slug: true, title: true } } },
+    select: {
+      id: true, reference: true, status: true, title: true, submittedAt: true, updatedAt: true, version: true, moderationNote: true,
+      consultation: { select: { slug: true, title: true, contributionsOpenAt: true, contributionsCloseAt: true } },
+    },
   });
 }
 

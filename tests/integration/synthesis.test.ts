@@ -212,11 +212,11 @@ describe("synthesis snapshots and downloads", () => {
     for (const user of [participant, null]) {
       const refused = await call(user, "?format=md");
       expect(refused.status).toBe(403);
-      expect(await refused.json()).toEqual({ error: "notPublished" });
+      expect(await refused.json()).toMatchObject({ error: "not_published" });
     }
 
     expect((await call(sec, "?format=pdf")).status).toBe(400);
-    expect(await (await call(sec, "?format=pdf")).json()).toMatchObject({ error: "formatInvalid" });
+    expect(await (await call(sec, "?format=pdf")).json()).toMatchObject({ error: "invalid_parameters", details: { parameters: ["format"] } });
     expect((await call(sec, "?snapshot=abc")).status).toBe(400);
     expect((await call(sec, "?snapshot=9")).status).toBe(404);
     session.user = sec;

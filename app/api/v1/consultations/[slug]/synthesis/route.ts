@@ -8,15 +8,31 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ slug: string }> };
 
+// Errors in the shape docs/api.md promises for every /api/v1 route: {error: code, message, details?}.
+const MESSAGES: Record<string, { code: string; message: string }> = {
+  formatInvalid: { code: "invalid_parameters", message: "format must be md, docx or html." },
+  snapshotInvalid: { code: "invalid_parameters", message: "snapshot must be a positive whole number." },
+  notFound: { code: "not_found", message: "No such consultation." },
+  snapshotNotFound: { code: "not_found", message: "No such snapshot of this synthesis." },
+  notPublished: { code: "not_published", message: "The secretariat has not published a synthesis of this consultation yet." },
+};
+
+function errorResponse(status: number, error: string, fieldErrors?: Record<string, string[] | undefined>) {
+  const known = MESSAGES[error] ?? { code: "error", message: "The synthesis could not be produced." };
+  const parameters = fieldErrors ? Object.keys(fieldErrors) : [];
+  return NextResponse.json(
+    { error: known.code, message: known.message, ...(parameters.length ? { details: { parameters } } : {}) },
+    { status },
+  );
+}
+
 export async function GET(request: NextRequest, { params }: Context) {
   const { slug } = await params;
   const search = request.nextUrl.searchParams;
   const user = await getCurrentUser();
   const baseUrl = (env().NEXTAUTH_URL ?? request.nextUrl.origin).replace(/\/$/, "");
   const result = await exportSynthesis(user, slug, { format: search.get("format") ?? undefined, snapshot: search.get("snapshot") ?? undefined }, { baseUrl });
-  if (!result.ok) {
-    return NextResponse.json({ error: result.error, ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) }, { status: result.status ?? 400 });
-  }
+  if (!result.ok) return errorResponse(result.status ?? 400, result.error, result.fieldErrors);
   const { body, contentType, filename } = result.data;
   return new Response(new Uint8Array(body), {
     headers: {
