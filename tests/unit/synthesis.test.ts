@@ -98,5 +98,8 @@ describe("points", () => {
     const ordered = orderForBalance([point(0, 5, ["CIVIL_SOCIETY"]), point(1, 4, ["CIVIL_SOCIETY"]), point(2, 3, ["CIVIL_SOCIETY"]), point(3, 1, ["GOVERNMENT"]), point(4, 1, ["PRIVATE_SECTOR"])], 10);
     expect(ordered.map((o) => o.point.order)).toEqual([0, 3, 4, 1, 2]);
     expect(orderForBalance([point(0, 5, ["CIVIL_SOCIETY"]), point(1, 1, ["GOVERNMENT"])], 1)).toHaveLength(1);
+    // A group already present in a shared point waits: the technical community comes before a second government point.
+    const shared = orderForBalance([point(0, 4, ["CIVIL_SOCIETY", "GOVERNMENT"]), point(1, 3, ["GOVERNMENT"]), point(2, 2, ["TECHNICAL_COMMUNITY"])], 10);
+    expect(shared.map((o) => [o.point.order, o.owner])).toEqual([[0, "CIVIL_SOCIETY"], [2, "TECHNICAL_COMMUNITY"], [1, "GOVERNMENT"]]);
   });
 });
