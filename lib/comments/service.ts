@@ -5,6 +5,7 @@ import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/
 import { CommentStatus, ConsultationStatus, ModerationMode, type Gender, type Role, type StakeholderGroup, type UnRegion } from "../db/generated/enums";
 import { hasRole } from "../auth/session-roles";
 import { getBalancePolicy } from "../balance/policy";
+import { decideCommentPublication } from "../balance/service";
 import { isDevelopingCountry, regionOf } from "../geo/countries";
 import { commentPeriodState } from "../drafts/period";
 import { fail, ok, type Result } from "../result";
@@ -41,13 +42,17 @@ export interface StatusContext {
  * when edited. The balance check for comments (issue 5) plugs in here.
  */
 export async function decideInitialCommentStatus(
-  _tx: Tx,
+  tx: Tx,
   consultation: { id: string; moderationMode: ModerationMode },
-  _snapshot: CommentSnapshot,
+  snapshot: CommentSnapshot,
   context: StatusContext = {},
 ): Promise<CommentStatus> {
   if (context.editing?.status === CommentStatus.HELD_FOR_BALANCE) return CommentStatus.HELD_FOR_BALANCE;
-  return consultation.moderationMode === ModerationMode.POST ? CommentStatus.PUBLISHED : CommentStatus.PENDING;
+  if (consultation.moderationMode !== ModerationMode.POST) return CommentStatus.PENDING;
+  // An edited published comment is already counted among the published: it keeps its place.
+  if (context.editing?.status === CommentStatus.PUBLISHED) return CommentStatus.PUBLISHED;
+  // Post-moderation publishes at once, unless that would push the author's group over the comment cap.
+  return decideCommentPublication(tx, consultation.id, snapshot.stakeholderGroup);
 }
 
 const EDITABLE: ReadonlySet<CommentStatus> = new Set([CommentStatus.PENDING, CommentStatus.HELD_FOR_BALANCE, CommentStatus.PUBLISHED]);
