@@ -18,7 +18,11 @@ export async function listGlossary() {
 export async function saveGlossaryTerm(actor: Actor | null, id: string | null, raw: unknown): Promise<Result<{ id: string; acronym: string }>> {
   if (!actor || !hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
   const parsed = GlossaryTermSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+  if (!parsed.success) {
+    // One message per problem: an empty acronym breaks both the length and the pattern rule.
+    const errors = Object.fromEntries(Object.entries(fieldErrorsOf(parsed.error)).map(([field, keys]) => [field, [...new Set(keys)]]));
+    return fail("invalidInput", errors);
+  }
   try {
     return await withTransaction(async (tx) => {
       const before = id ? await tx.glossaryTerm.findUnique({ where: { id } }) : null;
