@@ -81,6 +81,7 @@ async function main(): Promise<number> {
     stop = async () => {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}.log`, { force: true });
     };
   }
 
