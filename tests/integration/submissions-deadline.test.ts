@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { submitContribution, type Outcome, type Receipt } from "@/lib/submissions/service";
 import { buildConsultation, buildUser } from "../fixtures/users";
-import { contributionInput, useTemporaryStorage } from "../fixtures/submissions";
+import { contributionInput, withTemporaryStorage } from "../fixtures/submissions";
 
-useTemporaryStorage();
+withTemporaryStorage();
 
 async function dbNow(): Promise<Date> {
   const rows = await db.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;

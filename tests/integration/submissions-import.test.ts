@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { previewImport, runImport } from "@/lib/import/service";
 import { buildConsultation, buildUser } from "../fixtures/users";
-import { PDF_BYTES, useTemporaryStorage } from "../fixtures/submissions";
+import { PDF_BYTES, withTemporaryStorage } from "../fixtures/submissions";
 
-useTemporaryStorage();
+withTemporaryStorage();
 const enc = (s: string) => new TextEncoder().encode(s);
 
 const CSV = [

@@ -5,9 +5,9 @@ import { db } from "@/lib/db/client";
 import { saveDraft, submitContribution, withdrawContribution, listMyContributions, getContributionHistory } from "@/lib/submissions/service";
 import { buildConsultation, buildUser } from "../fixtures/users";
 import { DiskStorage, setStorageForTests } from "@/lib/storage";
-import { PDF_BYTES, PNG_BYTES, contributionInput, useTemporaryStorage } from "../fixtures/submissions";
+import { PDF_BYTES, PNG_BYTES, contributionInput, withTemporaryStorage } from "../fixtures/submissions";
 
-const storageDir = useTemporaryStorage();
+const storageDir = withTemporaryStorage();
 const MB = 1024 * 1024;
 
 function storedFiles(): string[] {

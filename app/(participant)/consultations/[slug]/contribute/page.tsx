@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { phaseState } from "@/lib/consultations/phases";
+import { LANGUAGES } from "@/lib/submissions/language";
+import { getContributionContext } from "@/lib/submissions/service";
+import { ContributionForm } from "@/components/submissions/contribution-form";
+import { FormAlert } from "@/components/ui/field";
+import { saveDraftAction, submitContributionAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ id?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("submissions.form"))("title") };
+}
+
+export default async function ContributePage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { id } = await searchParams;
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/consultations/${slug}/contribute${id ? `?id=${id}` : ""}`)}`);
+  const context = await getContributionContext(user.id, slug, typeof id === "string" ? id : undefined);
+  if (!context) notFound();
+  const { consultation, submission } = context;
+  const [t, locale] = await Promise.all([getTranslations("submissions.form"), getLocale()]);
+  const state = phaseState(consultation.contributionsOpenAt, consultation.contributionsCloseAt, new Date());
+  const isEdit = !!submission && submission.status !== "DRAFT";
+  const names = new Intl.DisplayNames([locale], { type: "language" });
+  const languages = LANGUAGES.map((code) => ({ value: code, label: names.of(code) ?? code }));
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <p><Link href={`/consultations/${consultation.slug}`} className="text-brand-800 underline">{consultation.title}</Link></p>
+      <h1 className="text-2xl font-semibold">{isEdit && submission ? t("editTitle", { reference: submission.reference }) : t("title")}</h1>
+      <p className="text-stone-800">{t("intro")}</p>
+      {consultation.contributionsCloseAt && state === "open" ? <p className="text-stone-800">{t("closesAt", { date: consultation.contributionsCloseAt })}</p> : null}
+      {submission?.status === "DRAFT" ? <FormAlert tone="success">{t("resumed")}</FormAlert> : null}
+      {state !== "open" ? (
+        <FormAlert>{t("closed")}</FormAlert>
+      ) : (
+        <ContributionForm
+          action={submitContributionAction.bind(null, consultation.id)}
+          saveDraft={isEdit ? null : saveDraftAction.bind(null, consultation.id)}
+          idempotencyKey={randomUUID()}
+          themes={consultation.themes}
+          languages={languages}
+          organisation={context.user.organisation?.name ?? null}
+          attachments={submission?.attachments ?? []}
+          isEdit={isEdit}
+          guessLanguageFrom={submission ? null : locale}
+          values={{
+            submissionId: submission?.id ?? "",
+            title: submission?.title ?? "",
+            body: submission?.body ?? "",
+            themes: submission?.themes.map((th) => th.theme.slug) ?? [],
+            language: submission?.language ?? locale,
+            onBehalfOf: submission?.onBehalfOf ?? (context.user.organisation ? "ORGANISATION" : "SELF"),
+            visibility: submission?.visibility ?? "PUBLIC_NAMED",
+            keepAttachments: submission?.attachments.map((a) => a.id) ?? [],
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { phaseState } from "@/lib/consultations/phases";
+import { EDITABLE, getReceipt } from "@/lib/submissions/service";
+import { StatusBadge } from "@/components/submissions/status-badge";
+import { WithdrawForm } from "@/components/submissions/withdraw-form";
+import { FormAlert } from "@/components/ui/field";
+import { withdrawAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ receipt?: string; withdrawn?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("submissions.receipt"))("title") };
+}
+
+export default async function ReceiptPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=/my/contributions/${id}`);
+  const row = await getReceipt(user.id, id);
+  if (!row) notFound();
+  const sp = await searchParams;
+  const [t, ts, tApp] = await Promise.all([getTranslations("submissions.receipt"), getTranslations("submissions.status"), getTranslations("app")]);
+  const open = phaseState(row.consultation.contributionsOpenAt, row.consultation.contributionsCloseAt, new Date()) === "open";
+  const editable = open && EDITABLE.includes(row.status);
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {sp.receipt === "1" ? <FormAlert tone="success">{row.version > 1 ? t("saved") : t("sent")}</FormAlert> : null}
+      {sp.withdrawn === "1" ? <FormAlert tone="success">{t("withdrawn")}</FormAlert> : null}
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded border border-stone-200 bg-white p-4">
+        <dt className="font-medium">{t("reference")}</dt>
+        <dd className="font-mono text-lg" data-testid="receipt-reference">{row.reference}</dd>
+        <dt className="font-medium">{t("status")}</dt>
+        <dd><StatusBadge status={row.status} label={ts(row.status)} /></dd>
+        <dt className="font-medium">{t("consultation")}</dt>
+        <dd><Link href={`/consultations/${row.consultation.slug}`} className="text-brand-800 underline">{row.consultation.title}</Link></dd>
+        <dt className="font-medium">{t("submittedAt")}</dt>
+        <dd>{row.submittedAt ? tApp("dateTime", { date: row.submittedAt }) : "—"}</dd>
+        <dt className="font-medium">{t("version")}</dt>
+        <dd>{row.version}</dd>
+      </dl>
+      <p className="font-semibold">{row.title}</p>
+      {row.status === "PENDING" ? <p>{t("pendingExplained")}</p> : null}
+      {row.moderationNote ? (
+        <section aria-labelledby="note-heading" className="rounded border border-amber-700 bg-amber-50 p-4">
+          <h2 id="note-heading" className="font-semibold">{t("moderationNote")}</h2>
+          <p>{row.moderationNote}</p>
+        </section>
+      ) : null}
+      <p>{t("keep")}</p>
+      <div className="flex flex-wrap items-start gap-4">
+        {editable ? <Link href={`/consultations/${row.consultation.slug}/contribute?id=${row.id}`} className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">{t("edit")}</Link> : null}
+        {row.status === "PUBLISHED" ? <Link href={`/consultations/${row.consultation.slug}/contributions/${encodeURIComponent(row.reference)}`} className="px-4 py-2 text-brand-800 underline">{t("viewPublic")}</Link> : null}
+        {editable ? <WithdrawForm action={withdrawAction.bind(null, row.id)} label={t("withdraw")} /> : null}
+      </div>
+      <p><Link href="/my/contributions" className="text-brand-800 underline">{t("back")}</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getPublicConsultation } from "@/lib/consultations/service";
+import { countryName, countryOptions, UN_REGIONS } from "@/lib/geo/countries";
+import { markdownToText } from "@/lib/markdown/render";
+import { STAKEHOLDER_GROUPS } from "@/lib/stakeholders/groups";
+import { LANGUAGES } from "@/lib/submissions/language";
+import { countPublishedContributions, listPublishedContributions, parseListQuery, ListQuerySchema } from "@/lib/submissions/public";
+import { ContributionCard } from "@/components/submissions/contribution-card";
+import { FormAlert, buttonClass, inputClass } from "@/components/ui/field";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const consultation = await getPublicConsultation((await params).slug);
+  const t = await getTranslations("submissions.list");
+  return consultation ? { title: t("title", { consultation: consultation.title }) } : {};
+}
+
+function excerptOf(body: string): string {
+  const text = markdownToText(body);
+  return text.length > 320 ? `${text.slice(0, 317)}…` : text;
+}
+
+export default async function ContributionsPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const consultation = await getPublicConsultation(slug);
+  if (!consultation) notFound();
+  const raw = await searchParams;
+  let parsed = parseListQuery(raw);
+  let invalid: string[] = [];
+  if (!parsed.ok) {
+    // A page is forgiving where the API is strict: drop the bad filters, say so, show the rest.
+    invalid = parsed.invalid;
+    const kept = Object.fromEntries(Object.entries(raw).filter(([k]) => !invalid.includes(k)));
+    parsed = parseListQuery(kept);
+  }
+  const query = parsed.ok ? parsed.query : ListQuerySchema.parse({});
+  const cursor = parsed.ok ? parsed.cursor : null;
+  const [t, tGroups, tRegions, tApp, locale] = await Promise.all([
+    getTranslations("submissions.list"), getTranslations("groups"), getTranslations("regions"), getTranslations("app"), getLocale(),
+  ]);
+  const [page, total] = await Promise.all([listPublishedContributions(consultation.id, query, cursor), countPublishedContributions(consultation.id, query)]);
+  const languageNames = new Intl.DisplayNames([locale], { type: "language" });
+  const filterParams = new URLSearchParams();
+  for (const key of ["theme", "group", "region", "country", "language", "organisation", "q", "sort"] as const) {
+    const value = query[key];
+    if (value && !(key === "sort" && value === "newest")) filterParams.set(key, String(value));
+  }
+  const nextParams = new URLSearchParams(filterParams);
+  if (page.nextCursor) nextParams.set("cursor", page.nextCursor);
+  const filterString = filterParams.toString();
+
+  return (
+    <div className="space-y-6">
+      <p><Link href={`/consultations/${slug}`} className="text-brand-800 underline">{consultation.title}</Link></p>
+      <h1 className="text-2xl font-semibold">{t("title", { consultation: consultation.title })}</h1>
+      <p className="text-stone-800">{t("intro")}</p>
+      {invalid.length ? <FormAlert>{t("badQuery", { names: invalid.join(", ") })}</FormAlert> : null}
+
+      <form method="get" role="search" aria-labelledby="filters-heading" className="space-y-3 rounded border border-stone-200 bg-white p-4">
+        <h2 id="filters-heading" className="text-lg font-semibold">{t("filters")}</h2>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="q" className="font-medium">{t("search")}</label>
+          <p id="q-hint" className="text-sm text-stone-700">{t("searchHint")}</p>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} aria-describedby="q-hint" className={inputClass} />
+        </div>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          <Select name="theme" label={t("theme")} any={t("any")} value={query.theme} options={consultation.themes.map((th) => ({ value: th.slug, label: th.title }))} />
+          <Select name="group" label={t("group")} any={t("any")} value={query.group} options={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: tGroups(g) }))} />
+          <Select name="region" label={t("region")} any={t("any")} value={query.region} options={UN_REGIONS.map((r) => ({ value: r, label: tRegions(r) }))} />
+          <Select name="country" label={t("country")} any={t("any")} value={query.country} options={countryOptions(locale).map((c) => ({ value: c.code, label: c.name }))} />
+          <Select name="language" label={t("language")} any={t("any")} value={query.language} options={LANGUAGES.map((l) => ({ value: l, label: languageNames.of(l) ?? l }))} />
+          <div className="flex flex-col gap-1">
+            <label htmlFor="organisation" className="font-medium">{t("organisation")}</label>
+            <input id="organisation" name="organisation" defaultValue={query.organisation ?? ""} maxLength={200} className={inputClass} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="sort" className="font-medium">{t("sort")}</label>
+            <select id="sort" name="sort" defaultValue={query.sort} className={inputClass}>
+              <option value="newest">{t("sortNewest")}</option>
+              <option value="oldest">{t("sortOldest")}</option>
+              <option value="balanced">{t("sortBalanced")}</option>
+            </select>
+          </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" className={buttonClass}>{t("apply")}</button>
+          <Link href={`/consultations/${slug}/contributions`} className="text-brand-800 underline">{t("reset")}</Link>
+          <a href={`/api/v1/consultations/${slug}/submissions.csv${filterString ? `?${filterString}` : ""}`} className="text-brand-800 underline">{t("download")}</a>
+          <a href={`/api/v1/consultations/${slug}/submissions${filterString ? `?${filterString}` : ""}`} className="text-brand-800 underline">{t("api")}</a>
+        </div>
+      </form>
+
+      <section aria-labelledby="results-heading" className="space-y-4">
+        <h2 id="results-heading" className="text-xl font-semibold">{t("resultsHeading")}</h2>
+        <p role="status">{t("results", { count: total })}</p>
+        <ol className="space-y-4">
+          {page.items.map((item) => (
+            <li key={item.reference}>
+              <ContributionCard
+                item={item}
+                href={`/consultations/${slug}/contributions/${encodeURIComponent(item.reference)}`}
+                excerpt={excerptOf(item.body)}
+                labels={{
+                  group: tGroups(item.stakeholderGroup),
+                  country: countryName(item.country, locale),
+                  region: tRegions(item.region as (typeof UN_REGIONS)[number]),
+                  author: [item.contributorName, item.organisationName].filter(Boolean).join(", "),
+                  anonymous: t("anonymous"),
+                  imported: t("imported"),
+                  date: item.publishedAt ? tApp("dateTime", { date: item.publishedAt }) : "",
+                  excerptLabel: t("excerpt"),
+                }}
+              />
+            </li>
+          ))}
+        </ol>
+        <nav aria-label={t("pagination")} className="flex flex-wrap gap-4">
+          {cursor ? <Link href={`/consultations/${slug}/contributions${filterString ? `?${filterString}` : ""}`} className="text-brand-800 underline">{t("first")}</Link> : null}
+          {page.nextCursor ? <Link href={`/consultations/${slug}/contributions?${nextParams.toString()}`} className="text-brand-800 underline" rel="next">{t("next")}</Link> : null}
+        </nav>
+      </section>
+    </div>
+  );
+}
+
+function Select({ name, label, any, value, options }: { name: string; label: string; any: string; value: string | undefined; options: { value: string; label: string }[] }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={name} className="font-medium">{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ""} className={inputClass}>
+        <option value="">{any}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { countryName, type UnRegion } from "@/lib/geo/countries";
+import { getContributionHistory } from "@/lib/submissions/service";
+import { StatusBadge } from "@/components/submissions/status-badge";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; reference: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("submissions.history");
+  return { title: t("title", { reference: decodeURIComponent((await params).reference) }) };
+}
+
+export default async function ContributionHistoryPage({ params }: Props) {
+  const { slug, reference } = await params;
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  const item = await getContributionHistory(user, slug, decodeURIComponent(reference));
+  if (!item) notFound();
+  const [t, tp, ts, tGroups, tRegions, tApp, locale] = await Promise.all([
+    getTranslations("submissions.history"), getTranslations("submissions.page"), getTranslations("submissions.status"), getTranslations("groups"), getTranslations("regions"), getTranslations("app"), getLocale(),
+  ]);
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <p><Link href={`/secretariat/consultations/${item.consultation.slug}`} className="text-brand-800 underline">{item.consultation.title}</Link></p>
+      <h1 className="text-2xl font-semibold">{t("title", { reference: item.reference })}</h1>
+      <p><StatusBadge status={item.status} label={ts(item.status)} /></p>
+      {item.importBatch ? (
+        <p className="rounded border border-stone-500 bg-stone-50 p-2 text-sm">
+          {t("imported", { filename: item.importBatch.filename, date: item.importBatch.createdAt, by: item.importBatch.importedBy?.name ?? t("unknown") })}
+        </p>
+      ) : null}
+      <section aria-labelledby="snapshot-heading" className="space-y-2">
+        <h2 id="snapshot-heading" className="text-xl font-semibold">{t("snapshot")}</h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 rounded border border-stone-200 bg-white p-4 text-sm">
+          <dt className="font-medium">{t("author")}</dt>
+          <dd>{item.author ? `${item.author.name} <${item.author.email}>` : item.contributorName}</dd>
+          <dt className="font-medium">{t("asPublished")}</dt>
+          <dd>{item.visibility === "PUBLIC_ANONYMOUS" ? t("anonymous") : [item.contributorName, item.organisationName].filter(Boolean).join(", ")}</dd>
+          <dt className="font-medium">{tp("group")}</dt>
+          <dd>{tGroups(item.stakeholderGroup)}</dd>
+          <dt className="font-medium">{tp("country")}</dt>
+          <dd>{countryName(item.country, locale)} ({tRegions(item.region as UnRegion)})</dd>
+          <dt className="font-medium">{tp("submitted")}</dt>
+          <dd>{item.submittedAt ? tApp("dateTime", { date: item.submittedAt }) : "—"}</dd>
+        </dl>
+      </section>
+      {item.attachments.length ? (
+        <section aria-labelledby="attachments-heading" className="space-y-2">
+          <h2 id="attachments-heading" className="text-xl font-semibold">{tp("attachments")}</h2>
+          <ul className="text-sm">
+            {item.attachments.map((a) => (
+              <li key={a.id}>
+                <a className="text-brand-800 underline" href={`/consultations/${item.consultation.slug}/contributions/${encodeURIComponent(item.reference)}/attachments/${a.id}`}>{a.filename}</a>{" "}
+                <span className="font-mono text-xs text-stone-700">sha256 {a.sha256.slice(0, 16)}…</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="versions-heading" className="space-y-3">
+        <h2 id="versions-heading" className="text-xl font-semibold">{t("versions")}</h2>
+        {item.versions.map((v) => (
+          <details key={v.version} open={v.version === item.version} className="rounded border border-stone-200 bg-white p-3">
+            <summary className="cursor-pointer font-medium">{t("version", { number: v.version, date: v.createdAt, editor: v.editedBy?.name ?? t("unknown") })}</summary>
+            <h3 className="mt-2 font-semibold" lang={v.language}>{v.title}</h3>
+            <p className="text-sm text-stone-700">{v.themeSlugs.join(", ")}</p>
+            <pre className="mt-2 whitespace-pre-wrap break-words text-sm" lang={v.language}>{v.body}</pre>
+          </details>
+        ))}
+      </section>
+      <section aria-labelledby="events-heading" className="space-y-2">
+        <h2 id="events-heading" className="text-xl font-semibold">{t("events")}</h2>
+        {item.moderationEvents.length === 0 ? <p>{t("none")}</p> : (
+          <ol className="space-y-1 text-sm">
+            {item.moderationEvents.map((e, i) => (
+              <li key={i}>
+                {tApp("dateTime", { date: e.createdAt })}: {t("event", { action: e.action, from: e.fromStatus ?? "—", to: e.toStatus ?? "—" })}
+                {e.actor ? ` · ${e.actor.name}` : ""}
+                {e.reason ? ` · ${t("reason", { reason: e.reason })}` : ""}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// One published contribution in the public list.
+import Link from "next/link";
+import type { PublicContribution } from "@/lib/submissions/public";
+import { Highlight } from "./highlight";
+
+interface Labels {
+  group: string;
+  country: string;
+  region: string;
+  author: string | null;
+  anonymous: string;
+  imported: string;
+  date: string;
+  excerptLabel: string;
+}
+
+export function ContributionCard({ item, href, labels, excerpt }: { item: PublicContribution; href: string; labels: Labels; excerpt: string }) {
+  return (
+    <article className="space-y-2 rounded border border-stone-200 bg-white p-4" lang={item.language}>
+      <h3 className="text-lg font-semibold">
+        <Link href={href} className="text-brand-800 underline">{item.title}</Link>
+      </h3>
+      <p className="text-sm text-stone-800" lang="">
+        <span className="font-mono">{item.reference}</span> · {labels.group} · {labels.country} ({labels.region}) · {labels.date}
+      </p>
+      <p className="text-sm text-stone-800" lang="">
+        {item.anonymous ? <em>{labels.anonymous}</em> : labels.author}
+        {item.imported ? <span className="ms-2 rounded border border-stone-500 px-1 text-xs">{labels.imported}</span> : null}
+      </p>
+      <p className="text-stone-900">
+        <span className="sr-only">{labels.excerptLabel}: </span>
+        {item.highlight !== undefined ? <Highlight text={item.highlight} /> : excerpt}
+      </p>
+      {item.themes.length ? (
+        <ul className="flex flex-wrap gap-2 text-sm" lang="">
+          {item.themes.map((theme) => <li key={theme.slug} className="rounded bg-brand-50 px-2 py-0.5 text-brand-800">{theme.title}</li>)}
+        </ul>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,239 @@
+"use client";
+// The contribution form: validated in the browser with the same zod schema as the server, autosaved as a draft.
+import { useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { Field, FieldErrors, FormAlert, buttonClass, describedBy, inputClass } from "@/components/ui/field";
+import { contributionSchema, fieldErrorsOf } from "@/lib/submissions/schema";
+import { guessLanguage } from "@/lib/submissions/language";
+import { BODY_MIN, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, TITLE_MAX } from "@/lib/submissions/limits";
+
+export interface ContributionValues {
+  submissionId: string;
+  title: string;
+  body: string;
+  themes: string[];
+  language: string;
+  onBehalfOf: string;
+  visibility: string;
+  keepAttachments: string[];
+}
+
+export type ContributionFormState =
+  | { status: "idle" }
+  | { status: "error"; error: string; fieldErrors: Record<string, string[] | undefined>; params?: Record<string, string | number>; values: ContributionValues };
+
+export type DraftSaveState = { status: "saved"; id: string; savedAt: string } | { status: "error"; error: string };
+
+interface Props {
+  action: (state: ContributionFormState, formData: FormData) => Promise<ContributionFormState>;
+  saveDraft: ((values: ContributionValues) => Promise<DraftSaveState>) | null;
+  values: ContributionValues;
+  idempotencyKey: string;
+  themes: { slug: string; title: string; description: string }[];
+  languages: { value: string; label: string }[];
+  organisation: string | null;
+  attachments: { id: string; filename: string; size: number }[];
+  isEdit: boolean;
+  guessLanguageFrom: string | null;
+}
+
+type Autosave = { state: "idle" } | { state: "saving" } | { state: "saved"; at: Date } | { state: "failed"; reason: string };
+
+export function ContributionForm(props: Props) {
+  const t = useTranslations("submissions");
+  const [state, formAction, pending] = useActionState(props.action, { status: "idle" });
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const [submissionId, setSubmissionId] = useState(props.values.submissionId);
+  const [autosave, setAutosave] = useState<Autosave>({ state: "idle" });
+  const [language, setLanguage] = useState(props.values.language);
+  const languageTouched = useRef(props.guessLanguageFrom === null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const schema = useMemo(() => contributionSchema(props.themes.map((th) => th.slug)), [props.themes]);
+
+  const shown = state.status === "error" ? state.values : props.values;
+  const serverErrors = state.status === "error" ? state.fieldErrors : {};
+  const errors: Record<string, string[] | undefined> = clientErrors ?? serverErrors;
+  const params = state.status === "error" && !clientErrors ? state.params ?? {} : {};
+  const message = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.generic", params) : t("errors.generic"));
+  const fieldMessages = (name: string) => errors[name]?.map(message);
+  const invalid = (name: string) => (errors[name]?.length ? true : undefined);
+  const showAlert = state.status === "error" || clientErrors !== null;
+
+  useEffect(() => {
+    if (showAlert) alertRef.current?.focus();
+  }, [state, clientErrors, showAlert]);
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  function currentValues(): ContributionValues | null {
+    const form = formRef.current;
+    if (!form) return null;
+    const data = new FormData(form);
+    return {
+      submissionId,
+      title: String(data.get("title") ?? ""),
+      body: String(data.get("body") ?? ""),
+      themes: data.getAll("themes").map(String),
+      language: String(data.get("language") ?? ""),
+      onBehalfOf: String(data.get("onBehalfOf") ?? ""),
+      visibility: String(data.get("visibility") ?? ""),
+      keepAttachments: data.getAll("keepAttachments").map(String),
+    };
+  }
+
+  function onChange() {
+    const values = currentValues();
+    if (values && !languageTouched.current) {
+      const guess = guessLanguage(`${values.title}\n${values.body}`, props.guessLanguageFrom ?? "en");
+      if (props.languages.some((l) => l.value === guess)) setLanguage(guess);
+    }
+    const save = props.saveDraft;
+    if (!save) return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(async () => {
+      const latest = currentValues();
+      if (!latest || (!latest.title.trim() && !latest.body.trim())) return;
+      setAutosave({ state: "saving" });
+      try {
+        const result = await save({ ...latest, language: latest.language || language });
+        if (result.status === "saved") {
+          setSubmissionId(result.id);
+          setAutosave({ state: "saved", at: new Date(result.savedAt) });
+        } else {
+          setAutosave({ state: "failed", reason: message(result.error) });
+        }
+      } catch {
+        setAutosave({ state: "failed", reason: t("errors.generic") });
+      }
+    }, 1500);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (timer.current) clearTimeout(timer.current);
+    const values = currentValues();
+    const form = formRef.current;
+    if (!values || !form) return;
+    const input = form.elements.namedItem("attachments");
+    const files = input instanceof HTMLInputElement && input.files ? [...input.files] : [];
+    const parsed = schema.safeParse({ ...values, idempotencyKey: props.idempotencyKey, attachments: files.map((f) => ({ name: f.name, size: f.size })) });
+    if (parsed.success) {
+      setClientErrors(null);
+      return;
+    }
+    // Same schema, same messages as the server: nothing is sent while a field is wrong.
+    event.preventDefault();
+    setClientErrors(fieldErrorsOf(parsed.error));
+  }
+
+  const alertKey = clientErrors ? "invalidInput" : state.status === "error" ? state.error : null;
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onChange={onChange} className="space-y-5" noValidate encType="multipart/form-data">
+      <div ref={alertRef} tabIndex={-1}>
+        {alertKey ? <FormAlert>{message(alertKey)}</FormAlert> : null}
+        <FieldErrors name="form" errors={alertKey && errors.form?.every((k) => k === alertKey) ? undefined : fieldMessages("form")} />
+      </div>
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+
+      <Field name="title" label={t("form.fieldTitle")} hint={t("form.fieldTitleHint", { max: TITLE_MAX })} errors={fieldMessages("title")}>
+        <input id="title" name="title" defaultValue={shown.title} maxLength={TITLE_MAX} required className={inputClass}
+          aria-invalid={invalid("title")} aria-describedby={describedBy("title", true, !!invalid("title"))} />
+      </Field>
+
+      <Field name="body" label={t("form.fieldBody")} hint={t("form.fieldBodyHint", { min: BODY_MIN })} errors={fieldMessages("body")}>
+        <textarea id="body" name="body" defaultValue={shown.body} rows={14} required className={`${inputClass} font-mono text-sm`}
+          aria-invalid={invalid("body")} aria-describedby={describedBy("body", true, !!invalid("body"))} />
+      </Field>
+
+      <fieldset className="space-y-2" aria-describedby={`themes-hint${invalid("themes") ? " themes-error" : ""}`}>
+        <legend className="font-medium">{t("form.themes")}</legend>
+        <p id="themes-hint" className="text-sm text-stone-700">{t("form.themesHint")}</p>
+        <ul className="grid gap-2 sm:grid-cols-2">
+          {props.themes.map((theme) => (
+            <li key={theme.slug} className="flex items-start gap-2">
+              <input type="checkbox" id={`theme-${theme.slug}`} name="themes" value={theme.slug} defaultChecked={shown.themes.includes(theme.slug)} className="mt-1 h-4 w-4" />
+              <label htmlFor={`theme-${theme.slug}`}>{theme.title}</label>
+            </li>
+          ))}
+        </ul>
+        <FieldErrors name="themes" errors={fieldMessages("themes")} />
+      </fieldset>
+
+      <Field name="language" label={t("form.language")} hint={t("form.languageHint")} errors={fieldMessages("language")}>
+        <select id="language" name="language" value={language} className={inputClass}
+          onChange={(e) => { languageTouched.current = true; setLanguage(e.target.value); }}
+          aria-invalid={invalid("language")} aria-describedby={describedBy("language", true, !!invalid("language"))}>
+          {props.languages.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
+        </select>
+      </Field>
+
+      <fieldset className="space-y-2" aria-describedby={`onBehalfOf-hint${invalid("onBehalfOf") ? " onBehalfOf-error" : ""}`}>
+        <legend className="font-medium">{t("form.onBehalfOf")}</legend>
+        <p id="onBehalfOf-hint" className="text-sm text-stone-700">{props.organisation ? t("form.capHint") : t("form.noOrganisation")}</p>
+        {props.organisation ? (
+          <div className="flex items-start gap-2">
+            <input type="radio" id="onBehalfOf-org" name="onBehalfOf" value="ORGANISATION" defaultChecked={shown.onBehalfOf !== "SELF"} disabled={props.isEdit} className="mt-1 h-4 w-4" />
+            <label htmlFor="onBehalfOf-org">{t("form.onBehalfOfOrganisation", { organisation: props.organisation })}</label>
+          </div>
+        ) : null}
+        <div className="flex items-start gap-2">
+          <input type="radio" id="onBehalfOf-self" name="onBehalfOf" value="SELF" defaultChecked={!props.organisation || shown.onBehalfOf === "SELF"} disabled={props.isEdit} className="mt-1 h-4 w-4" />
+          <label htmlFor="onBehalfOf-self">{t("form.onBehalfOfSelf")}</label>
+        </div>
+        {props.isEdit ? <input type="hidden" name="onBehalfOf" value={shown.onBehalfOf} /> : null}
+        <FieldErrors name="onBehalfOf" errors={fieldMessages("onBehalfOf")} />
+      </fieldset>
+
+      <fieldset className="space-y-2" aria-describedby="visibility-hint">
+        <legend className="font-medium">{t("form.visibility")}</legend>
+        <p id="visibility-hint" className="text-sm text-stone-700">{t("form.visibilityHint")}</p>
+        <div className="flex items-start gap-2">
+          <input type="radio" id="visibility-named" name="visibility" value="PUBLIC_NAMED" defaultChecked={shown.visibility !== "PUBLIC_ANONYMOUS"} className="mt-1 h-4 w-4" />
+          <label htmlFor="visibility-named">{t("form.visibilityNamed")}</label>
+        </div>
+        <div className="flex items-start gap-2">
+          <input type="radio" id="visibility-anonymous" name="visibility" value="PUBLIC_ANONYMOUS" defaultChecked={shown.visibility === "PUBLIC_ANONYMOUS"} className="mt-1 h-4 w-4" />
+          <label htmlFor="visibility-anonymous">{t("form.visibilityAnonymous")}</label>
+        </div>
+        <FieldErrors name="visibility" errors={fieldMessages("visibility")} />
+      </fieldset>
+
+      {props.attachments.length ? (
+        <fieldset className="space-y-2">
+          <legend className="font-medium">{t("form.existingAttachments")}</legend>
+          {props.attachments.map((a) => (
+            <div key={a.id} className="flex items-start gap-2">
+              <input type="checkbox" id={`keep-${a.id}`} name="keepAttachments" value={a.id} defaultChecked={shown.keepAttachments.includes(a.id)} className="mt-1 h-4 w-4" />
+              <label htmlFor={`keep-${a.id}`}>{t("form.keepAttachment", { filename: a.filename })}</label>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+
+      <Field name="attachments" label={t("form.attachments")} hint={t("form.attachmentsHint", { count: MAX_ATTACHMENTS, size: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} errors={fieldMessages("attachments")}>
+        <input id="attachments" name="attachments" type="file" multiple className={inputClass}
+          accept=".pdf,.docx,.odt,.txt,.md,.markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,text/plain,text/markdown"
+          aria-invalid={invalid("attachments")} aria-describedby={describedBy("attachments", true, !!invalid("attachments"))} />
+      </Field>
+
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? t("form.submitting") : props.isEdit ? t("form.saveEdit") : t("form.submit")}
+        </button>
+        {props.saveDraft ? (
+          <p role="status" aria-live="polite" className="text-sm text-stone-700">
+            {autosave.state === "saving" ? t("form.autosaveSaving")
+              : autosave.state === "saved" ? t("form.autosaveSaved", { time: autosave.at })
+              : autosave.state === "failed" ? t("form.autosaveFailed", { reason: autosave.reason })
+              : t("form.autosaveIdle")}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+// Withdraw (or discard a draft) in two steps, so one stray click cannot remove a contribution.
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/ui/field";
+
+export type WithdrawState = { status: "idle" } | { status: "error"; error: string };
+
+export function WithdrawForm({ action, label }: { action: (state: WithdrawState) => Promise<WithdrawState>; label: string }) {
+  const t = useTranslations("submissions");
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="space-y-2">
+      {state.status === "error" ? <FormAlert>{t.has(`errors.${state.error}`) ? t(`errors.${state.error}` as "errors.generic") : t("errors.generic")}</FormAlert> : null}
+      {confirming ? (
+        <form action={formAction}>
+          <button type="submit" disabled={pending} className="rounded border border-red-800 bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900">
+            {t("receipt.withdrawConfirm")}
+          </button>
+        </form>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)} className="rounded border border-red-800 px-4 py-2 font-medium text-red-800 hover:bg-red-50">
+          {label}
+        </button>
+      )}
+    </div>
+  );
+}
