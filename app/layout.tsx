@@ -6,6 +6,7 @@ import { directionOf, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { getCurrentUser, hasRole } from "@/lib/auth/session";
 import { SiteHeader } from "@/components/layout/site-header";
 import { setLocaleAction } from "@/app/actions/locale";
+import { unreadNotificationCount } from "@/lib/notifications/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const rawLocale = await getLocale();
   const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
   const [messages, t, user] = await Promise.all([getMessages(), getTranslations("app"), getCurrentUser()]);
+  const unreadNotifications = user ? await unreadNotificationCount(user.id) : 0;
 
   return (
     <html lang={locale} dir={directionOf(locale)}>
@@ -28,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <NextIntlClientProvider locale={locale} messages={messages}>
           <SiteHeader
             locale={locale}
-            user={user ? { name: user.name, isSecretariat: hasRole(user, "SECRETARIAT") } : null}
+            user={user ? { name: user.name, isSecretariat: hasRole(user, "SECRETARIAT"), unreadNotifications } : null}
             setLocaleAction={setLocaleAction}
           />
           <main id="main" className="flex-1 w-full max-w-5xl mx-auto px-4 py-8" tabIndex={-1}>

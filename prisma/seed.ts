@@ -1,7 +1,7 @@
 // Demo data modelled on an IGF preparatory round. Idempotent: running it again changes nothing.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../lib/db/generated/client";
-import { StakeholderGroup, Role, SubmissionStatus, ConsultationStatus, Visibility, OnBehalfOf } from "../lib/db/generated/enums";
+import { StakeholderGroup, Role, SubmissionStatus, ConsultationStatus, Visibility, OnBehalfOf, ReasonKind } from "../lib/db/generated/enums";
 import { hashPassword } from "../lib/auth/password";
 import { normaliseOrganisationName } from "../lib/users/service";
 import { regionOf, isDevelopingCountry } from "../lib/geo/countries";
@@ -94,6 +94,14 @@ Workshop proposals will be selected for balance across stakeholder groups, regio
 
 Remote participation will be available for every session, with captioning in the six UN languages where possible.
 `;
+
+const REASON_TEMPLATES = [
+  { kind: ReasonKind.REJECT, label: "Off topic", text: "The contribution does not address the themes of this consultation." },
+  { kind: ReasonKind.REJECT, label: "Abusive language", text: "The contribution contains abusive or discriminatory language, which the participation rules do not allow." },
+  { kind: ReasonKind.REQUEST_CHANGES, label: "Personal data", text: "Please remove the personal data of third parties (names, addresses, phone numbers) and submit again." },
+  { kind: ReasonKind.REQUEST_CHANGES, label: "Theme missing", text: "Please tag the contribution with the themes it addresses so that it appears in the right section of the synthesis." },
+  { kind: ReasonKind.HIDE, label: "Legal request", text: "Hidden following a legal request; the secretariat keeps the original text." },
+] as const;
 
 function demoPassword(): string {
   return process.env.SEED_DEMO_PASSWORD ?? randomBytes(12).toString("base64url");
@@ -257,6 +265,11 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
         },
       },
     });
+  }
+
+  for (const reason of REASON_TEMPLATES) {
+    const exists = await db.reasonTemplate.findFirst({ where: { kind: reason.kind, label: reason.label } });
+    if (!exists) await db.reasonTemplate.create({ data: reason });
   }
 
   for (const term of GLOSSARY_SEED) {

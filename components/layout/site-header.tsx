@@ -5,7 +5,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 
 interface Props {
   locale: Locale;
-  user: { name: string; isSecretariat: boolean } | null;
+  user: { name: string; isSecretariat: boolean; unreadNotifications: number } | null;
   setLocaleAction: (formData: FormData) => Promise<void>;
 }
 
@@ -23,7 +23,13 @@ export async function SiteHeader({ locale, user, setLocaleAction }: Props) {
             <li><Link className={link} href="/">{t("nav.home")}</Link></li>
             {user ? (
               <>
-                {user.isSecretariat ? <li><Link className={link} href="/secretariat/consultations">{t("nav.secretariat")}</Link></li> : null}
+                <li><Link className={link} href="/my/contributions">{t("nav.myContributions")}</Link></li>
+                {user.isSecretariat ? <li><Link className={link} href="/secretariat">{t("nav.secretariat")}</Link></li> : null}
+                <li>
+                  <Link className={link} href="/notifications">
+                    {t("notifications.link", { count: user.unreadNotifications })}
+                  </Link>
+                </li>
                 <li><Link className={link} href="/profile">{t("nav.profile")}</Link></li>
                 <li className="text-sm text-stone-700">{t("nav.signedInAs", { name: user.name })}</li>
                 <li><SignOutButton label={t("nav.signOut")} className={link} /></li>

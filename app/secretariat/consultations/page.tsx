@@ -8,7 +8,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminConsultationsPage() {
-  const [t, tStatus, tc] = await Promise.all([getTranslations("admin.consultations"), getTranslations("admin.statuses"), getTranslations("consultation")]);
+  const [t, tStatus, tc, tm, ts] = await Promise.all([
+    getTranslations("admin.consultations"), getTranslations("admin.statuses"), getTranslations("consultation"), getTranslations("moderation.nav"), getTranslations("synthesis"),
+  ]);
   const rows = await listAllConsultations();
   return (
     <div className="space-y-4">
@@ -27,6 +29,7 @@ export default async function AdminConsultationsPage() {
                 <th scope="col" className="p-2 text-start">{t("colStatus")}</th>
                 <th scope="col" className="p-2 text-start">{t("colContributions")}</th>
                 <th scope="col" className="p-2 text-end">{t("colSubmissions")}</th>
+                <th scope="col" className="p-2 text-start">{t("manage")}</th>
               </tr>
             </thead>
             <tbody>
@@ -40,6 +43,12 @@ export default async function AdminConsultationsPage() {
                     {c.contributionsOpenAt && c.contributionsCloseAt ? tc("period", { start: c.contributionsOpenAt, end: c.contributionsCloseAt }) : t("unscheduled")}
                   </td>
                   <td className="p-2 text-end">{c._count.submissions}</td>
+                  <td className="p-2">
+                    <ul className="flex flex-wrap gap-3 text-sm">
+                      <li><Link href={`/secretariat/consultations/${c.slug}/balance`} className="text-brand-800 underline">{tm("balance")}<span className="sr-only"> — {c.title}</span></Link></li>
+                      <li><Link href={`/secretariat/consultations/${c.slug}/synthesis`} className="text-brand-800 underline">{ts("nav")}<span className="sr-only"> — {c.title}</span></Link></li>
+                    </ul>
+                  </td>
                 </tr>
               ))}
             </tbody>

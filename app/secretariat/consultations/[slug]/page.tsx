@@ -19,7 +19,17 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
   const c = await getConsultationForAdmin((await params).slug);
   if (!c) notFound();
   const sp = await searchParams;
-  const [t, tc, tt] = await Promise.all([getTranslations("admin.form"), getTranslations("admin.consultations"), getTranslations("admin.themes")]);
+  const [t, tc, tt, tm, td, ts, tsub] = await Promise.all([
+    getTranslations("admin.form"), getTranslations("admin.consultations"), getTranslations("admin.themes"), getTranslations("moderation.nav"),
+    getTranslations("drafts.admin"), getTranslations("synthesis"), getTranslations("submissions.nav"),
+  ]);
+  const base = `/secretariat/consultations/${c.slug}`;
+  const manage = [
+    { href: `${base}/balance`, label: tm("balance") },
+    { href: `${base}/drafts`, label: td("allDrafts") },
+    { href: `${base}/import`, label: tsub("import") },
+    { href: `${base}/synthesis`, label: ts("nav") },
+  ];
   const notice = sp.created === "1" ? t("created") : sp.saved === "1" ? t("saved") : undefined;
 
   return (
@@ -28,6 +38,14 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
         <h1 className="text-2xl font-semibold">{t("editTitle", { title: c.title })}</h1>
         {c.status === "PUBLISHED" ? <Link href={`/consultations/${c.slug}`} className="text-brand-800 underline">{tc("view")}</Link> : null}
       </div>
+      <nav aria-labelledby="manage-heading" className="rounded border border-stone-200 bg-white p-4">
+        <h2 id="manage-heading" className="font-semibold">{tc("manage")}</h2>
+        <ul className="mt-2 flex flex-wrap gap-4">
+          {manage.map((m) => (
+            <li key={m.href}><Link href={m.href} className="text-brand-800 underline">{m.label}</Link></li>
+          ))}
+        </ul>
+      </nav>
       <ConsultationForm
         action={updateConsultationAction.bind(null, c.id)}
         submitLabel={t("save")}
