@@ -118,7 +118,8 @@ test("the secretariat creates a consultation with themes; participants cannot re
 
   const secretariat = demoAccount("SECRETARIAT");
   await signIn(page, secretariat.email, secretariat.password);
-  await page.getByRole("link", { name: "Secretariat" }).first().click();
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Secretariat" }).click();
+  await page.getByRole("navigation", { name: "Secretariat sections" }).getByRole("link", { name: "Consultations" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Consultations" })).toBeVisible();
   await axe();
   await page.getByRole("link", { name: "New consultation" }).click();
