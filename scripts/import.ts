@@ -42,7 +42,7 @@ async function main(): Promise<number> {
       }
       console.log(`Imported ${result.data.created} contribution(s) into ${slug}; ${result.data.skipped} already imported (same external id).`);
       if (result.data.references.length) console.log(`References: ${result.data.references.join(", ")}`);
-      console.log("They are pending moderation.");
+      if (result.data.created) console.log("They are pending moderation.");
       return 0;
     } finally {
       await disconnectDb();
