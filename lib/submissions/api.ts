@@ -11,8 +11,13 @@ export function contributionJson(item: PublicContribution, baseUrl: string, slug
   return {
     reference: item.reference,
     url: `${baseUrl}/consultations/${slug}/contributions/${encodeURIComponent(item.reference)}`,
+    // A hidden contribution keeps its place and metadata, never its text: title and body are null, attachments empty.
     title: item.title,
     body: item.body,
+    hidden: item.hidden,
+    hiddenReason: item.hiddenReason,
+    overBalance: item.overBalance,
+    campaign: item.campaign,
     language: item.language,
     themes: item.themes,
     stakeholderGroup: item.stakeholderGroup,

@@ -1,18 +1,22 @@
 // The open-data CSV of published contributions: RFC 4180 (quoted where needed, CRLF), UTF-8 with a BOM so
-// spreadsheet programs open non-Latin text correctly, streamed in keyset batches.
+// spreadsheet programs open non-Latin text correctly, streamed in keyset batches. A hidden contribution is a row
+// with its reason and without its title, text or attachments; the moderation columns come last so the earlier
+// columns keep their positions.
 import { stringify } from "csv-stringify/sync";
 import type { PublicContribution } from "./public";
 
 export const CSV_COLUMNS = [
   "reference", "url", "title", "body", "language", "themes", "stakeholder_group", "country", "region", "developing",
   "contributor_name", "organisation", "anonymous", "imported", "submitted_at", "published_at", "attachments",
+  "hidden", "hidden_reason", "over_balance", "campaign_id", "campaign_size",
 ] as const;
 
 export function csvRow(item: PublicContribution, url: string): string[] {
   return [
-    item.reference, url, item.title, item.body, item.language, item.themes.map((t) => t.slug).join(";"), item.stakeholderGroup, item.country, item.region,
+    item.reference, url, item.title ?? "", item.body ?? "", item.language, item.themes.map((t) => t.slug).join(";"), item.stakeholderGroup, item.country, item.region,
     item.developing ? "true" : "false", item.contributorName ?? "", item.organisationName ?? "", item.anonymous ? "true" : "false", item.imported ? "true" : "false",
     item.submittedAt?.toISOString() ?? "", item.publishedAt?.toISOString() ?? "", item.attachments.map((a) => a.filename).join(";"),
+    item.hidden ? "true" : "false", item.hiddenReason ?? "", item.overBalance ? "true" : "false", item.campaign?.id ?? "", item.campaign ? String(item.campaign.size) : "",
   ];
 }
 

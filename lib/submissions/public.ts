@@ -1,7 +1,11 @@
 // Published contributions as the public (pages, JSON API, CSV export) sees them: filters, full-text search with
 // highlights, newest/oldest/balanced order, keyset pagination. Never returns private fields.
+// Hidden contributions are listed too (transparency: nothing disappears silently), as a notice without their text.
 import { z } from "zod";
 import { db } from "../db/client";
+import { settleBalance } from "../balance/service";
+import { campaignSizes } from "../moderation/campaigns";
+import { PUBLIC_STATUSES, publicViewOf } from "../moderation/public";
 import { Prisma } from "../db/generated/client";
 import type { StakeholderGroup } from "../db/generated/enums";
 import { UN_REGIONS } from "../geo/countries";
@@ -44,6 +48,7 @@ export function parseListQuery(params: URLSearchParams | Record<string, string |
 const publicSelect = {
   id: true, reference: true, title: true, body: true, language: true, stakeholderGroup: true, country: true, region: true, developing: true,
   visibility: true, contributorName: true, organisationName: true, onBehalfOf: true, source: true, receivedAt: true, submittedAt: true, publishedAt: true,
+  status: true, moderationNote: true, overBalance: true, campaignId: true,
   themes: { select: { theme: { select: { slug: true, title: true } } } },
   attachments: { select: { id: true, filename: true, size: true, mimeType: true, sha256: true }, orderBy: { createdAt: "asc" } },
 } as const;
@@ -52,8 +57,16 @@ type PublicRow = Prisma.SubmissionGetPayload<{ select: typeof publicSelect }>;
 
 export interface PublicContribution {
   reference: string;
-  title: string;
-  body: string;
+  /** Null when the secretariat hid the contribution: its text never leaves this module. */
+  title: string | null;
+  body: string | null;
+  hidden: boolean;
+  /** The secretariat's public reason for hiding it ("" when none was given); null unless hidden. */
+  hiddenReason: string | null;
+  /** Published after its group's cap was reached (the phase closed, or the secretariat justified it). */
+  overBalance: boolean;
+  /** One of a group of near-identical inputs (mass campaign), with the group's size. */
+  campaign: { id: string; size: number } | null;
   language: string;
   themes: { slug: string; title: string }[];
   stakeholderGroup: StakeholderGroup;
@@ -68,17 +81,25 @@ export interface PublicContribution {
   submittedAt: Date | null;
   publishedAt: Date | null;
   attachments: { id: string; filename: string; size: number; mimeType: string; sha256: string }[];
-  /** Search excerpt: text with \u0001...\u0002 around matched words (render them as <mark>). */
+  /** Search excerpt: text with \u0001...\u0002 around matched words (render them as <mark>); never for hidden items. */
   highlight?: string;
 }
 
-/** The only way a published row leaves this module: the author of an anonymous contribution is dropped here. */
-export function toPublic(row: PublicRow, highlight?: string): PublicContribution {
+/**
+ * The only way a published row leaves this module: the author of an anonymous contribution is dropped here, and so
+ * are the title, text and attachments of a hidden one.
+ */
+export function toPublic(row: PublicRow, campaigns: Map<string, number>, highlight?: string): PublicContribution {
   const anonymous = row.visibility === "PUBLIC_ANONYMOUS";
+  const view = publicViewOf(row);
   return {
     reference: row.reference,
-    title: row.title,
-    body: row.body,
+    title: view.hidden ? null : row.title,
+    body: view.hidden ? null : row.body,
+    hidden: view.hidden,
+    hiddenReason: view.hidden ? view.reason : null,
+    overBalance: row.overBalance,
+    campaign: row.campaignId ? { id: row.campaignId, size: campaigns.get(row.campaignId) ?? 1 } : null,
     language: row.language,
     themes: row.themes.map((t) => t.theme),
     stakeholderGroup: row.stakeholderGroup,
@@ -91,20 +112,37 @@ export function toPublic(row: PublicRow, highlight?: string): PublicContribution
     imported: row.source === "IMPORT",
     submittedAt: row.submittedAt ?? row.receivedAt,
     publishedAt: row.publishedAt,
-    attachments: row.attachments,
-    ...(highlight === undefined ? {} : { highlight }),
+    attachments: view.hidden ? [] : row.attachments,
+    ...(highlight === undefined || view.hidden ? {} : { highlight }),
   };
+}
+
+async function campaignsOf(rows: { campaignId: string | null }[]): Promise<Map<string, number>> {
+  return campaignSizes(db, rows.flatMap((r) => (r.campaignId ? [r.campaignId] : [])));
+}
+
+type Listed = (typeof PUBLIC_STATUSES)[number];
+
+/** A search looks into the text, so it only ever matches published items: a hidden text must not be findable. */
+function statusesOf(q: ListQuery): Listed[] {
+  return q.q ? ["PUBLISHED"] : [...PUBLIC_STATUSES];
 }
 
 function likePattern(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** WHERE clause shared by every list, count and export. Only published rows, ever. */
-function whereOf(consultationId: string, q: ListQuery): Prisma.Sql {
+/**
+ * WHERE clause shared by every list, count and export. Only published (and hidden) rows, ever. Ordered reads pass
+ * one status at a time, so each stays a range scan of the (consultationId, status, [stakeholderGroup,] publishedAt, id)
+ * indexes: `status IN (...)` would make Postgres read and sort every row of the consultation.
+ */
+function whereOf(consultationId: string, q: ListQuery, statuses: readonly Listed[] = statusesOf(q)): Prisma.Sql {
   const parts: Prisma.Sql[] = [
     Prisma.sql`s."consultationId" = ${consultationId}`,
-    Prisma.sql`s."status" = 'PUBLISHED'`,
+    statuses.length === 1
+      ? Prisma.sql`s."status" = ${statuses[0]}::"SubmissionStatus"`
+      : Prisma.sql`s."status" IN (${Prisma.join(statuses.map((st) => Prisma.sql`${st}::"SubmissionStatus"`))})`,
     Prisma.sql`s."publishedAt" IS NOT NULL`,
   ];
   if (q.theme) {
@@ -120,7 +158,7 @@ function whereOf(consultationId: string, q: ListQuery): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-const KEY_COLUMNS = Prisma.sql`s."id", to_char(s."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at", s."stakeholderGroup"::text AS "group"`;
+const KEY_COLUMNS = Prisma.sql`s."id", to_char(s."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at", s."stakeholderGroup"::text AS "group", s."publishedAt" AS "p"`;
 
 function after(key: Key, direction: "asc" | "desc"): Prisma.Sql {
   return direction === "desc"
@@ -128,18 +166,30 @@ function after(key: Key, direction: "asc" | "desc"): Prisma.Sql {
     : Prisma.sql`(s."publishedAt", s."id") > (${key.at}::timestamp(3), ${key.id})`;
 }
 
+/**
+ * The first `limit` keys matching the filters (and `extra`) in (publishedAt, id) order: one ordered index range scan per
+ * listed status, LIMITed, merged by an outer sort of at most 2 × limit rows.
+ */
+function orderedKeys(consultationId: string, query: ListQuery, extra: Prisma.Sql, direction: "asc" | "desc", limit: number): Prisma.Sql {
+  const order = direction === "desc" ? Prisma.sql`s."publishedAt" DESC, s."id" DESC` : Prisma.sql`s."publishedAt" ASC, s."id" ASC`;
+  const branches = statusesOf(query).map(
+    (status) => Prisma.sql`(SELECT ${KEY_COLUMNS} FROM "Submission" s WHERE ${whereOf(consultationId, query, [status])}${extra} ORDER BY ${order} LIMIT ${limit})`,
+  );
+  if (branches.length === 1) return branches[0] ?? Prisma.empty;
+  const outer = direction === "desc" ? Prisma.sql`k."p" DESC, k."id" DESC` : Prisma.sql`k."p" ASC, k."id" ASC`;
+  return Prisma.sql`(SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) k ORDER BY ${outer} LIMIT ${limit})`;
+}
+
 async function keysInOrder(consultationId: string, query: ListQuery, cursor: Cursor | null): Promise<{ keys: Row[]; next: Cursor | null }> {
-  const where = whereOf(consultationId, query);
   const limit = query.limit;
   if (query.sort === "balanced") {
     const previous = cursor?.sort === "balanced" ? cursor.after : {};
     const start = cursor?.sort === "balanced" ? cursor.next : 0;
-    // One index range scan per group (consultationId, status, stakeholderGroup, publishedAt, id), each LIMIT n+1.
+    // Index range scans per group and status (consultationId, status, stakeholderGroup, publishedAt, id), each LIMIT n+1.
     const branches = STAKEHOLDER_GROUPS.map((group) => {
       const key = previous[group];
       const cond = key ? Prisma.sql` AND ${after(key, "desc")}` : Prisma.empty;
-      return Prisma.sql`(SELECT ${KEY_COLUMNS} FROM "Submission" s WHERE ${where} AND s."stakeholderGroup" = ${group}::"StakeholderGroup"${cond}
-        ORDER BY s."publishedAt" DESC, s."id" DESC LIMIT ${limit + 1})`;
+      return orderedKeys(consultationId, query, Prisma.sql` AND s."stakeholderGroup" = ${group}::"StakeholderGroup"${cond}`, "desc", limit + 1);
     });
     const rows = await db.$queryRaw<Row[]>`${Prisma.join(branches, " UNION ALL ")}`;
     const lists = new Map<StakeholderGroup, Row[]>();
@@ -149,8 +199,7 @@ async function keysInOrder(consultationId: string, query: ListQuery, cursor: Cur
   }
   const direction = query.sort === "oldest" ? "asc" : "desc";
   const cond = cursor && cursor.sort === query.sort ? Prisma.sql` AND ${after(cursor.after, direction)}` : Prisma.empty;
-  const order = direction === "desc" ? Prisma.sql`s."publishedAt" DESC, s."id" DESC` : Prisma.sql`s."publishedAt" ASC, s."id" ASC`;
-  const rows = await db.$queryRaw<Row[]>`SELECT ${KEY_COLUMNS} FROM "Submission" s WHERE ${where}${cond} ORDER BY ${order} LIMIT ${limit + 1}`;
+  const rows = await db.$queryRaw<Row[]>`${orderedKeys(consultationId, query, cond, direction, limit + 1)}`;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const next: Cursor | null = rows.length > limit && last ? { sort: query.sort, after: { at: last.at, id: last.id } } : null;
@@ -164,7 +213,7 @@ async function highlightsOf(ids: string[], q: string): Promise<Map<string, strin
   const rows = await db.$queryRaw<{ id: string; h: string }[]>`
     SELECT s."id", ts_headline('simple', s."title" || ' — ' || s."body", websearch_to_tsquery('simple', ${q}),
       'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS "h"
-    FROM "Submission" s WHERE s."id" IN (${Prisma.join(ids)})`;
+    FROM "Submission" s WHERE s."id" IN (${Prisma.join(ids)}) AND s."status" = 'PUBLISHED'`;
   return new Map(rows.map((r) => [r.id, r.h]));
 }
 
@@ -181,28 +230,48 @@ export async function listPublishedContributions(consultationId: string, query: 
     query.q ? highlightsOf(ids, query.q) : Promise.resolve(new Map<string, string>()),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const campaigns = await campaignsOf(rows);
   const items = ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toPublic(row, query.q ? highlights.get(id) ?? "" : undefined)] : [];
+    return row ? [toPublic(row, campaigns, query.q ? highlights.get(id) ?? "" : undefined)] : [];
   });
   return { items, nextCursor: next ? encodeCursor(next) : null };
 }
 
-/** Total matching the filters (shown above the list); one count over the same WHERE clause. */
+/**
+ * The public list as the page and the API load it. Held inputs are settled first, so once the contributions phase has
+ * closed they are published (flagged over balance) before anyone reads the list; a no-op when nothing is held.
+ */
+export async function loadPublicContributions(
+  consultationId: string, query: ListQuery, cursor: Cursor | null, options: { withTotal?: boolean } = {},
+): Promise<ContributionPage & { total: number | null }> {
+  await settleBalance(consultationId);
+  const [page, total] = await Promise.all([
+    listPublishedContributions(consultationId, query, cursor),
+    options.withTotal ? countPublishedContributions(consultationId, query) : Promise.resolve(null),
+  ]);
+  return { ...page, total };
+}
+
+/** Total matching the filters (shown above the list, hidden items included as they are listed); one count over the same WHERE clause. */
 export async function countPublishedContributions(consultationId: string, query: ListQuery): Promise<number> {
   const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Submission" s WHERE ${whereOf(consultationId, query)}`;
   return Number(rows[0]?.n ?? 0);
 }
 
+/** A published contribution, or a hidden one (as a notice: toPublic drops its text), for its permalink page. */
 export async function getPublishedContribution(slug: string, reference: string): Promise<PublicContribution | null> {
   const row = await db.submission.findFirst({
-    where: { reference, status: "PUBLISHED", consultation: { slug, status: "PUBLISHED" } },
+    where: { reference, status: { in: [...PUBLIC_STATUSES] }, consultation: { slug, status: "PUBLISHED" } },
     select: publicSelect,
   });
-  return row ? toPublic(row) : null;
+  return row ? toPublic(row, await campaignsOf([row])) : null;
 }
 
-/** Published contributions by stakeholder group and by UN region, for the consultation page and the API. */
+/**
+ * Published contributions by stakeholder group and by UN region, for the consultation page and the API. Hidden ones
+ * are not counted: these shares describe the inputs the public can read, as the balance policy's shares do.
+ */
 export async function contributionCounts(consultationId: string) {
   const [groups, regions] = await Promise.all([
     db.submission.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } }),
@@ -222,7 +291,7 @@ export async function getPublicAttachment(slug: string, reference: string, attac
   });
 }
 
-/** All matching published contributions, oldest first, in keyset batches: for the streamed CSV export. */
+/** All matching published (and hidden, without their text) contributions, oldest first, in keyset batches: for the streamed CSV export. */
 export async function* allPublishedContributions(consultationId: string, query: ListQuery, batchSize = 500): AsyncGenerator<PublicContribution[]> {
   let cursor: Cursor | null = null;
   const q: ListQuery = { ...query, sort: "oldest", limit: batchSize, cursor: undefined };
@@ -232,9 +301,10 @@ export async function* allPublishedContributions(consultationId: string, query: 
     const ids = keys.map((k) => k.id);
     const rows = await db.submission.findMany({ where: { id: { in: ids } }, select: publicSelect });
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const campaigns = await campaignsOf(rows);
     yield ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toPublic(row)] : [];
+      return row ? [toPublic(row, campaigns)] : [];
     });
     if (!next) return;
     cursor = next;

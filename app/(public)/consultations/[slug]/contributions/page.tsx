@@ -7,7 +7,7 @@ import { countryName, countryOptions, UN_REGIONS } from "@/lib/geo/countries";
 import { markdownToText } from "@/lib/markdown/render";
 import { STAKEHOLDER_GROUPS } from "@/lib/stakeholders/groups";
 import { LANGUAGES } from "@/lib/submissions/language";
-import { countPublishedContributions, listPublishedContributions, parseListQuery, ListQuerySchema } from "@/lib/submissions/public";
+import { loadPublicContributions, parseListQuery, ListQuerySchema } from "@/lib/submissions/public";
 import { ContributionCard } from "@/components/submissions/contribution-card";
 import { FormAlert, buttonClass, inputClass } from "@/components/ui/field";
 
@@ -44,7 +44,8 @@ export default async function ContributionsPage({ params, searchParams }: Props)
   const [t, tGroups, tRegions, tApp, locale] = await Promise.all([
     getTranslations("submissions.list"), getTranslations("groups"), getTranslations("regions"), getTranslations("app"), getLocale(),
   ]);
-  const [page, total] = await Promise.all([listPublishedContributions(consultation.id, query, cursor), countPublishedContributions(consultation.id, query)]);
+  const page = await loadPublicContributions(consultation.id, query, cursor, { withTotal: true });
+  const total = page.total ?? 0;
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
   const filterParams = new URLSearchParams();
   for (const key of ["theme", "group", "region", "country", "language", "organisation", "q", "sort"] as const) {
@@ -105,7 +106,7 @@ export default async function ContributionsPage({ params, searchParams }: Props)
               <ContributionCard
                 item={item}
                 href={`/consultations/${slug}/contributions/${encodeURIComponent(item.reference)}`}
-                excerpt={excerptOf(item.body)}
+                excerpt={item.body === null ? "" : excerptOf(item.body)}
                 labels={{
                   group: tGroups(item.stakeholderGroup),
                   country: countryName(item.country, locale),
@@ -115,6 +116,8 @@ export default async function ContributionsPage({ params, searchParams }: Props)
                   imported: t("imported"),
                   date: item.publishedAt ? tApp("dateTime", { date: item.publishedAt }) : "",
                   excerptLabel: t("excerpt"),
+                  hiddenTitle: t("hiddenTitle", { reference: item.reference }),
+                  overBalance: t("overBalance"),
                 }}
               />
             </li>

@@ -6,6 +6,8 @@ import { getCurrentUser, hasRole } from "@/lib/auth/session";
 import { countryName, type UnRegion } from "@/lib/geo/countries";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { getPublishedContribution } from "@/lib/submissions/public";
+import { CampaignFlag } from "@/components/moderation/campaign-flag";
+import { HiddenNotice } from "@/components/moderation/hidden-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +16,7 @@ type Props = { params: Promise<{ slug: string; reference: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, reference } = await params;
   const item = await getPublishedContribution(slug, decodeURIComponent(reference));
-  return item ? { title: `${item.reference}: ${item.title}` } : {};
+  return item ? { title: item.title === null ? item.reference : `${item.reference}: ${item.title}` } : {};
 }
 
 export default async function ContributionPage({ params }: Props) {
@@ -34,14 +36,24 @@ export default async function ContributionPage({ params }: Props) {
         {hasRole(viewer, "SECRETARIAT") ? <Link href={`/secretariat/consultations/${slug}/contributions/${encodeURIComponent(item.reference)}`} className="text-brand-800 underline">{tn("history")}</Link> : null}
       </p>
       <header className="space-y-2">
-        <h1 className="text-3xl font-semibold" lang={item.language}>{item.title}</h1>
+        <h1 className="text-3xl font-semibold" lang={item.title === null ? undefined : item.language}>{item.title ?? tl("hiddenTitle", { reference: item.reference })}</h1>
         <p className="text-stone-800">
           {item.anonymous ? <em>{tl("anonymous")}</em> : [item.contributorName, item.organisationName].filter(Boolean).join(", ")}
         </p>
         {item.imported ? <p className="rounded border border-stone-500 bg-stone-50 p-2 text-sm" data-testid="imported-marker">{t("imported")}</p> : null}
+        {item.campaign || item.overBalance ? (
+          <p className="flex flex-wrap gap-2">
+            {item.campaign ? <CampaignFlag count={item.campaign.size} /> : null}
+            {item.overBalance ? <span className="inline-block rounded bg-sky-100 px-2 py-0.5 text-sm text-sky-950" data-testid="over-balance">{tl("overBalance")}</span> : null}
+          </p>
+        ) : null}
       </header>
       <div className="grid gap-8 md:grid-cols-3">
-        <div className="prose-user md:col-span-2" lang={item.language} dangerouslySetInnerHTML={{ __html: renderMarkdown(item.body) }} />
+        {item.body === null ? (
+          <div className="md:col-span-2"><HiddenNotice reason={item.hiddenReason ?? ""} /></div>
+        ) : (
+          <div className="prose-user md:col-span-2" lang={item.language} dangerouslySetInnerHTML={{ __html: renderMarkdown(item.body) }} />
+        )}
         <aside aria-labelledby="details-heading" className="space-y-4">
           <h2 id="details-heading" className="text-xl font-semibold">{t("details")}</h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

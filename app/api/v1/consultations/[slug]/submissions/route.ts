@@ -1,7 +1,7 @@
-// GET /api/v1/consultations/{slug}/submissions: published contributions, filtered, cursor-paged (docs/api.md).
+// GET /api/v1/consultations/{slug}/submissions: published (and hidden, without text) contributions, filtered, cursor-paged (docs/api.md).
 import { getPublicConsultation } from "@/lib/consultations/service";
 import { apiError, baseUrlOf, contributionJson } from "@/lib/submissions/api";
-import { listPublishedContributions, parseListQuery } from "@/lib/submissions/public";
+import { loadPublicContributions, parseListQuery } from "@/lib/submissions/public";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!parsed.ok) return apiError(400, "invalid_parameters", `Invalid parameter(s): ${parsed.invalid.join(", ")}.`, { parameters: parsed.invalid });
   const consultation = await getPublicConsultation(slug);
   if (!consultation) return apiError(404, "not_found", "No published consultation has this slug.");
-  const page = await listPublishedContributions(consultation.id, parsed.query, parsed.cursor);
+  const page = await loadPublicContributions(consultation.id, parsed.query, parsed.cursor);
   const base = baseUrlOf(request);
   let next: string | null = null;
   if (page.nextCursor) {
