@@ -13,7 +13,8 @@ export function parseUtcLocal(value: unknown): unknown {
   return value;
 }
 
-const utcDate = z.preprocess(parseUtcLocal, optionalDate);
+/** An optional date from a datetime-local input labelled UTC: "" means none. */
+export const optionalUtcDate = z.preprocess(parseUtcLocal, optionalDate);
 
 export const ConsultationSchema = z
   .object({
@@ -30,10 +31,10 @@ export const ConsultationSchema = z
     status: z.enum([ConsultationStatus.DRAFT, ConsultationStatus.PUBLISHED, ConsultationStatus.ARCHIVED], { error: "statusInvalid" }),
     referencePrefix: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,10}$/, { error: "prefixInvalid" }),
     moderationMode: z.enum([ModerationMode.PRE, ModerationMode.POST], { error: "moderationModeInvalid" }),
-    contributionsOpenAt: utcDate,
-    contributionsCloseAt: utcDate,
-    commentsOpenAt: utcDate,
-    commentsCloseAt: utcDate,
+    contributionsOpenAt: optionalUtcDate,
+    contributionsCloseAt: optionalUtcDate,
+    commentsOpenAt: optionalUtcDate,
+    commentsCloseAt: optionalUtcDate,
   })
   .superRefine((v, ctx) => {
     const pairs = [

@@ -1,17 +1,9 @@
 // zod schemas for the secretariat's draft forms: create a draft, publish a version, set the comment period.
 import { z } from "zod";
-import { parseUtcLocal } from "../consultations/schema";
+import { optionalUtcDate } from "../consultations/schema";
 
 export const MAX_DRAFT_SOURCE = 500_000;
 export const MAX_DRAFT_UPLOAD_BYTES = 10 * 1024 * 1024;
-
-const optionalUtcDate = z.preprocess(
-  (v) => {
-    const value = parseUtcLocal(v);
-    return value === "" || value === null || value === undefined ? null : value;
-  },
-  z.union([z.null(), z.coerce.date({ error: "dateInvalid" })]),
-);
 
 const source = z.string().max(MAX_DRAFT_SOURCE, { error: "sourceTooLong" }).default("");
 const note = z.string().trim().max(500, { error: "noteTooLong" }).default("");
