@@ -7,29 +7,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { applyMigrations } from "./lib/migrate.ts";
+import { adminExec, withDatabase } from "./lib/pg-admin.ts";
 import { dataRoot, projectRoot } from "./lib/paths.ts";
 import { randomDatabaseName, startEmbeddedPostgres, stopLeftoverServer } from "./lib/postgres.ts";
 import type { Benchmark, BenchContext } from "./bench/types.ts";
 
 const USAGE = "Usage: npm run bench [-- --sizes 1000,10000,100000] [--only synthesis]";
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function admin(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function loadBenchmarks(only: string | undefined): Promise<Benchmark[]> {
   const dir = path.join(projectRoot, "scripts", "bench");
@@ -92,10 +77,10 @@ async function main(): Promise<number> {
         sizes,
         async freshDatabase() {
           const name = randomDatabaseName("agora_bench");
-          await admin(adminUrl, `CREATE DATABASE "${name}"`);
+          await adminExec(adminUrl, `CREATE DATABASE "${name}"`);
           const url = withDatabase(adminUrl, name);
           await applyMigrations(url);
-          return { url, drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+          return { url, drop: () => adminExec(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
         },
       };
       const table = await benchmark.run(context);

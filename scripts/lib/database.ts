@@ -1,6 +1,7 @@
 // The database resolution shared by npm start and every CLI script: DATABASE_URL if set, else the embedded PostgreSQL.
 import pg from "pg";
 import { redactUrl } from "./paths.ts";
+import { withDatabase } from "./pg-admin.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgresOptions } from "./postgres.ts";
 
 export interface ResolvedDatabase {
@@ -14,11 +15,6 @@ export interface ResolvedDatabase {
   stop(): Promise<void>;
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, "")) || "postgres";

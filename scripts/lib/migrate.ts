@@ -21,6 +21,7 @@ import type { MigrationList, SchemaContainer, SchemaEngine, SchemaFilter } from 
 import pg from "pg";
 import { debugLog, projectRoot, redactUrl } from "./paths.ts";
 import { randomDatabaseName } from "./postgres.ts";
+import { adminExec, withDatabase } from "./pg-admin.ts";
 
 export const defaultMigrationsDir = path.join(projectRoot, "prisma", "migrations");
 export const defaultSchemaPath = path.join(projectRoot, "prisma", "schema.prisma");
@@ -188,21 +189,6 @@ export async function applyMigrations(url: string, paths: MigrationPaths = {}): 
   });
 }
 
-function databaseUrl(serverUrl: string, database: string): string {
-  const parsed = new URL(serverUrl);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * SQL that takes a database built from the migrations folder to the schema.prisma datamodel; "" when they agree.
@@ -213,9 +199,9 @@ export async function diffSchema(adminUrl: string, paths: MigrationPaths = {}): 
   const schemaPath = paths.schemaPath ?? defaultSchemaPath;
   const migrationsList = readMigrationsList(paths.migrationsDir);
   const scratch = randomDatabaseName("agora_scratch");
-  const scratchUrl = databaseUrl(adminUrl, scratch);
+  const scratchUrl = withDatabase(adminUrl, scratch);
   try {
-    await adminQuery(adminUrl, `CREATE DATABASE "${scratch}"`);
+    await adminExec(adminUrl, `CREATE DATABASE "${scratch}"`);
   } catch (error) {
     throw new Error(
       `Cannot create a scratch database on ${redactUrl(adminUrl)} to replay the migrations: ${(error as Error).message}. ` +
@@ -241,7 +227,7 @@ export async function diffSchema(adminUrl: string, paths: MigrationPaths = {}): 
       }
     });
   } finally {
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`).catch((error: Error) =>
+    await adminExec(adminUrl, `DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`).catch((error: Error) =>
       console.error(`[agora] could not drop scratch database ${scratch}: ${error.message}`),
     );
   }

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { findFreePort, randomDatabaseName, startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/postgres.ts";
-import { adminExec, withDatabase } from "./pg-admin.ts";
+import { adminExec, withDatabase } from "../../scripts/lib/pg-admin.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

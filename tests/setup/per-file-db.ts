@@ -4,7 +4,7 @@
 // reads it on first query) touches the database. Unit test files are left alone and never connect.
 import { afterAll, beforeAll, inject } from "vitest";
 import { randomDatabaseName } from "../../scripts/lib/postgres.ts";
-import { adminExec, withDatabase } from "./pg-admin.ts";
+import { adminExec, withDatabase } from "../../scripts/lib/pg-admin.ts";
 
 let database: string | undefined;
 

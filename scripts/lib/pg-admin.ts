@@ -1,4 +1,4 @@
-// Small helpers for the test setup: run one statement on a maintenance connection, swap the database in a URL.
+// Maintenance-connection helpers shared by scripts and the test setup: run one statement, swap the database in a URL.
 import pg from "pg";
 
 export async function adminExec(adminUrl: string, sql: string): Promise<void> {
