@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { applyMigrations, checkDrift, defaultMigrationsDir, readMigrationsList } from "../../scripts/lib/migrate.ts";
 import { randomDatabaseName } from "../../scripts/lib/postgres.ts";
-import { adminExec, withDatabase } from "../setup/pg-admin.ts";
+import { adminExec, withDatabase } from "../../scripts/lib/pg-admin.ts";
 
 const adminUrl = inject("testDbAdminUrl");
 const created: string[] = [];
