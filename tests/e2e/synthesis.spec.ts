@@ -51,6 +51,10 @@ test("the secretariat builds, snapshots, publishes and downloads the synthesis",
   expect(published.status()).toBe(200);
   expect(await published.text()).toContain("Annex I: List of contributions");
   expect((await participant.request.get(`${API}?format=pdf`)).status()).toBe(400);
+  // Readers find the published paper on the consultation page.
+  await participant.goto("/consultations/igf-preparatory-round");
+  const section = participant.getByRole("region", { name: "Synthesis paper" });
+  await expect(section.getByRole("link", { name: "Word document (.docx)" })).toHaveAttribute("href", `${API}?format=docx`);
   await participantContext.close();
 });
 

@@ -7,6 +7,7 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { PhaseTimeline } from "@/components/consultations/phase-timeline";
 import { ConsultationContributions } from "@/components/submissions/consultation-contributions";
 import { ConsultationDrafts } from "@/components/drafts/drafts-list";
+import { PublishedSynthesis } from "@/components/synthesis/published-synthesis";
 
 export const dynamic = "force-dynamic";
 
@@ -48,6 +49,7 @@ export default async function ConsultationPage({ params }: Props) {
             )}
           </section>
           <ConsultationDrafts consultationId={consultation.id} consultationSlug={consultation.slug} />
+          <PublishedSynthesis slug={consultation.slug} />
         </div>
         <aside aria-labelledby="timeline-heading" className="space-y-3">
           <h2 id="timeline-heading" className="text-xl font-semibold">{t("timeline")}</h2>
