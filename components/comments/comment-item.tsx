@@ -1,6 +1,7 @@
 // One comment with its replies: author snapshot, body, proposal diff, version marker and the author's own controls.
 import { getTranslations } from "next-intl/server";
 import type { CommentView } from "@/lib/comments/queries";
+import { HiddenNotice } from "@/components/moderation/hidden-notice";
 import type { CommentAction } from "./form-state";
 import { CommentForm } from "./comment-form";
 import { OwnCommentControls } from "./edit-comment";
@@ -44,7 +45,11 @@ export async function CommentItem({ comment, draftId, currentVersion, canWrite, 
             ) : null}
           </p>
           {comment.state === "pending" ? <p className="mt-1 text-sm font-semibold text-amber-900">{t("pending")}</p> : null}
-          <div className="prose-user mt-2" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+          {comment.state === "hidden" ? (
+            <div className="mt-2"><HiddenNotice reason={comment.hiddenReason ?? ""} /></div>
+          ) : (
+            <div className="prose-user mt-2" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+          )}
           {comment.proposedText && comment.paragraphText !== null ? <ProposalDiff before={comment.paragraphText} after={comment.proposedText} /> : null}
           {comment.mine && canWrite && comment.body !== null ? (
             <OwnCommentControls
@@ -68,7 +73,7 @@ export async function CommentItem({ comment, draftId, currentVersion, canWrite, 
           ))}
         </ul>
       ) : null}
-      {!isReply && canWrite && comment.state !== "withdrawn" ? (
+      {!isReply && canWrite && comment.state !== "withdrawn" && comment.state !== "hidden" ? (
         <details className="mt-2">
           <summary className="cursor-pointer text-brand-800 underline">{t("reply")}</summary>
           <div className="mt-2">

@@ -1,9 +1,11 @@
 // comments (reads): what the public sees on a draft — published comments, "withdrawn" markers where replies
-// need context, and the viewer's own comments awaiting moderation — plus counts per paragraph and group.
+// need context, hidden comments as the secretariat's notice (never their text), and the viewer's own comments
+// awaiting moderation — plus counts per paragraph and group.
 import { db } from "../db/client";
 import { CommentStatus, type StakeholderGroup } from "../db/generated/enums";
 import type { Prisma } from "../db/generated/client";
 import { renderMarkdown } from "../markdown/render";
+import { publicViewOf } from "../moderation/public";
 import { orderComments } from "./order";
 import type { CommentOrder } from "./schema";
 
@@ -33,7 +35,7 @@ export function totalOf(counts: GroupCounts | undefined): number {
   return Object.values(counts ?? {}).reduce((a, b) => a + (b ?? 0), 0);
 }
 
-export type VisibleState = "published" | "pending" | "withdrawn";
+export type VisibleState = "published" | "pending" | "withdrawn" | "hidden";
 
 export interface CommentView {
   id: string;
@@ -46,8 +48,10 @@ export interface CommentView {
   createdAt: Date;
   edited: boolean;
   version: number;
-  /** sanitised HTML; empty for withdrawn comments */
+  /** sanitised HTML; empty for withdrawn and hidden comments */
   bodyHtml: string;
+  /** the secretariat's public reason ("" when none); null unless hidden */
+  hiddenReason: string | null;
   /** Markdown source, only for the author's own edit form */
   body: string | null;
   proposedText: string | null;
@@ -60,7 +64,8 @@ export interface CommentView {
 }
 
 function visibleTo(viewerId: string | null): Prisma.CommentWhereInput {
-  const or: Prisma.CommentWhereInput[] = [{ status: CommentStatus.PUBLISHED }];
+  // Hidden comments stay in their thread as a notice: a reply must not lose what it answered, and nothing vanishes silently.
+  const or: Prisma.CommentWhereInput[] = [{ status: { in: [CommentStatus.PUBLISHED, CommentStatus.HIDDEN] } }];
   if (viewerId) or.push({ authorId: viewerId, status: { in: [CommentStatus.PENDING, CommentStatus.HELD_FOR_BALANCE] } });
   return { OR: or };
 }
@@ -74,10 +79,11 @@ type Row = Prisma.CommentGetPayload<{ include: typeof viewInclude }>;
 
 function toView(row: Row, viewerId: string | null, replies: CommentView[]): CommentView {
   const withdrawn = row.status === CommentStatus.WITHDRAWN;
+  const view = publicViewOf(row);
   const mine = viewerId !== null && row.authorId === viewerId;
   return {
     id: row.id,
-    state: withdrawn ? "withdrawn" : row.status === CommentStatus.PUBLISHED ? "published" : "pending",
+    state: withdrawn ? "withdrawn" : view.hidden ? "hidden" : row.status === CommentStatus.PUBLISHED ? "published" : "pending",
     mine,
     authorName: withdrawn ? "" : row.authorName,
     organisationName: withdrawn ? null : row.organisationName,
@@ -86,9 +92,10 @@ function toView(row: Row, viewerId: string | null, replies: CommentView[]): Comm
     createdAt: row.createdAt,
     edited: row.version > 1,
     version: row.version,
-    bodyHtml: withdrawn ? "" : renderMarkdown(row.body),
-    body: mine && !withdrawn ? row.body : null,
-    proposedText: withdrawn ? null : row.proposedText,
+    bodyHtml: withdrawn || view.hidden ? "" : renderMarkdown(row.body),
+    hiddenReason: view.hidden ? view.reason : null,
+    body: mine && !withdrawn && !view.hidden ? row.body : null,
+    proposedText: withdrawn || view.hidden ? null : row.proposedText,
     paragraphText: row.paragraph?.text ?? null,
     paragraphNumber: row.paragraph?.number ?? null,
     versionNumber: row.draftVersion?.number ?? null,
