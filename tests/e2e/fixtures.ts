@@ -16,6 +16,8 @@ export const test = base.extend<Fixtures>({
   // `provide` is Playwright's `use`, renamed so the React hooks lint rule does not mistake it for React's use().
   axe: async ({ page }, provide) => {
     await provide(async (options = {}) => {
+      // React 19 hoists <title> into <head> as the page streams in; scan once it is there.
+      await expect(page).toHaveTitle(/\S/);
       let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
       for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
       const { violations } = await builder.analyze();

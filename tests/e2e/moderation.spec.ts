@@ -37,19 +37,18 @@ test("the secretariat publishes and rejects from the queue with the keyboard", a
   await expect(page.getByRole("heading", { level: 1, name: "Moderation queue" })).toBeVisible();
   await axe();
 
-  // Oldest first: the seed's pending contribution, then the participant's.
-  const boxes = page.locator("input[data-row]");
-  await expect(boxes).toHaveCount(2);
-  await expect(page.getByText("IGF-DEMO-0007")).toBeVisible();
-  await boxes.first().focus();
+  // Other journeys may have left items in the queue too: act on our two by what they show, never by position.
+  const rowOf = (text: string) => page.getByRole("listitem").filter({ hasText: text }).locator("input[data-row]");
+  await expect(rowOf("IGF-DEMO-0007")).toHaveCount(1);
+  await expect(rowOf(TITLE)).toHaveCount(1);
+  await rowOf("IGF-DEMO-0007").focus();
   await page.keyboard.press("p");
   await expect(page.getByRole("status")).toContainText("1 item done");
   await expect(page.getByText("IGF-DEMO-0007")).toHaveCount(0);
 
-  await expect(boxes).toHaveCount(1);
-  await boxes.first().focus();
+  await rowOf(TITLE).focus();
   await page.keyboard.press("x");
-  await expect(boxes.first()).toBeChecked();
+  await expect(rowOf(TITLE)).toBeChecked();
   await page.keyboard.press("r");
   const reason = page.getByLabel("Reason", { exact: true });
   await expect(reason).toBeFocused();
@@ -58,7 +57,7 @@ test("the secretariat publishes and rejects from the queue with the keyboard", a
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status")).toContainText("1 item done");
-  await expect(page.getByText("Nothing to moderate here.")).toBeVisible();
+  await expect(rowOf(TITLE)).toHaveCount(0);
 
   await page.getByRole("link", { name: "Rejected" }).click();
   await expect(page.getByText(TITLE)).toBeVisible();
@@ -76,7 +75,8 @@ test("the balance dashboard shows the shares against the policy", async ({ page,
   const res = await page.request.get("/api/v1/consultations/igf-preparatory-round/balance");
   expect(res.status()).toBe(200);
   const json = (await res.json()) as { submissions: { published: number } };
-  expect(json.submissions.published).toBe(8);
+  // The seed publishes 7; the journey above published one more (other journeys may publish their own).
+  expect(json.submissions.published).toBeGreaterThanOrEqual(8);
 });
 
 test("the author sees the status and the reason", async ({ page, axe }) => {
