@@ -50,6 +50,9 @@ test("the secretariat publishes and rejects from the queue with the keyboard", a
   await page.keyboard.press("x");
   await expect(rowOf(TITLE)).toBeChecked();
   await page.keyboard.press("r");
+  // The seed has reject templates, so the template picker comes first; the reason can still be written freely.
+  await expect(page.getByLabel("Reason template")).toBeFocused();
+  await page.keyboard.press("Tab");
   const reason = page.getByLabel("Reason", { exact: true });
   await expect(reason).toBeFocused();
   await page.keyboard.type(REASON);
