@@ -11,8 +11,8 @@ import { countryName } from "@/lib/geo/countries";
 import { renderMarkdown, markdownToText } from "@/lib/markdown/render";
 import { ModerationQueue } from "@/components/moderation/queue";
 import type { QueueRow } from "@/components/moderation/queue-types";
-import { inputClass } from "@/components/ui/field";
 import { moderateQueueAction } from "./queue-actions";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 export const dynamic = "force-dynamic";
 
@@ -82,35 +82,19 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
       </nav>
       <form method="get" action="/secretariat" className="grid gap-3 rounded border border-stone-200 bg-white p-4 sm:grid-cols-5" aria-label={t("filters")}>
         <input type="hidden" name="view" value={filter.view} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-consultation" className="text-sm font-medium">{t("consultation")}</label>
-          <select id="f-consultation" name="consultation" defaultValue={filter.consultation ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {options.consultations.map((c) => <option key={c.slug} value={c.slug}>{c.title}</option>)}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-type" className="text-sm font-medium">{t("type")}</label>
-          <select id="f-type" name="type" defaultValue={filter.type ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            <option value="SUBMISSION">{t("typeSubmission")}</option>
-            <option value="COMMENT">{t("typeComment")}</option>
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-group" className="text-sm font-medium">{t("group")}</label>
-          <select id="f-group" name="group" defaultValue={filter.group ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {STAKEHOLDER_GROUPS.map((g) => <option key={g} value={g}>{tGroups(g)}</option>)}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-language" className="text-sm font-medium">{t("language")}</label>
-          <select id="f-language" name="language" defaultValue={filter.language ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {options.languages.map((l) => <option key={l} value={l}>{l}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="f-consultation" name="consultation" label={t("consultation")} allLabel={t("all")} defaultValue={filter.consultation ?? ""}>
+          {options.consultations.map((c) => <option key={c.slug} value={c.slug}>{c.title}</option>)}
+        </FilterSelect>
+        <FilterSelect id="f-type" name="type" label={t("type")} allLabel={t("all")} defaultValue={filter.type ?? ""}>
+          <option value="SUBMISSION">{t("typeSubmission")}</option>
+          <option value="COMMENT">{t("typeComment")}</option>
+        </FilterSelect>
+        <FilterSelect id="f-group" name="group" label={t("group")} allLabel={t("all")} defaultValue={filter.group ?? ""}>
+          {STAKEHOLDER_GROUPS.map((g) => <option key={g} value={g}>{tGroups(g)}</option>)}
+        </FilterSelect>
+        <FilterSelect id="f-language" name="language" label={t("language")} allLabel={t("all")} defaultValue={filter.language ?? ""}>
+          {options.languages.map((l) => <option key={l} value={l}>{l}</option>)}
+        </FilterSelect>
         <div className="flex items-end">
           <button type="submit" className="w-full rounded border border-brand-700 px-4 py-2 text-brand-800">{t("applyFilters")}</button>
         </div>

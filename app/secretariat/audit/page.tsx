@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { auditActions, listAuditLog } from "@/lib/audit/queries";
 import { queueFilterOptions } from "@/lib/moderation/queue";
 import { inputClass } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 export const dynamic = "force-dynamic";
 
@@ -32,28 +33,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <a href={`/secretariat/audit/export${base ? `?${base}` : ""}`} className="rounded border border-brand-700 px-3 py-1 text-brand-800" download>{t("export")}</a>
       </div>
       <form method="get" className="grid gap-3 rounded border border-stone-200 bg-white p-4 sm:grid-cols-4" aria-label={t("filters")}>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="a-consultation" className="text-sm font-medium">{t("consultation")}</label>
-          <select id="a-consultation" name="consultation" defaultValue={filter.consultation ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {options.consultations.map((c) => <option key={c.slug} value={c.slug}>{c.title}</option>)}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="a-source" className="text-sm font-medium">{t("source")}</label>
-          <select id="a-source" name="source" defaultValue={filter.source ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            <option value="moderation">{t("sourceModeration")}</option>
-            <option value="audit">{t("sourceAudit")}</option>
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="a-action" className="text-sm font-medium">{t("action")}</label>
-          <select id="a-action" name="action" defaultValue={filter.action ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {actions.map((a) => <option key={a} value={a}>{a}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="a-consultation" name="consultation" label={t("consultation")} allLabel={t("all")} defaultValue={filter.consultation ?? ""}>
+          {options.consultations.map((c) => <option key={c.slug} value={c.slug}>{c.title}</option>)}
+        </FilterSelect>
+        <FilterSelect id="a-source" name="source" label={t("source")} allLabel={t("all")} defaultValue={filter.source ?? ""}>
+          <option value="moderation">{t("sourceModeration")}</option>
+          <option value="audit">{t("sourceAudit")}</option>
+        </FilterSelect>
+        <FilterSelect id="a-action" name="action" label={t("action")} allLabel={t("all")} defaultValue={filter.action ?? ""}>
+          {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+        </FilterSelect>
         <div className="flex flex-col gap-1">
           <label htmlFor="a-actor" className="text-sm font-medium">{t("actor")}</label>
           <input id="a-actor" name="actor" defaultValue={filter.actor ?? ""} className={inputClass} />
