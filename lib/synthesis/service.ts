@@ -8,6 +8,7 @@ import type { Prisma } from "../db/generated/client";
 import type { Role } from "../db/generated/enums";
 import { fail, ok, type Result } from "../result";
 import { buildSynthesisModel, type BuildOptions } from "./build";
+import { cachedModel, synthesisFingerprint } from "./cache";
 import { SynthesisModelSchema, type SynthesisFormatName, type SynthesisModel } from "./model";
 import { renderDocx } from "./render-docx";
 import { renderHtml } from "./render-html";
@@ -37,11 +38,19 @@ async function consultationBySlug(client: Tx, slug: string) {
   return client.consultation.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, status: true } });
 }
 
+/** The live model, rebuilt only when the inputs changed (see cache.ts); custom options always rebuild. */
+async function liveModel(consultationId: string, slug: string, options: Partial<BuildOptions> = {}): Promise<SynthesisModel> {
+  if (Object.keys(options).length > 0) return buildSynthesisModel(db, slug, options);
+  const fingerprint = await synthesisFingerprint(db, consultationId);
+  return cachedModel(slug, fingerprint, () => buildSynthesisModel(db, slug));
+}
+
 /** The draft as the inputs stand now (not stored). Secretariat only. */
 export async function getLiveSynthesis(actor: Actor | null, slug: string, options: Partial<BuildOptions> = {}): Promise<Result<SynthesisModel>> {
   if (!hasRole(actor, "SECRETARIAT")) return forbidden();
-  if (!(await consultationBySlug(db, slug))) return notFound();
-  return ok(await buildSynthesisModel(db, slug, options));
+  const consultation = await consultationBySlug(db, slug);
+  if (!consultation) return notFound();
+  return ok(await liveModel(consultation.id, slug, options));
 }
 
 export interface SnapshotSummary {
@@ -85,7 +94,8 @@ export async function saveSnapshot(actor: Actor | null, slug: string): Promise<R
   const consultation = await consultationBySlug(db, slug);
   if (!consultation) return notFound();
   // Built outside the transaction: reading 100,000 inputs must not hold the lock that numbers snapshots.
-  const model = await buildSynthesisModel(db, slug);
+  // The same model the secretariat is looking at, unless the inputs changed meanwhile.
+  const model = await liveModel(consultation.id, slug);
   const markdown = renderMarkdown(model);
   const number = await withTransaction(async (tx) => {
     await lockKey(tx, "synthesis-snapshot", consultation.id);
@@ -153,7 +163,7 @@ export async function exportSynthesis(actor: Actor | null, slug: string, query: 
     model = found.data.model;
     suffix = `-${found.data.number}`;
   } else if (secretariat) {
-    model = await buildSynthesisModel(db, slug);
+    model = await liveModel(consultation.id, slug);
     suffix = "-draft";
   } else {
     const latest = await db.synthesisDraft.findFirst({
