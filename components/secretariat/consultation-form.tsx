@@ -54,7 +54,7 @@ export function ConsultationForm({ action, values, submitLabel, initialNotice }:
         {state.status === "error" ? <FormAlert>{t(`errors.${state.error === "invalidInput" ? "invalidInput" : state.error === "forbidden" ? "forbidden" : "generic"}`)}</FormAlert> : null}
       </div>
       <Field name="title" label={t("admin.form.title")} errors={err("title")}>
-        <input id="title" name="title" defaultValue={v.title} required maxLength={200} className={inputClass} {...aria("title")} />
+        <input id="title" name="title" dir="auto" defaultValue={v.title} required maxLength={200} className={inputClass} {...aria("title")} />
       </Field>
       <Field name="slug" label={t("admin.form.slug")} hint={t("admin.form.slugHint")} errors={err("slug")}>
         <input id="slug" name="slug" defaultValue={v.slug} required maxLength={80} dir="ltr" className={inputClass} {...aria("slug", true)} />
@@ -63,7 +63,7 @@ export function ConsultationForm({ action, values, submitLabel, initialNotice }:
         <input id="summary" name="summary" defaultValue={v.summary} maxLength={500} className={inputClass} {...aria("summary", true)} />
       </Field>
       <Field name="description" label={t("admin.form.description")} hint={t("admin.form.descriptionHint")} errors={err("description")}>
-        <textarea id="description" name="description" defaultValue={v.description} rows={8} required className={inputClass} {...aria("description", true)} />
+        <textarea id="description" name="description" dir="auto" defaultValue={v.description} rows={8} required className={inputClass} {...aria("description", true)} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="status" label={t("admin.form.status")} errors={err("status")}>

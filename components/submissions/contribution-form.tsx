@@ -141,12 +141,12 @@ export function ContributionForm(props: Props) {
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
 
       <Field name="title" label={t("form.fieldTitle")} hint={t("form.fieldTitleHint", { max: TITLE_MAX })} errors={fieldMessages("title")}>
-        <input id="title" name="title" defaultValue={shown.title} maxLength={TITLE_MAX} required className={inputClass}
+        <input id="title" name="title" dir="auto" defaultValue={shown.title} maxLength={TITLE_MAX} required className={inputClass}
           aria-invalid={invalid("title")} aria-describedby={describedBy("title", true, !!invalid("title"))} />
       </Field>
 
       <Field name="body" label={t("form.fieldBody")} hint={t("form.fieldBodyHint", { min: BODY_MIN })} errors={fieldMessages("body")}>
-        <textarea id="body" name="body" defaultValue={shown.body} rows={14} required className={`${inputClass} font-mono text-sm`}
+        <textarea id="body" name="body" dir="auto" defaultValue={shown.body} rows={14} required className={`${inputClass} font-mono text-sm`}
           aria-invalid={invalid("body")} aria-describedby={describedBy("body", true, !!invalid("body"))} />
       </Field>
 
