@@ -7,7 +7,7 @@ import { saveSnapshot, setSnapshotPublished } from "@/lib/synthesis/service";
 const pageOf = (slug: string) => `/secretariat/consultations/${encodeURIComponent(slug)}/synthesis`;
 
 export async function regenerateAction(slug: string): Promise<void> {
-  // The live draft is built on every request; this only drops anything the router cached.
+  // The live draft follows its inputs (rebuilt when they change); this only drops what the router cached.
   revalidatePath(pageOf(slug));
   redirect(`${pageOf(slug)}?notice=regenerated`);
 }
