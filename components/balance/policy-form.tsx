@@ -1,8 +1,9 @@
 "use client";
 // The balance policy form: caps for contributions and comments, the minimum of groups, the duplicate threshold.
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert, buttonClass, describedBy, inputClass } from "@/components/ui/field";
+import { useFocusOnResult } from "@/components/ui/use-focus-on-result";
 
 export type PolicyValues = Record<string, string>;
 export type PolicyFormState =
@@ -20,10 +21,7 @@ export function PolicyForm({ action, values }: { action: (s: PolicyFormState, f:
   const t = useTranslations("balance.policy");
   const te = useTranslations("balance.errors");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const alertRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "idle") alertRef.current?.focus();
-  }, [state]);
+  const alertRef = useFocusOnResult(state);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const v = state.status === "error" ? state.values : values;
   const err = (name: string) => errors[name]?.map((k) => (te.has(k) ? te(k) : te("invalid")));

@@ -1,8 +1,9 @@
 "use client";
 // Secretariat forms for drafts: create (paste or upload), publish a new version, set or close the comment period.
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert, buttonClass, describedBy, inputClass } from "@/components/ui/field";
+import { useFocusOnResult } from "@/components/ui/use-focus-on-result";
 
 export type DraftFormState =
   | { status: "idle" }
@@ -14,10 +15,7 @@ type Action = (state: DraftFormState, formData: FormData) => Promise<DraftFormSt
 function useDraftForm(action: Action) {
   const t = useTranslations("drafts");
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as DraftFormState);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "idle") alertRef.current?.focus();
-  }, [state]);
+  const alertRef = useFocusOnResult(state);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const errorText = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.generic"));
   const err = (name: string) => errors[name]?.map(errorText);

@@ -6,6 +6,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { FormAlert, buttonClass, inputClass } from "@/components/ui/field";
 import type { QueueActionState, QueueRow, TemplateOption } from "./queue-types";
+import { useFocusOnResult } from "@/components/ui/use-focus-on-result";
 
 type Verb = "publish" | "publishOverBalance" | "reject" | "requestChanges" | "hide" | "restore";
 
@@ -36,7 +37,7 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
   const [reasonVerb, setReasonVerb] = useState<Verb | null>(null);
   const [reason, setReason] = useState("");
   const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const alertRef = useFocusOnResult(state);
   const reasonRef = useRef<HTMLSelectElement | HTMLTextAreaElement | null>(null);
   const verbs = VERBS_BY_VIEW[view] ?? [];
 
@@ -51,9 +52,6 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
     }
   }
 
-  useEffect(() => {
-    if (state.status !== "idle") alertRef.current?.focus();
-  }, [state]);
 
   useEffect(() => {
     if (reasonVerb) reasonRef.current?.focus();

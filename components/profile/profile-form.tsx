@@ -1,8 +1,9 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormAlert, buttonClass } from "@/components/ui/field";
 import { ProfileFields, type Option, type ProfileValues } from "./profile-fields";
+import { useFocusOnResult } from "@/components/ui/use-focus-on-result";
 
 export type ProfileActionState =
   | { status: "idle" }
@@ -20,10 +21,7 @@ interface Props {
 export function ProfileForm({ action, values, groups, countries, genders }: Props) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const alertRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "idle") alertRef.current?.focus();
-  }, [state]);
+  const alertRef = useFocusOnResult(state);
 
   const errors = state.status === "error" ? state.fieldErrors : {};
   const translated = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v?.map((key) => t(`errors.${key}`))]));

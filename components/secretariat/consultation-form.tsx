@@ -1,7 +1,8 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert, buttonClass, describedBy, inputClass } from "@/components/ui/field";
+import { useFocusOnResult } from "@/components/ui/use-focus-on-result";
 
 export interface ConsultationValues {
   slug: string;
@@ -34,10 +35,7 @@ const DATE_FIELDS = ["contributionsOpenAt", "contributionsCloseAt", "commentsOpe
 export function ConsultationForm({ action, values, submitLabel, initialNotice }: Props) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const alertRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "idle") alertRef.current?.focus();
-  }, [state]);
+  const alertRef = useFocusOnResult(state);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const v = state.status === "error" ? state.values : values;
   const err = (name: string) => errors[name]?.map((key) => t(`errors.${key}`));

@@ -1,8 +1,9 @@
 "use client";
 // Add / edit / remove a consultation's themes, each form reporting its own errors in place.
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert, buttonClass, describedBy, inputClass } from "@/components/ui/field";
+import { useFocusOnResult } from "@/components/ui/use-focus-on-result";
 
 export interface ThemeValues {
   slug: string;
@@ -46,13 +47,6 @@ function ThemeFields({ prefix, values, errors }: { prefix: string; values: Theme
   );
 }
 
-function useFocusOnResult(state: ThemeFormState) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "idle") ref.current?.focus();
-  }, [state]);
-  return ref;
-}
 
 function Notice({ state }: { state: ThemeFormState }) {
   const t = useTranslations();

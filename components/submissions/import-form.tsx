@@ -1,9 +1,10 @@
 "use client";
 // Import in two steps: check the file (every row's result is shown), then import exactly that file.
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert, buttonClass, inputClass } from "@/components/ui/field";
 import type { ImportReport } from "@/lib/import/service";
+import { useFocusOnResult } from "@/components/ui/use-focus-on-result";
 
 export type ImportFormState =
   | { status: "idle" }
@@ -14,10 +15,7 @@ export type ImportFormState =
 export function ImportForm({ action }: { action: (state: ImportFormState, formData: FormData) => Promise<ImportFormState> }) {
   const t = useTranslations("submissions.import");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const alertRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "idle") alertRef.current?.focus();
-  }, [state]);
+  const alertRef = useFocusOnResult(state);
   const report = state.status === "preview" ? state.report : state.status === "error" ? state.report : undefined;
   const canImport = state.status === "preview" && state.report.invalid === 0 && state.report.valid > 0;
   const errorText = (key: string, detail?: string) => (t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.fileEmpty", { detail: detail ?? "" }) : t("errors.invalidRows"));

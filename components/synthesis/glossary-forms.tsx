@@ -1,8 +1,9 @@
 "use client";
 // The secretariat's glossary forms: add a term, edit or remove one; each form reports its errors next to its fields.
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert, buttonClass, describedBy, inputClass } from "@/components/ui/field";
+import { useFocusOnResult } from "@/components/ui/use-focus-on-result";
 
 export interface GlossaryValues {
   acronym: string;
@@ -25,13 +26,6 @@ function Notice({ state }: { state: GlossaryFormState }) {
   return null;
 }
 
-function useFocusOnResult(state: GlossaryFormState) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "idle") ref.current?.focus();
-  }, [state]);
-  return ref;
-}
 
 function Fields({ prefix, values, errors }: { prefix: string; values: GlossaryValues; errors: Record<string, string[] | undefined> }) {
   const t = useTranslations("glossary");
