@@ -4,12 +4,9 @@ import { z } from "zod";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { hasRole } from "../auth/session-roles";
-import type { Role } from "../db/generated/enums";
+import type { Actor } from "../auth/session-roles";
 
-export interface Actor {
-  id: string;
-  role: Role;
-}
+export type { Actor };
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const day = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional());

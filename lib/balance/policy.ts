@@ -1,18 +1,15 @@
 // A consultation's balance policy, with the platform defaults when the secretariat has not set one.
 import type { Tx } from "../db/client";
 import type { BalancePolicy } from "../db/generated/client";
-import type { Role } from "../db/generated/enums";
 import { lockKey, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
 import { hasRole } from "../auth/session-roles";
 import { fail, ok, type Result } from "../result";
 import { fieldErrorsOf } from "../users/schema";
 import { BalancePolicySchema } from "./schema";
+import type { Actor } from "../auth/session-roles";
 
-export interface Actor {
-  id: string;
-  role: Role;
-}
+export type { Actor };
 
 /** Advisory-lock namespace: every balance decision for one consultation runs under this lock. */
 export const BALANCE_LOCK = "balance";

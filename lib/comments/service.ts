@@ -2,7 +2,7 @@
 // idempotency, moderation status) is enforced here, inside one transaction, with the database clock.
 import type { Tx } from "../db/client";
 import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/transaction";
-import { CommentStatus, ConsultationStatus, ModerationMode, type Gender, type Role, type StakeholderGroup, type UnRegion } from "../db/generated/enums";
+import { CommentStatus, ConsultationStatus, ModerationMode, type Gender, type StakeholderGroup, type UnRegion } from "../db/generated/enums";
 import { hasRole } from "../auth/session-roles";
 import { getBalancePolicy } from "../balance/policy";
 import { decideCommentPublication } from "../balance/service";
@@ -11,11 +11,9 @@ import { commentPeriodState } from "../drafts/period";
 import { fail, ok, type Result } from "../result";
 import { fieldErrorsOf } from "../users/schema";
 import { CommentCreateSchema, CommentEditSchema } from "./schema";
+import type { Actor } from "../auth/session-roles";
 
-export interface Actor {
-  id: string;
-  role: Role;
-}
+export type { Actor };
 
 /** Who wrote a comment, as they were when they wrote it: later profile edits never rewrite history. */
 export interface CommentSnapshot {

@@ -5,13 +5,10 @@ import { recordAudit } from "../audit/log";
 import { fail, ok, type Result } from "../result";
 import { fieldErrorsOf } from "../users/schema";
 import { hasRole } from "../auth/session-roles";
-import type { Role } from "../db/generated/enums";
 import { ConsultationSchema, ThemeSchema } from "./schema";
+import type { Actor } from "../auth/session-roles";
 
-export interface Actor {
-  id: string;
-  role: Role;
-}
+export type { Actor };
 
 function forbidden() {
   return fail("forbidden", undefined, 403);

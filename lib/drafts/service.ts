@@ -6,7 +6,6 @@ import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/
 import { ConsultationStatus } from "../db/generated/enums";
 import { recordAudit } from "../audit/log";
 import { hasRole } from "../auth/session-roles";
-import type { Role } from "../db/generated/enums";
 import { fail, ok, type Result } from "../result";
 import { fieldErrorsOf } from "../users/schema";
 import { parseDraftMarkdown, type DraftBlock } from "./parse";
@@ -14,11 +13,9 @@ import { matchVersions, type ChangeKind } from "./match";
 import { sourceFromUpload } from "./docx";
 import { DraftCreateSchema, PeriodSchema, VersionSchema, type UploadedFile } from "./schema";
 import { commentPeriodOf, commentPeriodState } from "./period";
+import type { Actor } from "../auth/session-roles";
 
-export interface Actor {
-  id: string;
-  role: Role;
-}
+export type { Actor };
 
 export const MAX_BLOCKS = 3000;
 

@@ -3,7 +3,7 @@
 // Concurrency: the update is conditional on the version the moderator saw, so of two moderators exactly one wins.
 import { db, type Tx } from "../db/client";
 import { withTransaction } from "../db/transaction";
-import type { Role, StakeholderGroup } from "../db/generated/enums";
+import type { StakeholderGroup } from "../db/generated/enums";
 import { hasRole } from "../auth/session-roles";
 import { recordAudit } from "../audit/log";
 import { fail, ok, type FieldErrors, type Result } from "../result";
@@ -11,11 +11,9 @@ import { fieldErrorsOf } from "../users/schema";
 import { decidePublication, excerpt, lockBalance, settleBalanceInTx } from "../balance/service";
 import { notify, MY_CONTRIBUTIONS_PATH, type NotificationKind } from "../notifications/service";
 import { BulkModerateSchema, ModerateSchema, REASON_REQUIRED, type BulkModerateInput, type ModerateInput, type Target, type TargetType, type Verb } from "./schema";
+import type { Actor } from "../auth/session-roles";
 
-export interface Actor {
-  id: string;
-  role: Role;
-}
+export type { Actor };
 
 type Status = "DRAFT" | "PENDING" | "CHANGES_REQUESTED" | "HELD_FOR_BALANCE" | "PUBLISHED" | "REJECTED" | "HIDDEN" | "WITHDRAWN";
 

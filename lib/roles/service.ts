@@ -7,11 +7,9 @@ import { Role } from "../db/generated/enums";
 import { hasRole } from "../auth/session-roles";
 import { recordAudit } from "../audit/log";
 import { fail, ok, type Result } from "../result";
+import type { Actor } from "../auth/session-roles";
 
-export interface Actor {
-  id: string;
-  role: Role;
-}
+export type { Actor };
 
 export const RoleChangeSchema = z.object({
   userId: z.string().trim().min(1).max(64),

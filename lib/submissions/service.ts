@@ -3,7 +3,7 @@
 // inside the transaction that writes.
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "../db/client";
-import type { Role, SubmissionStatus } from "../db/generated/enums";
+import type { SubmissionStatus } from "../db/generated/enums";
 import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/transaction";
 import { getBalancePolicy } from "../balance/policy";
 import { phaseState } from "../consultations/phases";
@@ -14,11 +14,9 @@ import { draftReference, isDraftReference, nextReference } from "./reference";
 import { contributionSchema, draftSchema, fieldErrorsOf } from "./schema";
 import { MAX_ATTACHMENTS } from "./limits";
 import { snapshotOf, type ContributorProfile } from "./snapshot";
+import type { Actor } from "../auth/session-roles";
 
-export interface Actor {
-  id: string;
-  role: Role;
-}
+export type { Actor };
 
 export interface UploadedFile {
   name: string;

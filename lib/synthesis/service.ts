@@ -5,7 +5,6 @@ import { lockKey, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
 import { hasRole } from "../auth/session-roles";
 import type { Prisma } from "../db/generated/client";
-import type { Role } from "../db/generated/enums";
 import { fail, ok, type Result } from "../result";
 import { buildSynthesisModel, type BuildOptions } from "./build";
 import { cachedModel, synthesisFingerprint } from "./cache";
@@ -14,11 +13,9 @@ import { renderDocx } from "./render-docx";
 import { renderHtml } from "./render-html";
 import { renderMarkdown, type RenderOptions } from "./render-markdown";
 import { ExportQuerySchema, SnapshotNumberSchema } from "./schema";
+import type { Actor } from "../auth/session-roles";
 
-export interface Actor {
-  id: string;
-  role: Role;
-}
+export type { Actor };
 
 const forbidden = () => fail("forbidden", undefined, 403);
 const notFound = () => fail("notFound", undefined, 404);
