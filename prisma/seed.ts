@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../lib/db/generated/client";
 import { StakeholderGroup, Role, SubmissionStatus, ConsultationStatus, Visibility, OnBehalfOf, ReasonKind } from "../lib/db/generated/enums";
 import { hashPassword } from "../lib/auth/password";
-import { normaliseOrganisationName } from "../lib/users/service";
+import { normaliseName } from "../lib/users/names";
 import { regionOf, isDevelopingCountry } from "../lib/geo/countries";
 import { parseDraftMarkdown } from "../lib/drafts/parse";
 import { GLOSSARY_SEED } from "../lib/synthesis/glossary-seed";
@@ -112,7 +112,7 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
 
   const orgIds = new Map<string, { id: string; group: StakeholderGroup; country: string }>();
   for (const org of ORGANISATIONS) {
-    const normalizedName = normaliseOrganisationName(org.name);
+    const normalizedName = normaliseName(org.name);
     const row = await db.organisation.upsert({
       where: { normalizedName },
       update: {},

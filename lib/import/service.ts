@@ -14,7 +14,7 @@ import { findOrCreateOrganisation } from "../users/service";
 import { newStorageKey, storage } from "../storage";
 import { checkAttachment, type CheckedAttachment } from "../submissions/attachments";
 import { nextReference } from "../submissions/reference";
-import { normaliseContributorName } from "../submissions/snapshot";
+import { normaliseName } from "../users/names";
 import { parseImportFile } from "./parse";
 import { importRowSchema, type ImportRow } from "./schema";
 
@@ -164,7 +164,7 @@ export async function runImport(
         await tx.submission.create({
           data: {
             id, reference, consultationId: consultation.id, authorId: null, organisationId,
-            contributorKey: organisationId ? `org:${organisationId}` : `name:${normaliseContributorName(data.contributor_name)}`,
+            contributorKey: organisationId ? `org:${organisationId}` : `name:${normaliseName(data.contributor_name)}`,
             contributorName: data.contributor_name, organisationName: organisation?.name ?? null, onBehalfOf: organisationId ? "ORGANISATION" : "SELF",
             stakeholderGroup: data.stakeholder_group, country: data.country, region: regionOf(data.country), developing: isDevelopingCountry(data.country),
             title: data.title, body: data.body, language: data.language, status: "PENDING", visibility: data.visibility as "PUBLIC_NAMED" | "PUBLIC_ANONYMOUS",

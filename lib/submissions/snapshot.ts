@@ -40,7 +40,3 @@ export function snapshotOf(user: ContributorProfile, onBehalfOf: OnBehalfOf): Co
     gender: user.gender,
   };
 }
-
-export function normaliseContributorName(name: string): string {
-  return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
-}

@@ -2,17 +2,15 @@
 import { db, type Tx } from "../db/client";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { hashPassword } from "../auth/password";
+import { normaliseName } from "./names";
 import { fail, ok, type Result } from "../result";
 import { fieldErrorsOf, ProfileSchema, SignUpSchema, type ProfileInput } from "./schema";
 import type { StakeholderGroup } from "../db/generated/enums";
 
-export function normaliseOrganisationName(name: string): string {
-  return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
-}
 
 /** One organisation per spelling: the first person to name it sets its stakeholder group. */
 export async function findOrCreateOrganisation(tx: Tx, name: string, group: StakeholderGroup, country: string): Promise<string> {
-  const normalizedName = normaliseOrganisationName(name);
+  const normalizedName = normaliseName(name);
   const org = await tx.organisation.upsert({
     where: { normalizedName },
     update: {},
