@@ -4,7 +4,7 @@ import type { PrismaClient } from "../lib/db/generated/client";
 import { StakeholderGroup, Role, SubmissionStatus, ConsultationStatus, Visibility, OnBehalfOf, ReasonKind } from "../lib/db/generated/enums";
 import { hashPassword } from "../lib/auth/password";
 import { normaliseName } from "../lib/users/names";
-import { regionOf, isDevelopingCountry } from "../lib/geo/countries";
+import { placeOf } from "../lib/geo/countries";
 import { parseDraftMarkdown } from "../lib/drafts/parse";
 import { GLOSSARY_SEED } from "../lib/synthesis/glossary-seed";
 
@@ -228,9 +228,7 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
         organisationName: contributor.org,
         onBehalfOf: OnBehalfOf.ORGANISATION,
         stakeholderGroup: org.group,
-        country: contributor.country,
-        region: regionOf(contributor.country),
-        developing: isDevelopingCountry(contributor.country),
+        ...placeOf(contributor.country),
         title: s.title,
         body: s.body,
         language: s.language,

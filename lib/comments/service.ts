@@ -6,7 +6,7 @@ import { CommentStatus, ConsultationStatus, ModerationMode, type Gender, type St
 import { hasRole } from "../auth/session-roles";
 import { getBalancePolicy } from "../balance/policy";
 import { decideCommentPublication } from "../balance/service";
-import { isDevelopingCountry, regionOf } from "../geo/countries";
+import { placeOf } from "../geo/countries";
 import { commentPeriodState } from "../drafts/period";
 import { fail, ok, type Result } from "../result";
 import { fieldErrorsOf } from "../users/schema";
@@ -63,9 +63,7 @@ async function snapshotOf(tx: Tx, userId: string): Promise<CommentSnapshot | nul
     authorName: user.name,
     organisationName: user.organisation?.name ?? null,
     stakeholderGroup: user.stakeholderGroup,
-    country: user.country,
-    region: regionOf(user.country),
-    developing: isDevelopingCountry(user.country),
+    ...placeOf(user.country),
     gender: user.gender,
     language: user.locale,
   };

@@ -344,6 +344,11 @@ export function regionOf(code: string): UnRegion {
   return requireCountry(code).region;
 }
 
+/** The country facts an input keeps about its author (snapshotted, so later profile edits change nothing). */
+export function placeOf(code: string): { country: string; region: UnRegion; developing: boolean } {
+  return { country: code, region: regionOf(code), developing: isDevelopingCountry(code) };
+}
+
 /** UN M49 developing-region status of a country; throws for unknown codes. */
 export function isDevelopingCountry(code: string): boolean {
   return requireCountry(code).developing;

@@ -9,7 +9,7 @@ import type { Role } from "../db/generated/enums";
 import { lockKey, withTransaction } from "../db/transaction";
 import { hasRole } from "../auth/session-roles";
 import { recordAudit } from "../audit/log";
-import { isDevelopingCountry, regionOf } from "../geo/countries";
+import { placeOf } from "../geo/countries";
 import { findOrCreateOrganisation } from "../users/service";
 import { newStorageKey, storage } from "../storage";
 import { checkAttachment, type CheckedAttachment } from "../submissions/attachments";
@@ -166,7 +166,7 @@ export async function runImport(
             id, reference, consultationId: consultation.id, authorId: null, organisationId,
             contributorKey: organisationId ? `org:${organisationId}` : `name:${normaliseName(data.contributor_name)}`,
             contributorName: data.contributor_name, organisationName: organisation?.name ?? null, onBehalfOf: organisationId ? "ORGANISATION" : "SELF",
-            stakeholderGroup: data.stakeholder_group, country: data.country, region: regionOf(data.country), developing: isDevelopingCountry(data.country),
+            stakeholderGroup: data.stakeholder_group, ...placeOf(data.country),
             title: data.title, body: data.body, language: data.language, status: "PENDING", visibility: data.visibility as "PUBLIC_NAMED" | "PUBLIC_ANONYMOUS",
             source: "IMPORT", externalId: data.external_id, importBatchId: batch.id, receivedAt: data.received_at, submittedAt: data.received_at,
             themes: { create: themeRows.map((t) => ({ themeId: t.id })) },

@@ -1,6 +1,6 @@
 // What a contribution remembers about its contributor at submission time, so later profile edits never rewrite it.
 import type { Gender, OnBehalfOf, StakeholderGroup } from "../db/generated/enums";
-import { isDevelopingCountry, regionOf, type UnRegion } from "../geo/countries";
+import { placeOf, type UnRegion } from "../geo/countries";
 
 export interface ContributorProfile {
   id: string;
@@ -34,9 +34,7 @@ export function snapshotOf(user: ContributorProfile, onBehalfOf: OnBehalfOf): Co
     organisationName: org?.name ?? null,
     onBehalfOf: org ? "ORGANISATION" : "SELF",
     stakeholderGroup: user.stakeholderGroup,
-    country: user.country,
-    region: regionOf(user.country),
-    developing: isDevelopingCountry(user.country),
+    ...placeOf(user.country),
     gender: user.gender,
   };
 }
