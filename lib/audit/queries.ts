@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { hasRole } from "../auth/session-roles";
 import type { Actor } from "../auth/session-roles";
+import { decodeTimeCursor, encodeTimeCursor } from "../db/time-cursor";
 
 export type { Actor };
 
@@ -50,18 +51,11 @@ function whereOf(filter: AuditFilter): Prisma.Sql {
   if (filter.entity) parts.push(Prisma.sql`"entityId" = ${filter.entity}`);
   if (filter.from) parts.push(Prisma.sql`"createdAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`);
   if (filter.to) parts.push(Prisma.sql`"createdAt" < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`);
-  const after = decodeCursor(filter.cursor);
+  const after = decodeTimeCursor(filter.cursor);
   if (after) parts.push(Prisma.sql`("createdAt", id) < (${after.at}, ${after.id})`);
   return Prisma.join(parts, " AND ");
 }
 
-function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null;
-  const match = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([\w-]{1,64})$/.exec(cursor);
-  if (!match?.[1] || !match[2]) return null;
-  const at = new Date(match[1]);
-  return Number.isNaN(at.getTime()) ? null : { at, id: match[2] };
-}
 
 async function page(filter: AuditFilter, limit: number): Promise<AuditRow[]> {
   return db.$queryRaw<AuditRow[]>`
@@ -92,7 +86,7 @@ export async function listAuditLog(actor: Actor | null, raw: unknown): Promise<{
   const rows = await page(filter, AUDIT_PAGE + 1);
   const shown = rows.slice(0, AUDIT_PAGE);
   const last = shown.at(-1);
-  return { rows: shown, nextCursor: rows.length > AUDIT_PAGE && last ? `${last.createdAt.toISOString()}_${last.id}` : null, filter };
+  return { rows: shown, nextCursor: rows.length > AUDIT_PAGE && last ? encodeTimeCursor(last) : null, filter };
 }
 
 export const AUDIT_CSV_COLUMNS = ["time", "source", "actor", "actor_email", "action", "entity_type", "entity_id", "consultation", "reason", "from_status", "to_status", "details"] as const;
@@ -105,7 +99,7 @@ export async function* auditRowsForExport(filter: AuditFilter): AsyncGenerator<A
     for (const row of rows) yield row;
     const last = rows.at(-1);
     if (rows.length < 1000 || !last) return;
-    cursor = `${last.createdAt.toISOString()}_${last.id}`;
+    cursor = encodeTimeCursor(last);
   }
 }
 

@@ -1,6 +1,7 @@
 // notifications: in-app messages to authors about what happened to their inputs, with an unread count.
 import { db, type Tx } from "../db/client";
 import { z } from "zod";
+import { decodeTimeCursor, encodeTimeCursor } from "../db/time-cursor";
 
 /** Where an author follows up on a contribution; the "My contributions" page of the contributions concern. */
 export const MY_CONTRIBUTIONS_PATH = "/my/contributions";
@@ -64,7 +65,7 @@ const PAGE = 30;
 
 /** Newest first, keyset-paged on (createdAt, id). */
 export async function listNotifications(userId: string, cursor?: string | null): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
-  const after = decodeCursor(cursor);
+  const after = decodeTimeCursor(cursor);
   const rows = await db.notification.findMany({
     where: {
       userId,
@@ -84,17 +85,10 @@ export async function listNotifications(userId: string, cursor?: string | null):
       read: n.readAt !== null,
       createdAt: n.createdAt,
     })),
-    nextCursor: rows.length > PAGE && last ? `${last.createdAt.toISOString()}_${last.id}` : null,
+    nextCursor: rows.length > PAGE && last ? encodeTimeCursor(last) : null,
   };
 }
 
-function decodeCursor(cursor?: string | null): { at: Date; id: string } | null {
-  if (!cursor) return null;
-  const match = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([\w-]{1,64})$/.exec(cursor);
-  if (!match?.[1] || !match[2]) return null;
-  const at = new Date(match[1]);
-  return Number.isNaN(at.getTime()) ? null : { at, id: match[2] };
-}
 
 /** Marks one (when id is given) or all of the user's notifications read; only ever the user's own. */
 export async function markNotificationsRead(userId: string, id?: string): Promise<number> {
