@@ -46,7 +46,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx tsx tests/e2e/server.ts",
+    command: "npx tsx --import ./scripts/lib/server-only.mjs tests/e2e/server.ts",
     url: baseURL,
     // A cold `next build` on 2 cores takes 3+ minutes.
     timeout: 10 * 60_000,

@@ -8,7 +8,11 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   resolve: {
     // Mirrors tsconfig "paths": { "@/*": ["./*"] }.
-    alias: [{ find: /^@\//, replacement: `${root}/` }],
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // Tests are server code: lib/ modules marked `import "server-only"` load as they do on the server.
+      { find: /^server-only$/, replacement: `${root}/node_modules/server-only/empty.js` },
+    ],
   },
   test: {
     environment: "node",

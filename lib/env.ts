@@ -14,6 +14,15 @@ const EnvSchema = z.object({
   S3_REGION: z.string().min(1).optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AGORA_WORKER: z
+    .enum(["inline", "off"], { error: 'AGORA_WORKER must be "inline" (run background jobs in this process) or "off" (run `npm run worker` elsewhere)' })
+    .default("inline"),
+  AGORA_WORKER_CONCURRENCY: z.coerce
+    .number({ error: "AGORA_WORKER_CONCURRENCY must be a whole number" })
+    .int({ error: "AGORA_WORKER_CONCURRENCY must be a whole number" })
+    .min(1, { error: "AGORA_WORKER_CONCURRENCY must be at least 1" })
+    .max(64, { error: "AGORA_WORKER_CONCURRENCY must be at most 64" })
+    .default(2),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

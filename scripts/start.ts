@@ -7,6 +7,7 @@ import path from "node:path";
 import { resolveDatabase, type ResolvedDatabase } from "./lib/database.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { dataRoot, projectRoot, redactUrl } from "./lib/paths.ts";
+import { startWorkerProcess, type RunningWorker } from "./lib/worker-process.ts";
 import { parseEnv } from "../lib/env.ts";
 import {
   createScriptPrismaClient,
@@ -44,6 +45,7 @@ const BUILD_INPUTS = [
 ];
 
 let database: ResolvedDatabase | undefined;
+let worker: RunningWorker | undefined;
 let child: ChildProcess | undefined;
 let shuttingDown = false;
 
@@ -168,11 +170,15 @@ async function stopChild(): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Next.js first, then PostgreSQL, so no request is cut off by a vanished database. Idempotent. */
+/** Next.js first, then the job worker (it finishes the jobs in hand), then PostgreSQL. Idempotent. */
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
     await stopChild();
+    if (worker) {
+      log("stopping the job worker");
+      await worker.stop().catch((error: unknown) => console.error(`[agora] job worker: ${String(error)}`));
+    }
     if (database) {
       if (database.embedded) log("stopping PostgreSQL");
       await database.stop();
@@ -192,7 +198,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 
 async function main(): Promise<void> {
   const secret = nextAuthSecret();
-  database = await resolveDatabase();
+  database = await resolveDatabase({ stopReused: true });
   log(database.embedded ? `PostgreSQL ready (${redactUrl(database.url)})` : `using DATABASE_URL ${redactUrl(database.url)}`);
   if (shuttingDown) return;
 
@@ -221,6 +227,14 @@ async function main(): Promise<void> {
     return;
   }
   env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+  // Background jobs run in this process unless another process runs them (`npm run worker`, AGORA_WORKER=off).
+  if ((process.env.AGORA_WORKER ?? "inline") !== "off") {
+    Object.assign(process.env, { NEXTAUTH_URL: env.NEXTAUTH_URL, NEXTAUTH_SECRET: secret });
+    worker = await startWorkerProcess(database.url, (message) => console.log(`[agora:worker] ${message}`));
+    log("job worker running in this process");
+    if (shuttingDown) return;
+  }
 
   if (!dev) {
     const stale = buildIsStale();

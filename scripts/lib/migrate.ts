@@ -18,6 +18,7 @@ import {
   type SqlResultSet,
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaContainer, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
+import { Logger as GraphileLogger, runMigrations as runGraphileMigrations } from "graphile-worker";
 import pg from "pg";
 import { debugLog, projectRoot, redactUrl } from "./paths.ts";
 import { randomDatabaseName } from "./postgres.ts";
@@ -179,7 +180,7 @@ export async function applyMigrations(url: string, paths: MigrationPaths = {}): 
   if (migrationsList.migrationDirectories.length === 0) {
     throw new Error(`No migrations in ${migrationsList.baseDir}. Create one with \`npm run db:diff -- init\`.`);
   }
-  return withEngine(url, paths.schemaPath ?? defaultSchemaPath, async (engine) => {
+  const applied = await withEngine(url, paths.schemaPath ?? defaultSchemaPath, async (engine) => {
     try {
       const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
       return appliedMigrationNames;
@@ -187,7 +188,26 @@ export async function applyMigrations(url: string, paths: MigrationPaths = {}): 
       throw engineError("Applying migrations", url, error);
     }
   });
+  await installJobQueue(url);
+  return applied;
 }
+
+/**
+ * The job queue's own tables live in the graphile_worker schema, versioned by graphile-worker itself (its
+ * migrations are idempotent and take an advisory lock, so concurrent starts are safe). Installed with ours so that
+ * any code may enqueue a job (graphile_worker.add_job) in its transaction from the first start on.
+ */
+async function installJobQueue(url: string): Promise<void> {
+  try {
+    await runGraphileMigrations({ connectionString: url, logger: quietGraphileLogger });
+  } catch (error) {
+    throw new Error(`Installing the job queue schema on ${redactUrl(url)} failed: ${(error as Error).message}`);
+  }
+}
+
+const quietGraphileLogger = new GraphileLogger(() => (level, message) => {
+  if (level === "error") console.error(`[agora] job queue: ${message}`);
+});
 
 
 /**

@@ -27,6 +27,12 @@ export interface EmbeddedPostgresOptions {
    * group cannot leave a server behind.
    */
   detached?: boolean;
+  /**
+   * When a server is already running on the folder (npm start's, or one left by a crashed run), it is reused; this
+   * says whether `stop` then stops it. Only npm start owns it (default false): a CLI run beside a running app
+   * (import, worker, db:migrate) must not stop the app's database when it finishes.
+   */
+  stopReused?: boolean;
 }
 
 export interface RunningPostgres {
@@ -333,7 +339,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const leftover = checkPidFile(dataDir);
   if (leftover) {
     if (leftover.port === port && (await canConnect(adminUrl))) {
-      console.error(`[agora] PostgreSQL from an earlier run is still running on ${dataDir} (pid ${leftover.pid}); reusing it.`);
+      console.error(`[agora] A PostgreSQL server is already running on ${dataDir} (pid ${leftover.pid}); using it.`);
       await ensureDatabase(adminUrl, database);
       let stopped = false;
       return {
@@ -342,7 +348,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
         port,
         dataDir,
         async stop() {
-          if (stopped) return;
+          if (stopped || !options.stopReused) return;
           stopped = true;
           process.kill(leftover.pid, "SIGINT");
           if (!(await waitForPidExit(leftover.pid, STOP_TIMEOUT_MS))) process.kill(leftover.pid, "SIGQUIT");

@@ -1,0 +1,12 @@
+// Every background task of the app, in one list: the worker runs these and nothing else.
+// A concern adds its tasks here (one import line); their payload types follow automatically for enqueueJob.
+import type { z } from "zod";
+import type { TaskDefinition } from "./define";
+import { jobsTasks } from "./tasks";
+
+export const TASKS = [...jobsTasks] as const satisfies readonly TaskDefinition[];
+
+type AnyTask = (typeof TASKS)[number];
+export type TaskName = AnyTask["name"];
+/** Payload each task accepts when enqueued (the zod input type of its schema). */
+export type TaskPayload<Name extends TaskName> = z.input<Extract<AnyTask, { name: Name }>["payload"]>;
