@@ -34,8 +34,8 @@ async function main(): Promise<number> {
       }
       const result = await runImport(actor, slug, path.basename(file), bytes, { attachmentsDir: path.dirname(path.resolve(file)), via: "cli" });
       if (!result.ok) {
-        console.error(`Nothing was imported: ${result.error}${result.detail ? ` (${result.detail})` : ""}.`);
-        for (const row of result.report?.rows.filter((r) => r.status === "invalid") ?? []) {
+        console.error(`Nothing was imported: ${result.error}${result.params?.detail ? ` (${result.params.detail})` : ""}.`);
+        for (const row of result.detail?.rows.filter((r) => r.status === "invalid") ?? []) {
           console.error(`  row ${row.row}${row.title ? ` "${row.title}"` : ""}: ${row.errors.join(", ")}`);
         }
         return 1;

@@ -3,7 +3,8 @@
 import { useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FieldErrors, FormAlert, buttonClass, describedBy, inputClass } from "@/components/ui/field";
-import { contributionSchema, fieldErrorsOf } from "@/lib/submissions/schema";
+import { fieldErrorsOf } from "@/lib/result";
+import { contributionSchema } from "@/lib/submissions/schema";
 import { guessLanguage } from "@/lib/submissions/language";
 import { BODY_MIN, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, TITLE_MAX } from "@/lib/submissions/limits";
 

@@ -4,8 +4,7 @@ import type { BalancePolicy } from "../db/generated/client";
 import { lockKey, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
 import { hasRole } from "../auth/session-roles";
-import { fail, ok, type Result } from "../result";
-import { fieldErrorsOf } from "../users/schema";
+import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { BalancePolicySchema } from "./schema";
 import type { Actor } from "../auth/session-roles";
 

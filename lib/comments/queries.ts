@@ -90,7 +90,7 @@ function toView(row: Row, viewerId: string | null, replies: CommentView[]): Comm
     stakeholderGroup: row.stakeholderGroup,
     country: row.country,
     createdAt: row.createdAt,
-    edited: row.version > 1,
+    edited: row.revision > 1,
     version: row.version,
     bodyHtml: withdrawn || view.hidden ? "" : renderMarkdown(row.body),
     hiddenReason: view.hidden ? view.reason : null,

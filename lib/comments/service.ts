@@ -8,8 +8,8 @@ import { getBalancePolicy } from "../balance/policy";
 import { decideCommentPublication } from "../balance/service";
 import { placeOf } from "../geo/countries";
 import { commentPeriodState } from "../drafts/period";
-import { fail, ok, type Result } from "../result";
-import { fieldErrorsOf } from "../users/schema";
+import { fail, fieldErrorsOf, ok, type Result } from "../result";
+import { EDITABLE } from "../moderation/statuses";
 import { CommentCreateSchema, CommentEditSchema } from "./schema";
 import type { Actor } from "../auth/session-roles";
 
@@ -52,8 +52,6 @@ export async function decideInitialCommentStatus(
   // Post-moderation publishes at once, unless that would push the author's group over the comment cap.
   return decideCommentPublication(tx, consultation.id, snapshot.stakeholderGroup);
 }
-
-const EDITABLE: ReadonlySet<CommentStatus> = new Set([CommentStatus.PENDING, CommentStatus.HELD_FOR_BALANCE, CommentStatus.PUBLISHED]);
 
 async function snapshotOf(tx: Tx, userId: string): Promise<CommentSnapshot | null> {
   const user = await tx.user.findUnique({ where: { id: userId }, include: { organisation: { select: { name: true } } } });
@@ -185,7 +183,7 @@ export async function editComment(actor: Actor | null, commentId: string, raw: u
     const updated = await tx.comment.update({
       where: { id: commentId, version: comment.version },
       data: {
-        body: input.body, proposedText, status, version: { increment: 1 },
+        body: input.body, proposedText, status, version: { increment: 1 }, revision: { increment: 1 },
         publishedAt: status === CommentStatus.PUBLISHED ? (comment.publishedAt ?? open.data) : comment.publishedAt,
       },
     });

@@ -2,8 +2,7 @@
 import { db } from "../db/client";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
-import { fail, ok, type Result } from "../result";
-import { fieldErrorsOf } from "../users/schema";
+import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { hasRole } from "../auth/session-roles";
 import { ConsultationSchema, ThemeSchema } from "./schema";
 import type { Actor } from "../auth/session-roles";

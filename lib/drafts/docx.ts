@@ -1,7 +1,8 @@
 // Turns an uploaded draft (Markdown or DOCX, the latter through mammoth) into Markdown source.
 import mammoth from "mammoth";
 import { fail, ok, type Result } from "../result";
-import { MAX_DRAFT_SOURCE, MAX_DRAFT_UPLOAD_BYTES, type UploadedFile } from "./schema";
+import type { UploadedFile } from "../files/upload";
+import { MAX_DRAFT_SOURCE, MAX_DRAFT_UPLOAD_BYTES } from "./schema";
 
 // mammoth's Markdown writer is public API (documented in its README) but missing from its type definitions.
 type ToMarkdown = (input: { buffer: Buffer }, options?: { externalFileAccess?: boolean; ignoreEmptyParagraphs?: boolean }) => Promise<{ value: string }>;
@@ -32,9 +33,9 @@ export function unescapeMarkdown(markdown: string): string {
 
 /** The Markdown of an upload, or a field error key for `file`. */
 export async function sourceFromUpload(file: UploadedFile): Promise<Result<string>> {
-  if (file.size > MAX_DRAFT_UPLOAD_BYTES) return fail("invalidInput", { file: ["fileTooLarge"] });
+  if (file.bytes.byteLength > MAX_DRAFT_UPLOAD_BYTES) return fail("invalidInput", { file: ["fileTooLarge"] });
   const name = file.name.toLowerCase();
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = file.bytes;
   if (name.endsWith(".docx")) {
     if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) return fail("invalidInput", { file: ["fileUnreadable"] });
     try {

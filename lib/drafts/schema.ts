@@ -41,11 +41,4 @@ export const DraftCreateSchema = z
 
 export const VersionSchema = z.object({ source, note });
 
-/** An uploaded file as the server action hands it over (a web File). */
-export interface UploadedFile {
-  name: string;
-  size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
-
 export type DraftCreateInput = z.infer<typeof DraftCreateSchema>;

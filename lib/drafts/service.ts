@@ -6,12 +6,12 @@ import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/
 import { ConsultationStatus } from "../db/generated/enums";
 import { recordAudit } from "../audit/log";
 import { hasRole } from "../auth/session-roles";
-import { fail, ok, type Result } from "../result";
-import { fieldErrorsOf } from "../users/schema";
+import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { parseDraftMarkdown, type DraftBlock } from "./parse";
 import { matchVersions, type ChangeKind } from "./match";
 import { sourceFromUpload } from "./docx";
-import { DraftCreateSchema, PeriodSchema, VersionSchema, type UploadedFile } from "./schema";
+import { DraftCreateSchema, PeriodSchema, VersionSchema } from "./schema";
+import type { UploadedFile } from "../files/upload";
 import { commentPeriodOf, commentPeriodState } from "./period";
 import type { Actor } from "../auth/session-roles";
 
@@ -21,16 +21,12 @@ export const MAX_BLOCKS = 3000;
 
 const forbidden = () => fail("forbidden", undefined, 403);
 
-function isUpload(value: unknown): value is UploadedFile {
-  return typeof value === "object" && value !== null && "arrayBuffer" in value && "name" in value && "size" in value && (value as UploadedFile).size > 0;
-}
-
 /** The Markdown to use: an uploaded file wins over pasted text. Errors are keyed to the field the person used. */
-async function draftSource(raw: Record<string, unknown>, pasted: string): Promise<Result<{ source: string; blocks: DraftBlock[] }>> {
+async function draftSource(file: UploadedFile | null, pasted: string): Promise<Result<{ source: string; blocks: DraftBlock[] }>> {
   let source = pasted;
   let field = "source";
-  if (isUpload(raw.file)) {
-    const uploaded = await sourceFromUpload(raw.file);
+  if (file && file.bytes.byteLength > 0) {
+    const uploaded = await sourceFromUpload(file);
     if (!uploaded.ok) return uploaded;
     source = uploaded.data;
     field = "file";
@@ -61,11 +57,12 @@ export interface VersionSummary {
   counts: Record<ChangeKind | "REMOVED", number>;
 }
 
-export async function createDraft(actor: Actor, consultationId: string, raw: Record<string, unknown>): Promise<Result<{ id: string; slug: string }>> {
+/** `file`, when given, is an uploaded Markdown or DOCX document that replaces the pasted source. */
+export async function createDraft(actor: Actor, consultationId: string, raw: unknown, file: UploadedFile | null = null): Promise<Result<{ id: string; slug: string }>> {
   if (!hasRole(actor, "SECRETARIAT")) return forbidden();
   const parsed = DraftCreateSchema.safeParse(raw);
   if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
-  const prepared = await draftSource(raw, parsed.data.source);
+  const prepared = await draftSource(file, parsed.data.source);
   if (!prepared.ok) return prepared;
   const { title, slug, note, commentsOpenAt, commentsCloseAt } = parsed.data;
   try {
@@ -105,11 +102,11 @@ export async function createDraft(actor: Actor, consultationId: string, raw: Rec
 }
 
 /** Publishes the next version, matching its paragraphs to the latest one so anchors and comments carry over. */
-export async function publishDraftVersion(actor: Actor, draftId: string, raw: Record<string, unknown>): Promise<Result<VersionSummary>> {
+export async function publishDraftVersion(actor: Actor, draftId: string, raw: unknown, file: UploadedFile | null = null): Promise<Result<VersionSummary>> {
   if (!hasRole(actor, "SECRETARIAT")) return forbidden();
   const parsed = VersionSchema.safeParse(raw);
   if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
-  const prepared = await draftSource(raw, parsed.data.source);
+  const prepared = await draftSource(file, parsed.data.source);
   if (!prepared.ok) return prepared;
   return withTransaction(async (tx): Promise<Result<VersionSummary>> => {
     // Two secretariat members publishing at once must not both become version N+1 from the same base.

@@ -15,6 +15,7 @@ import { newStorageKey, storage } from "../storage";
 import { checkAttachment, type CheckedAttachment } from "../submissions/attachments";
 import { nextReference } from "../submissions/reference";
 import { normaliseName } from "../users/names";
+import { fail, ok, type Result } from "../result";
 import { parseImportFile } from "./parse";
 import { importRowSchema, type ImportRow } from "./schema";
 
@@ -41,7 +42,6 @@ export interface ImportReport {
   rows: RowReport[];
 }
 
-export type ImportOutcome<T> = { ok: true; data: T } | { ok: false; error: string; status: number; detail?: string; report?: ImportReport };
 
 interface Options {
   /** Attachment paths are read from disk only for command-line imports, relative to this folder. */
@@ -53,9 +53,9 @@ interface Checked {
   rows: { data: ImportRow; files: CheckedAttachment[]; skip: boolean }[];
 }
 
-async function validate(consultationId: string, filename: string, bytes: Uint8Array, options: Options): Promise<ImportOutcome<Checked>> {
+async function validate(consultationId: string, filename: string, bytes: Uint8Array, options: Options): Promise<Result<Checked>> {
   const parsed = parseImportFile(filename, bytes);
-  if (!parsed.ok) return { ok: false, error: parsed.error, status: 400, detail: parsed.detail };
+  if (!parsed.ok) return fail(parsed.error, undefined, 400, parsed.detail ? { params: { detail: parsed.detail } } : {});
   const themes = await db.theme.findMany({ where: { consultationId }, select: { slug: true } });
   const schema = importRowSchema(themes.map((t) => t.slug));
   const externalIds = parsed.rows.map((r) => (typeof r.external_id === "string" ? r.external_id.trim() : "")).filter(Boolean);
@@ -105,7 +105,7 @@ async function validate(consultationId: string, filename: string, bytes: Uint8Ar
     invalid: reports.filter((r) => r.status === "invalid").length,
     rows: reports,
   };
-  return { ok: true, data: { report, rows } };
+  return ok({ report, rows });
 }
 
 async function consultationFor(slug: string) {
@@ -113,12 +113,12 @@ async function consultationFor(slug: string) {
 }
 
 /** Validates every row and stores nothing: what the browser shows before the secretariat confirms. */
-export async function previewImport(actor: ImportActor, slug: string, filename: string, bytes: Uint8Array, options: Options = {}): Promise<ImportOutcome<ImportReport>> {
-  if (!hasRole(actor, "SECRETARIAT")) return { ok: false, error: "forbidden", status: 403 };
+export async function previewImport(actor: ImportActor, slug: string, filename: string, bytes: Uint8Array, options: Options = {}): Promise<Result<ImportReport, ImportReport>> {
+  if (!hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
   const consultation = await consultationFor(slug);
-  if (!consultation) return { ok: false, error: "notFound", status: 404 };
+  if (!consultation) return fail("notFound", undefined, 404);
   const checked = await validate(consultation.id, filename, bytes, options);
-  return checked.ok ? { ok: true, data: checked.data.report } : checked;
+  return checked.ok ? ok(checked.data.report) : checked;
 }
 
 /**
@@ -131,15 +131,15 @@ export async function runImport(
   filename: string,
   bytes: Uint8Array,
   options: Options & { expectedHash?: string; via?: "web" | "cli" } = {},
-): Promise<ImportOutcome<{ batchId: string | null; created: number; skipped: number; references: string[] }>> {
-  if (!hasRole(actor, "SECRETARIAT")) return { ok: false, error: "forbidden", status: 403 };
+): Promise<Result<{ batchId: string | null; created: number; skipped: number; references: string[] }, ImportReport>> {
+  if (!hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
   const consultation = await consultationFor(slug);
-  if (!consultation) return { ok: false, error: "notFound", status: 404 };
+  if (!consultation) return fail("notFound", undefined, 404);
   const checked = await validate(consultation.id, filename, bytes, options);
   if (!checked.ok) return checked;
   const { report, rows } = checked.data;
-  if (options.expectedHash && options.expectedHash !== report.fileHash) return { ok: false, error: "changed", status: 409, report };
-  if (report.invalid > 0) return { ok: false, error: "invalidRows", status: 400, report };
+  if (options.expectedHash && options.expectedHash !== report.fileHash) return fail("changed", undefined, 409, { detail: report });
+  if (report.invalid > 0) return fail("invalidRows", undefined, 400, { detail: report });
 
   const written: string[] = [];
   try {
@@ -187,7 +187,7 @@ export async function runImport(
       });
       return { batchId: batch.id, created: todo.length, skipped: rows.length - todo.length, references };
     }, { timeoutMs: 120_000 });
-    return { ok: true, data: result };
+    return ok(result);
   } catch (error) {
     for (const key of written) await storage().delete(key).catch(() => undefined);
     throw error;

@@ -4,8 +4,7 @@ import { db } from "../db/client";
 import { withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
 import { hasRole } from "../auth/session-roles";
-import { fail, ok, type Result } from "../result";
-import { fieldErrorsOf } from "../users/schema";
+import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import type { Actor } from "./service";
 import { ReasonTemplateSchema } from "./schema";
 

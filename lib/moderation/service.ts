@@ -6,8 +6,7 @@ import { withTransaction } from "../db/transaction";
 import type { StakeholderGroup } from "../db/generated/enums";
 import { hasRole } from "../auth/session-roles";
 import { recordAudit } from "../audit/log";
-import { fail, ok, type FieldErrors, type Result } from "../result";
-import { fieldErrorsOf } from "../users/schema";
+import { fail, fieldErrorsOf, ok, type Failure, type Result } from "../result";
 import { decidePublication, excerpt, lockBalance, settleBalanceInTx } from "../balance/service";
 import { notify, MY_CONTRIBUTIONS_PATH, type NotificationKind } from "../notifications/service";
 import { BulkModerateSchema, ModerateSchema, REASON_REQUIRED, type BulkModerateInput, type ModerateInput, type Target, type TargetType, type Verb } from "./schema";
@@ -38,17 +37,8 @@ const TEMPLATE_KIND: Partial<Record<Verb, "REJECT" | "REQUEST_CHANGES" | "HIDE">
   hide: "HIDE",
 };
 
-export type ModerationFailure = {
-  ok: false;
-  error: string;
-  status: number;
-  fieldErrors?: FieldErrors;
-  /** set when another moderator (or the author) changed the item first */
-  conflict?: { by: string | null; status: string };
-};
-export type ModerationResult<T> = { ok: true; data: T } | ModerationFailure;
-
-export interface Outcome {
+/** What one moderation action did to one item. */
+export interface Moderated {
   type: TargetType;
   id: string;
   status: Status;
@@ -82,7 +72,7 @@ async function loadItem(tx: Tx, target: { type: TargetType; id: string }): Promi
   return c ? { type: "COMMENT", id: c.id, consultationId: c.consultationId, status: c.status, version: c.version, authorId: c.authorId, title: excerpt(c.body), reference: null, stakeholderGroup: c.stakeholderGroup } : null;
 }
 
-async function conflictOf(tx: Tx, item: Item): Promise<ModerationFailure> {
+async function conflictOf(tx: Tx, item: Item): Promise<Failure> {
   const current = await loadItem(tx, item);
   const last = await tx.moderationEvent.findFirst({
     where: item.type === "SUBMISSION" ? { submissionId: item.id } : { commentId: item.id },
@@ -90,12 +80,9 @@ async function conflictOf(tx: Tx, item: Item): Promise<ModerationFailure> {
     select: { actorId: true, actor: { select: { name: true } } },
   });
   const byAuthor = !last || last.actorId === null || last.actorId === item.authorId;
-  return {
-    ok: false,
-    error: byAuthor ? "changedSinceLoaded" : "alreadyModerated",
-    status: 409,
+  return fail(byAuthor ? "changedSinceLoaded" : "alreadyModerated", undefined, 409, {
     conflict: { by: byAuthor ? null : (last?.actor?.name ?? null), status: current?.status ?? item.status },
-  };
+  });
 }
 
 async function resolveReason(tx: Tx, verb: Verb, reason: string, templateId: string): Promise<Result<string | null>> {
@@ -121,28 +108,28 @@ const NOTIFY: Record<Exclude<Status, "DRAFT" | "PENDING" | "WITHDRAWN">, Notific
 };
 
 /** Runs one moderation action on one item. `target.version` is the version the moderator saw. */
-export async function moderate(actor: Actor | null, raw: ModerateInput): Promise<ModerationResult<Outcome>> {
-  if (!actor || !hasRole(actor, "SECRETARIAT")) return { ok: false, error: "forbidden", status: 403 };
+export async function moderate(actor: Actor | null, raw: ModerateInput): Promise<Result<Moderated>> {
+  if (!actor || !hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
   const parsed = ModerateSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalidInput", status: 400, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
   const { verb, target, reason: rawReason, templateId } = parsed.data;
-  if (verb === "requestChanges" && target.type === "COMMENT") return { ok: false, error: "notApplicable", status: 400 };
+  if (verb === "requestChanges" && target.type === "COMMENT") return fail("notApplicable");
 
   return withTransaction(async (tx) => {
     const resolved = await resolveReason(tx, verb, rawReason, templateId);
-    if (!resolved.ok) return { ...resolved, status: resolved.status ?? 400 };
+    if (!resolved.ok) return resolved;
     const reason = resolved.data;
     const item = await loadItem(tx, target);
-    if (!item) return { ok: false, error: "notFound", status: 404 } satisfies ModerationFailure;
+    if (!item) return fail("notFound", undefined, 404);
     await lockBalance(tx, item.consultationId);
     return applyVerb(tx, actor, item, verb, reason, target.version ?? item.version);
   });
 }
 
-async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: string | null, expectedVersion: number): Promise<ModerationResult<Outcome>> {
+async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: string | null, expectedVersion: number): Promise<Result<Moderated>> {
   // The lock is held: re-read, so the balance decision and the version check see the committed state.
   const fresh = await loadItem(tx, item);
-  if (!fresh) return { ok: false, error: "notFound", status: 404 };
+  if (!fresh) return fail("notFound", undefined, 404);
   if (fresh.version !== expectedVersion || !ALLOWED_FROM[verb].includes(fresh.status)) return conflictOf(tx, fresh);
 
   let to: Status;
@@ -243,13 +230,13 @@ export interface BulkSummary {
  * The same action on many items (selected rows, whole campaigns). Each item is its own transaction, so one
  * conflict never undoes the others; campaigns expand to their members in the statuses the verb applies to.
  */
-export async function moderateMany(actor: Actor | null, raw: BulkModerateInput): Promise<ModerationResult<BulkSummary>> {
-  if (!actor || !hasRole(actor, "SECRETARIAT")) return { ok: false, error: "forbidden", status: 403 };
+export async function moderateMany(actor: Actor | null, raw: BulkModerateInput): Promise<Result<BulkSummary>> {
+  if (!actor || !hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
   const parsed = BulkModerateSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalidInput", status: 400, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
   const { verb, reason, templateId } = parsed.data;
   if (REASON_REQUIRED.has(verb) && !reason && !templateId) {
-    return { ok: false, error: "invalidInput", status: 400, fieldErrors: { reason: [verb === "publishOverBalance" ? "justificationRequired" : "reasonRequired"] } };
+    return fail("invalidInput", { reason: [verb === "publishOverBalance" ? "justificationRequired" : "reasonRequired"] });
   }
   const targets: Target[] = [...parsed.data.targets];
   for (const campaign of parsed.data.campaigns) {

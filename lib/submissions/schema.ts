@@ -78,15 +78,3 @@ export function draftSchema(themeSlugs: readonly string[]) {
 
 export type ContributionInput = z.infer<ReturnType<typeof contributionSchema>>;
 export type DraftInput = z.infer<ReturnType<typeof draftSchema>>;
-
-/** Turns a zod error into { field: [i18nKey, ...] }, one message per key and field. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    const message = issue.code === "invalid_type" && !issue.message.match(/^[a-zA-Z]+$/) ? "invalidRequest" : issue.message;
-    const list = (out[key] ??= []);
-    if (!list.includes(message)) list.push(message);
-  }
-  return out;
-}

@@ -7,26 +7,18 @@ import type { SubmissionStatus } from "../db/generated/enums";
 import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/transaction";
 import { getBalancePolicy } from "../balance/policy";
 import { phaseState } from "../consultations/phases";
-import type { FieldErrors } from "../result";
+import { fail, fieldErrorsOf, type FieldErrors, type Result } from "../result";
+import type { UploadedFile } from "../files/upload";
+import { EDITABLE } from "../moderation/statuses";
 import { newStorageKey, storage } from "../storage";
 import { checkAttachment, type CheckedAttachment } from "./attachments";
 import { draftReference, isDraftReference, nextReference } from "./reference";
-import { contributionSchema, draftSchema, fieldErrorsOf } from "./schema";
+import { contributionSchema, draftSchema } from "./schema";
 import { MAX_ATTACHMENTS } from "./limits";
 import { snapshotOf, type ContributorProfile } from "./snapshot";
 import type { Actor } from "../auth/session-roles";
 
 export type { Actor };
-
-export interface UploadedFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-/** Result plus message parameters (e.g. the cap and the count) for the form to interpolate. */
-export type Outcome<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: FieldErrors; status: number; params?: Record<string, string | number> };
 
 export interface Receipt {
   id: string;
@@ -39,14 +31,11 @@ export interface Receipt {
   duplicate: boolean;
 }
 
-/** Statuses in which the author may still change the text (until the phase closes). */
-export const EDITABLE: readonly SubmissionStatus[] = ["PENDING", "CHANGES_REQUESTED", "HELD_FOR_BALANCE", "PUBLISHED"];
-const WITHDRAWABLE: readonly SubmissionStatus[] = [...EDITABLE];
 /** A withdrawn contribution or an unsent draft does not count against the cap; everything sent does. */
 const NOT_COUNTED: SubmissionStatus[] = ["DRAFT", "WITHDRAWN"];
 
-function failure(error: string, status: number, fieldErrors?: FieldErrors, params?: Record<string, string | number>): Outcome<never> {
-  return { ok: false, error, status, fieldErrors, params };
+function failure(error: string, status: number, fieldErrors?: FieldErrors, params?: Record<string, string | number>) {
+  return fail(error, fieldErrors, status, { params });
 }
 
 async function contributorProfile(tx: Tx, userId: string): Promise<ContributorProfile | null> {
@@ -78,7 +67,7 @@ async function assertContributionsOpen(tx: Tx, consultationId: string) {
 // ---------------------------------------------------------------------------------------------------------
 // Drafts
 
-export async function saveDraft(actor: Actor, consultationId: string, raw: unknown): Promise<Outcome<{ id: string; savedAt: Date }>> {
+export async function saveDraft(actor: Actor, consultationId: string, raw: unknown): Promise<Result<{ id: string; savedAt: Date }>> {
   const themes = await themesOf(consultationId);
   const parsed = draftSchema(themes.map((t) => t.slug)).safeParse(raw);
   if (!parsed.success) return failure("invalidInput", 400, fieldErrorsOf(parsed.error));
@@ -136,7 +125,7 @@ async function checkFiles(files: UploadedFile[]): Promise<{ ok: true; files: Che
  * attachments are checked before the transaction, written inside it after every rule passed, and removed again
  * if it does not commit.
  */
-export async function submitContribution(actor: Actor, consultationId: string, raw: unknown, files: UploadedFile[] = []): Promise<Outcome<Receipt>> {
+export async function submitContribution(actor: Actor, consultationId: string, raw: unknown, files: UploadedFile[] = []): Promise<Result<Receipt>> {
   const themes = await themesOf(consultationId);
   const withMeta = { ...(typeof raw === "object" && raw !== null ? raw : {}), attachments: files.map((f) => ({ name: f.name, size: f.bytes.byteLength })) };
   const parsed = contributionSchema(themes.map((t) => t.slug)).safeParse(withMeta);
@@ -154,7 +143,7 @@ export async function submitContribution(actor: Actor, consultationId: string, r
   let committed: string[] = [];
   let removedKeys: string[] = [];
   try {
-    const outcome = await withTransaction(async (tx): Promise<Outcome<Receipt>> => {
+    const outcome = await withTransaction(async (tx): Promise<Result<Receipt>> => {
       const attemptKeys: string[] = [];
       committed = attemptKeys;
       removedKeys = [];
@@ -167,12 +156,12 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       const existing = input.submissionId
         ? await tx.submission.findFirst({
             where: { id: input.submissionId, authorId: actor.id, consultationId },
-            select: { id: true, status: true, version: true, reference: true, contributorKey: true, onBehalfOf: true, attachments: { select: { id: true, storageKey: true } } },
+            select: { id: true, status: true, version: true, revision: true, reference: true, contributorKey: true, onBehalfOf: true, attachments: { select: { id: true, storageKey: true } } },
           })
         : null;
       if (input.submissionId && !existing) return failure("notFound", 404, { form: ["draftGone"] });
       const isEdit = existing !== null && existing.status !== "DRAFT";
-      if (isEdit && !EDITABLE.includes(existing.status)) return failure("notEditable", 409, { form: ["notEditable"] });
+      if (isEdit && !EDITABLE.has(existing.status)) return failure("notEditable", 409, { form: ["notEditable"] });
 
       // Editing keeps who the contribution counts against: switching "on behalf of" would dodge the cap.
       const snapshot = snapshotOf(user, isEdit ? existing.onBehalfOf : input.onBehalfOf);
@@ -194,7 +183,9 @@ export async function submitContribution(actor: Actor, consultationId: string, r
 
       const themeIds = themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.id);
       const reference = existing && !isDraftReference(existing.reference) ? existing.reference : await nextReference(tx, open.consultation.referencePrefix);
+      // The lock counter moves on every write; the text's number only when a text is saved, so versions never skip.
       const version = isEdit ? existing.version + 1 : 1;
+      const revision = isEdit ? existing.revision + 1 : 1;
       const content = { title: input.title, body: input.body, language: input.language, visibility: input.visibility };
       const data = {
         ...content,
@@ -202,6 +193,7 @@ export async function submitContribution(actor: Actor, consultationId: string, r
         reference,
         status: "PENDING" as const,
         version,
+        revision,
         idempotencyKey: input.idempotencyKey,
         source: "WEB" as const,
         ...(isEdit ? {} : { submittedAt: open.now, receivedAt: open.now }),
@@ -217,12 +209,12 @@ export async function submitContribution(actor: Actor, consultationId: string, r
         await tx.submission.create({ data: { id, consultationId, authorId: actor.id, ...data, ...snapshot, themes: { create: themeIds.map((themeId) => ({ themeId })) } } });
       }
       await tx.submissionVersion.create({
-        data: { submissionId: id, version, title: input.title, body: input.body, language: input.language, themeSlugs: themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.slug), editedById: actor.id },
+        data: { submissionId: id, version: revision, title: input.title, body: input.body, language: input.language, themeSlugs: themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.slug), editedById: actor.id },
       });
       await tx.moderationEvent.create({
         data: {
           targetType: "SUBMISSION", submissionId: id, actorId: actor.id, action: isEdit ? "EDIT" : "SUBMIT",
-          fromStatus: existing?.status ?? null, toStatus: "PENDING", metadata: { version },
+          fromStatus: existing?.status ?? null, toStatus: "PENDING", metadata: { version: revision },
         },
       });
       for (const file of checked.files) {
@@ -263,8 +255,8 @@ async function removeQuietly(keys: string[]): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------
 // Withdraw
 
-export async function withdrawContribution(actor: Actor, submissionId: string): Promise<Outcome<{ id: string; discarded: boolean }>> {
-  const outcome = await withTransaction(async (tx): Promise<Outcome<{ id: string; discarded: boolean; keys: string[] }>> => {
+export async function withdrawContribution(actor: Actor, submissionId: string): Promise<Result<{ id: string; discarded: boolean }>> {
+  const outcome = await withTransaction(async (tx): Promise<Result<{ id: string; discarded: boolean; keys: string[] }>> => {
     const row = await tx.submission.findFirst({ where: { id: submissionId, authorId: actor.id }, select: { id: true, status: true, consultationId: true, attachments: { select: { storageKey: true } } } });
     if (!row) return failure("notFound", 404);
     const open = await assertContributionsOpen(tx, row.consultationId);
@@ -273,7 +265,7 @@ export async function withdrawContribution(actor: Actor, submissionId: string): 
       await tx.submission.delete({ where: { id: row.id } });
       return { ok: true, data: { id: row.id, discarded: true, keys: row.attachments.map((a) => a.storageKey) } };
     }
-    if (!WITHDRAWABLE.includes(row.status)) return failure("notWithdrawable", 409, { form: ["notWithdrawable"] });
+    if (!EDITABLE.has(row.status)) return failure("notWithdrawable", 409, { form: ["notWithdrawable"] });
     await tx.submission.update({ where: { id: row.id }, data: { status: "WITHDRAWN", version: { increment: 1 } } });
     await tx.moderationEvent.create({ data: { targetType: "SUBMISSION", submissionId: row.id, actorId: actor.id, action: "WITHDRAW", fromStatus: row.status, toStatus: "WITHDRAWN" } });
     return { ok: true, data: { id: row.id, discarded: false, keys: [] } };
@@ -321,14 +313,14 @@ export async function getContributionContext(userId: string, slug: string, submi
       attachments: { select: { id: true, filename: true, size: true, mimeType: true } },
     },
   });
-  return { consultation, user, submission: submission && (submission.status === "DRAFT" || EDITABLE.includes(submission.status)) ? submission : null };
+  return { consultation, user, submission: submission && (submission.status === "DRAFT" || EDITABLE.has(submission.status)) ? submission : null };
 }
 
 export async function getReceipt(userId: string, submissionId: string) {
   return db.submission.findFirst({
     where: { id: submissionId, authorId: userId, status: { not: "DRAFT" } },
     select: {
-      id: true, reference: true, status: true, title: true, submittedAt: true, updatedAt: true, version: true, moderationNote: true,
+      id: true, reference: true, status: true, title: true, submittedAt: true, updatedAt: true, revision: true, moderationNote: true,
       consultation: { select: { slug: true, title: true, contributionsOpenAt: true, contributionsCloseAt: true } },
     },
   });
@@ -344,7 +336,7 @@ export async function getContributionHistory(actor: Actor, slug: string, referen
     where: { reference, consultation: { slug } },
     select: {
       id: true, reference: true, title: true, status: true, source: true, externalId: true, visibility: true, onBehalfOf: true, contributorName: true, organisationName: true,
-      stakeholderGroup: true, country: true, region: true, developing: true, gender: true, submittedAt: true, receivedAt: true, publishedAt: true, version: true, moderationNote: true,
+      stakeholderGroup: true, country: true, region: true, developing: true, gender: true, submittedAt: true, receivedAt: true, publishedAt: true, revision: true, moderationNote: true,
       author: { select: { id: true, name: true, email: true } },
       consultation: { select: { slug: true, title: true } },
       importBatch: { select: { filename: true, createdAt: true, importedBy: { select: { name: true } } } },

@@ -50,13 +50,3 @@ export const SignUpSchema = z
 
 export type ProfileInput = z.infer<typeof ProfileSchema>;
 export type SignUpInput = z.infer<typeof SignUpSchema>;
-
-/** Turns a zod error into { field: [i18nKey, ...] } for the form. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}

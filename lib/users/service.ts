@@ -3,8 +3,8 @@ import { db, type Tx } from "../db/client";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { hashPassword } from "../auth/password";
 import { normaliseName } from "./names";
-import { fail, ok, type Result } from "../result";
-import { fieldErrorsOf, ProfileSchema, SignUpSchema, type ProfileInput } from "./schema";
+import { fail, fieldErrorsOf, ok, type Result } from "../result";
+import { ProfileSchema, SignUpSchema, type ProfileInput } from "./schema";
 import type { StakeholderGroup } from "../db/generated/enums";
 
 

@@ -34,6 +34,9 @@ describe("request changes, round trip", () => {
     const after = await db.submission.findUniqueOrThrow({ where: { id }, include: { versions: { orderBy: { version: "asc" } } } });
     expect(after.status).toBe("PENDING");
     expect(after.versions.map((v) => v.title)).toEqual(["Figures on rural access", "Figures on rural access (with sources)"]);
+    // Text versions count texts (1, 2), not writes: the request for changes moved the lock counter, not the numbering.
+    expect(after.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect({ revision: after.revision, version: after.version }).toEqual({ revision: 2, version: 3 });
     const events = await db.moderationEvent.findMany({ where: { submissionId: id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["SUBMIT", "REQUEST_CHANGES", "EDIT"]));
 

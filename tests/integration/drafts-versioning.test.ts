@@ -47,8 +47,7 @@ describe("creating a draft", () => {
       ] }],
     });
     const bytes = await Packer.toBuffer(doc);
-    const file = new File([new Uint8Array(bytes)], "programme.docx");
-    const result = await createDraft(secretariat, consultation.id, { title: "Uploaded", slug: "uploaded", source: "", file });
+    const result = await createDraft(secretariat, consultation.id, { title: "Uploaded", slug: "uploaded", source: "" }, { name: "programme.docx", bytes: new Uint8Array(bytes) });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const paragraphs = await latestParagraphs(result.data.id);
@@ -57,9 +56,9 @@ describe("creating a draft", () => {
       ["PARAGRAPH", 1, "First paragraph of the uploaded programme."],
       ["PARAGRAPH", 2, "Second paragraph of the uploaded programme."],
     ]);
-    const bad = await createDraft(secretariat, consultation.id, { title: "Bad", slug: "bad-upload", source: "", file: new File(["not a zip"], "x.docx") });
+    const bad = await createDraft(secretariat, consultation.id, { title: "Bad", slug: "bad-upload", source: "" }, { name: "x.docx", bytes: new TextEncoder().encode("not a zip") });
     expect(bad).toMatchObject({ ok: false, fieldErrors: { file: ["fileUnreadable"] } });
-    const exe = await createDraft(secretariat, consultation.id, { title: "Exe", slug: "exe-upload", source: "", file: new File(["MZ"], "x.exe") });
+    const exe = await createDraft(secretariat, consultation.id, { title: "Exe", slug: "exe-upload", source: "" }, { name: "x.exe", bytes: new TextEncoder().encode("MZ") });
     expect(exe).toMatchObject({ ok: false, fieldErrors: { file: ["fileType"] } });
   });
 });

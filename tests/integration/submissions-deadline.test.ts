@@ -2,7 +2,8 @@
 // clock, read in the same transaction as the write, says they arrived before it.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { submitContribution, type Outcome, type Receipt } from "@/lib/submissions/service";
+import { submitContribution, type Receipt } from "@/lib/submissions/service";
+import type { Result } from "@/lib/result";
 import { buildConsultation, buildUser } from "../fixtures/users";
 import { contributionInput, withTemporaryStorage } from "../fixtures/submissions";
 
@@ -30,7 +31,7 @@ describe("the closing instant", () => {
 
     const early = users.slice(0, 4).map((u) => submitContribution(u, consultation.id, contributionInput()));
     const spread = users.slice(4, N - 4).map(
-      (u, i) => new Promise<Outcome<Receipt>>((resolve, reject) => setTimeout(() => submitContribution(u, consultation.id, contributionInput()).then(resolve, reject), i * 200)),
+      (u, i) => new Promise<Result<Receipt>>((resolve, reject) => setTimeout(() => submitContribution(u, consultation.id, contributionInput()).then(resolve, reject), i * 200)),
     );
     // These start only once the database clock has passed the deadline: some refusals are certain.
     const late = waitUntilDbPast(closeAt).then(() => Promise.all(users.slice(N - 4).map((u) => submitContribution(u, consultation.id, contributionInput()))));

@@ -54,8 +54,8 @@ describe("secretariat import", () => {
     const result = await runImport(sec, c.slug, "inputs.json", enc(json));
     expect(result).toMatchObject({ ok: false, error: "invalidRows" });
     if (result.ok) return;
-    expect(result.report?.rows[1]).toMatchObject({ row: 2, status: "invalid" });
-    expect(result.report?.rows[1]?.errors).toEqual(expect.arrayContaining(["titleRequired", "groupInvalid", "countryInvalid", "themeUnknown", "dateInvalid"]));
+    expect(result.detail?.rows[1]).toMatchObject({ row: 2, status: "invalid" });
+    expect(result.detail?.rows[1]?.errors).toEqual(expect.arrayContaining(["titleRequired", "groupInvalid", "countryInvalid", "themeUnknown", "dateInvalid"]));
     expect(await db.submission.count({ where: { consultationId: c.id } })).toBe(0);
     expect(await db.importBatch.count({ where: { consultationId: c.id } })).toBe(0);
   });

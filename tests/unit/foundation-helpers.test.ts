@@ -5,7 +5,8 @@ import { passwordProblems } from "@/lib/auth/password";
 import { parseEnv, EnvError } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { parseDraftMarkdown } from "@/lib/drafts/parse";
-import { SignUpSchema, fieldErrorsOf } from "@/lib/users/schema";
+import { SignUpSchema } from "@/lib/users/schema";
+import { fieldErrorsOf } from "@/lib/result";
 
 const at = (iso: string) => new Date(iso);
 

@@ -4,7 +4,8 @@ import { decodeCursor, encodeCursor, interleave, type Row } from "@/lib/submissi
 import { csvLines } from "@/lib/submissions/csv";
 import { guessLanguage } from "@/lib/submissions/language";
 import { formatReference } from "@/lib/submissions/reference";
-import { contributionSchema, draftSchema, fieldErrorsOf } from "@/lib/submissions/schema";
+import { contributionSchema, draftSchema } from "@/lib/submissions/schema";
+import { fieldErrorsOf } from "@/lib/result";
 import { snapshotOf } from "@/lib/submissions/snapshot";
 import { normaliseKey } from "@/lib/import/parse";
 import type { StakeholderGroup } from "@/lib/db/generated/enums";

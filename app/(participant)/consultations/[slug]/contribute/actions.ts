@@ -2,7 +2,8 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
-import { saveDraft, submitContribution, type UploadedFile } from "@/lib/submissions/service";
+import { saveDraft, submitContribution } from "@/lib/submissions/service";
+import { uploadedFiles } from "@/lib/files/upload";
 import type { ContributionFormState, ContributionValues, DraftSaveState } from "@/components/submissions/contribution-form";
 
 function valuesOf(formData: FormData): ContributionValues {
@@ -18,16 +19,11 @@ function valuesOf(formData: FormData): ContributionValues {
   };
 }
 
-async function filesOf(formData: FormData): Promise<UploadedFile[]> {
-  const files = formData.getAll("attachments").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size > 0);
-  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-}
-
 export async function submitContributionAction(consultationId: string, _state: ContributionFormState, formData: FormData): Promise<ContributionFormState> {
   const values = valuesOf(formData);
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden", fieldErrors: {}, values };
-  const result = await submitContribution(user, consultationId, { ...values, idempotencyKey: String(formData.get("idempotencyKey") ?? "") }, await filesOf(formData));
+  const result = await submitContribution(user, consultationId, { ...values, idempotencyKey: String(formData.get("idempotencyKey") ?? "") }, await uploadedFiles(formData, "attachments"));
   if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, params: result.params, values };
   revalidatePath("/my/contributions");
   redirect(`/my/contributions/${result.data.id}?receipt=1`);

@@ -4,7 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { phaseState } from "@/lib/consultations/phases";
-import { EDITABLE, getReceipt } from "@/lib/submissions/service";
+import { getReceipt } from "@/lib/submissions/service";
+import { isEditable } from "@/lib/moderation/statuses";
 import { StatusBadge } from "@/components/submissions/status-badge";
 import { WithdrawForm } from "@/components/submissions/withdraw-form";
 import { FormAlert } from "@/components/ui/field";
@@ -27,12 +28,12 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const [t, ts, tApp] = await Promise.all([getTranslations("submissions.receipt"), getTranslations("submissions.status"), getTranslations("app")]);
   const open = phaseState(row.consultation.contributionsOpenAt, row.consultation.contributionsCloseAt, new Date()) === "open";
-  const editable = open && EDITABLE.includes(row.status);
+  const editable = open && isEditable(row.status);
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {sp.receipt === "1" ? <FormAlert tone="success">{row.version > 1 ? t("saved") : t("sent")}</FormAlert> : null}
+      {sp.receipt === "1" ? <FormAlert tone="success">{row.revision > 1 ? t("saved") : t("sent")}</FormAlert> : null}
       {sp.withdrawn === "1" ? <FormAlert tone="success">{t("withdrawn")}</FormAlert> : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded border border-stone-200 bg-white p-4">
         <dt className="font-medium">{t("reference")}</dt>
@@ -44,7 +45,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         <dt className="font-medium">{t("submittedAt")}</dt>
         <dd>{row.submittedAt ? tApp("dateTime", { date: row.submittedAt }) : "—"}</dd>
         <dt className="font-medium">{t("version")}</dt>
-        <dd>{row.version}</dd>
+        <dd>{row.revision}</dd>
       </dl>
       <p className="font-semibold">{row.title}</p>
       {row.status === "PENDING" ? <p>{t("pendingExplained")}</p> : null}

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
+import { uploadedFile } from "@/lib/files/upload";
 import { closeDraftComments, createDraft, publishDraftVersion, setDraftCommentPeriod } from "@/lib/drafts/service";
 import type { DraftFormState } from "@/components/drafts/admin-forms";
 
@@ -11,10 +12,6 @@ function text(formData: FormData, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
-function file(formData: FormData): File | null {
-  const value = formData.get("file");
-  return value instanceof File && value.size > 0 ? value : null;
-}
 
 function revalidateDrafts() {
   revalidatePath("/consultations/[slug]", "page");
@@ -28,7 +25,7 @@ export async function createDraftAction(consultationId: string, consultationSlug
   const values = Object.fromEntries(FIELDS.map((f) => [f, text(formData, f)]));
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden", fieldErrors: {}, values };
-  const result = await createDraft(user, consultationId, { ...values, file: file(formData) });
+  const result = await createDraft(user, consultationId, values, await uploadedFile(formData, "file"));
   if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, values };
   revalidateDrafts();
   redirect(`/secretariat/consultations/${encodeURIComponent(consultationSlug)}/drafts/${result.data.slug}?created=1`);
@@ -38,7 +35,7 @@ export async function publishVersionAction(draftId: string, _s: DraftFormState, 
   const values = { source: text(formData, "source"), note: text(formData, "note") };
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden", fieldErrors: {}, values };
-  const result = await publishDraftVersion(user, draftId, { ...values, file: file(formData) });
+  const result = await publishDraftVersion(user, draftId, values, await uploadedFile(formData, "file"));
   if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, values };
   revalidateDrafts();
   const c = result.data.counts;

@@ -12,11 +12,11 @@ export async function importAction(slug: string, _state: ImportFormState, formDa
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (formData.get("intent") === "import") {
     const result = await runImport(user, slug, file.name, bytes, { expectedHash: String(formData.get("fileHash") ?? ""), via: "web" });
-    if (!result.ok) return { status: "error", error: result.error, detail: result.detail, report: result.report };
+    if (!result.ok) return { status: "error", error: result.error, detail: result.params?.detail?.toString(), report: result.detail };
     revalidatePath("/", "layout");
     return { status: "imported", created: result.data.created, skipped: result.data.skipped };
   }
   const result = await previewImport(user, slug, file.name, bytes);
-  if (!result.ok) return { status: "error", error: result.error, detail: result.detail };
+  if (!result.ok) return { status: "error", error: result.error, detail: result.params?.detail?.toString() };
   return { status: "preview", report: result.data, filename: file.name };
 }

@@ -67,7 +67,7 @@ export default async function ContributionHistoryPage({ params }: Props) {
       <section aria-labelledby="versions-heading" className="space-y-3">
         <h2 id="versions-heading" className="text-xl font-semibold">{t("versions")}</h2>
         {item.versions.map((v) => (
-          <details key={v.version} open={v.version === item.version} className="rounded border border-stone-200 bg-white p-3">
+          <details key={v.version} open={v.version === item.revision} className="rounded border border-stone-200 bg-white p-3">
             <summary className="cursor-pointer font-medium">{t("version", { number: v.version, date: v.createdAt, editor: v.editedBy?.name ?? t("unknown") })}</summary>
             <h3 className="mt-2 font-semibold" lang={v.language}>{v.title}</h3>
             <p className="text-sm text-stone-700">{v.themeSlugs.join(", ")}</p>
