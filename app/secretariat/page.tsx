@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { listQueue, queueFilterOptions } from "@/lib/moderation/queue";
 import { listReasonTemplates } from "@/lib/moderation/reasons";
 import { QUEUE_VIEWS } from "@/lib/moderation/schema";
-import { STAKEHOLDER_GROUPS } from "@/lib/stakeholders/groups";
+import { INPUT_GROUPS } from "@/lib/stakeholders/groups";
 import { countryName } from "@/lib/geo/countries";
 import { renderMarkdown, markdownToText } from "@/lib/markdown/render";
 import { ModerationQueue } from "@/components/moderation/queue";
@@ -90,7 +90,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
           <option value="COMMENT">{t("typeComment")}</option>
         </FilterSelect>
         <FilterSelect id="f-group" name="group" label={t("group")} allLabel={t("all")} defaultValue={filter.group ?? ""}>
-          {STAKEHOLDER_GROUPS.map((g) => <option key={g} value={g}>{tGroups(g)}</option>)}
+          {INPUT_GROUPS.map((g) => <option key={g} value={g}>{tGroups(g)}</option>)}
         </FilterSelect>
         <FilterSelect id="f-language" name="language" label={t("language")} allLabel={t("all")} defaultValue={filter.language ?? ""}>
           {options.languages.map((l) => <option key={l} value={l}>{l}</option>)}

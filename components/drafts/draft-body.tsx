@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Paragraph } from "@/lib/db/generated/client";
-import { STAKEHOLDER_GROUPS } from "@/lib/stakeholders/groups";
+import { INPUT_GROUPS } from "@/lib/stakeholders/groups";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { totalOf, type GroupCounts } from "@/lib/comments/queries";
 
@@ -75,7 +75,7 @@ export async function DraftBody({ paragraphs, counts, selected, hrefFor, showCha
                       className="invisible absolute end-0 top-full z-10 mt-1 w-60 rounded border border-stone-300 bg-white p-2 text-sm text-stone-900 shadow-lg group-focus-within/count:visible group-hover/count:visible"
                     >
                       <span className="block font-semibold">{t("breakdown")}</span>
-                      {STAKEHOLDER_GROUPS.filter((g) => groupCounts?.[g]).map((g) => (
+                      {INPUT_GROUPS.filter((g) => groupCounts?.[g]).map((g) => (
                         <span key={g} className="flex justify-between gap-2">
                           <span>{tg(g)}</span>
                           <span>{groupCounts?.[g]}</span>

@@ -1,8 +1,8 @@
 // The consultation page's contributions panel: links to write and to read, and counts by group and by region.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { UN_REGIONS } from "@/lib/geo/countries";
-import { STAKEHOLDER_GROUPS } from "@/lib/stakeholders/groups";
+import { INPUT_REGIONS } from "@/lib/geo/countries";
+import { INPUT_GROUPS, UNCLASSIFIED } from "@/lib/stakeholders/groups";
 import { contributionCounts } from "@/lib/submissions/public";
 import { buttonClass } from "@/components/ui/field";
 
@@ -20,7 +20,7 @@ export async function ConsultationContributions({ consultationId, slug, open }: 
           <p><Link href={`/consultations/${slug}/contributions`} className="text-brand-800 underline">{t("read")}</Link></p>
           <h3 className="font-semibold">{t("byGroup")}</h3>
           <ul className="space-y-1 text-sm" data-testid="counts-by-group">
-            {STAKEHOLDER_GROUPS.map((g) => (
+            {INPUT_GROUPS.filter((g) => g !== UNCLASSIFIED || counts.byGroup.UNCLASSIFIED > 0).map((g) => (
               <li key={g} className="flex justify-between gap-2">
                 <Link href={`/consultations/${slug}/contributions?group=${g}`} className="text-brand-800 underline">{tGroups(g)}</Link>
                 <span>{counts.byGroup[g]}</span>
@@ -29,7 +29,7 @@ export async function ConsultationContributions({ consultationId, slug, open }: 
           </ul>
           <h3 className="font-semibold">{t("byRegion")}</h3>
           <ul className="space-y-1 text-sm" data-testid="counts-by-region">
-            {UN_REGIONS.filter((r) => r !== "NONE" || counts.byRegion.NONE > 0).map((r) => (
+            {INPUT_REGIONS.filter((r) => (r !== "NONE" && r !== "UNKNOWN") || counts.byRegion[r] > 0).map((r) => (
               <li key={r} className="flex justify-between gap-2">
                 <Link href={`/consultations/${slug}/contributions?region=${r}`} className="text-brand-800 underline">{tRegions(r)}</Link>
                 <span>{counts.byRegion[r]}</span>

@@ -1,7 +1,9 @@
 // Balance aggregates for the dashboard and the public JSON: shares of published inputs by stakeholder group,
 // UN regional group, development status, gender (where declared) and language, against the policy. Aggregates only.
+// Unclassified inputs and inputs of unknown country are counted apart (`unclassified`, `unknownCountry`): they are in
+// `published` but in no group's or region's share, as in the balance rules (lib/balance/rules.ts).
 import { db } from "../db/client";
-import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import { STAKEHOLDER_GROUPS, UNCLASSIFIED } from "../stakeholders/groups";
 import { UN_REGIONS } from "../geo/countries";
 import { getBalancePolicy, type Policy } from "./policy";
 import { capOf, settleBalance, type InputKind } from "./service";
@@ -14,7 +16,12 @@ export interface GroupRow extends Share {
 }
 
 export interface KindReport {
+  /** every published input, unclassified ones and those of unknown country included */
   published: number;
+  /** published inputs whose stakeholder group is not known: in `published`, not in the group shares */
+  unclassified: number;
+  /** published inputs whose country is not known: in `published`, not in the region or development shares */
+  unknownCountry: number;
   held: number;
   pending: number;
   overBalance: number;
@@ -50,10 +57,14 @@ function count<T>(rows: T[], key: (row: T) => string | null, n: (row: T) => numb
 
 async function kindReport(consultationId: string, kind: InputKind, policy: Policy): Promise<KindReport> {
   const where = { consultationId, status: "PUBLISHED" as const };
-  const by = async <K extends "stakeholderGroup" | "region" | "developing" | "gender" | "language">(field: K) =>
+  const by = async <K extends "stakeholderGroup" | "region" | "gender" | "language">(field: K) =>
     kind === "SUBMISSION"
       ? db.submission.groupBy({ by: [field], where, _count: { _all: true } })
       : db.comment.groupBy({ by: [field], where, _count: { _all: true } });
+  const byDevelopment = async () =>
+    kind === "SUBMISSION"
+      ? db.submission.groupBy({ by: ["developing", "region"], where, _count: { _all: true } })
+      : db.comment.groupBy({ by: ["developing", "region"], where, _count: { _all: true } });
   const statusCounts =
     kind === "SUBMISSION"
       ? await db.submission.groupBy({ by: ["status", "stakeholderGroup"], where: { consultationId, status: { in: ["PENDING", "HELD_FOR_BALANCE"] } }, _count: { _all: true } })
@@ -62,16 +73,23 @@ async function kindReport(consultationId: string, kind: InputKind, policy: Polic
     kind === "SUBMISSION"
       ? await db.submission.count({ where: { ...where, overBalance: true } })
       : await db.comment.count({ where: { ...where, overBalance: true } });
-  const [groups, regions, development, genders, languages] = await Promise.all([by("stakeholderGroup"), by("region"), by("developing"), by("gender"), by("language")]);
+  const [groups, regions, development, genders, languages] = await Promise.all([by("stakeholderGroup"), by("region"), byDevelopment(), by("gender"), by("language")]);
 
-  const groupCounts = count(groups, (r) => String(r.stakeholderGroup), (r) => r._count._all);
+  const allGroupCounts = count(groups, (r) => String(r.stakeholderGroup), (r) => r._count._all);
+  const { [UNCLASSIFIED]: unclassified = 0, ...groupCounts } = allGroupCounts;
   const heldByGroup = count(statusCounts.filter((r) => r.status === "HELD_FOR_BALANCE"), (r) => r.stakeholderGroup, (r) => r._count._all);
-  const published = Object.values(groupCounts).reduce((a, b) => a + b, 0);
+  const classified = Object.values(groupCounts).reduce((a, b) => a + b, 0);
+  const published = classified + unclassified;
+  const regionCounts = count(regions, (r) => String(r.region), (r) => r._count._all);
+  const { UNKNOWN: unknownCountry = 0, ...knownRegions } = regionCounts;
   const cap = capOf(policy, kind);
-  const capActive = published >= cap.minSample;
+  // The cap applies to the groups' shares, so its sample is of classified inputs (as in fitsGroupCap).
+  const capActive = classified >= cap.minSample;
   const represented = groupsRepresented(groupCounts);
   return {
     published,
+    unclassified,
+    unknownCountry,
     held: Object.values(heldByGroup).reduce((a, b) => a + b, 0),
     pending: statusCounts.filter((r) => r.status === "PENDING").reduce((a, r) => a + r._count._all, 0),
     overBalance,
@@ -84,8 +102,8 @@ async function kindReport(consultationId: string, kind: InputKind, policy: Polic
     groups: sharesOf(groupCounts, STAKEHOLDER_GROUPS).map((s) => ({
       ...s, held: heldByGroup[s.key] ?? 0, overCap: capActive && s.share > cap.maxGroupShare + 1e-9,
     })),
-    regions: sharesOf(count(regions, (r) => String(r.region), (r) => r._count._all), UN_REGIONS),
-    development: sharesOf(count(development, (r) => (r.developing ? "developing" : "developed"), (r) => r._count._all), ["developing", "developed"]),
+    regions: sharesOf(knownRegions, UN_REGIONS),
+    development: sharesOf(count(development, (r) => (r.region === "UNKNOWN" ? null : r.developing ? "developing" : "developed"), (r) => r._count._all), ["developing", "developed"]),
     genders: sharesOf(count(genders, (r) => (r.gender ? String(r.gender) : "undeclared"), (r) => r._count._all), ["FEMALE", "MALE", "NON_BINARY", "SELF_DESCRIBED", "undeclared"]),
     languages: sharesOf(count(languages, (r) => r.language, (r) => r._count._all)),
   };
@@ -105,7 +123,7 @@ export async function getBalanceReport(slug: string, options: { publicOnly?: boo
 /** For the synthesis: whether enough stakeholder groups have published inputs to export without the warning. */
 export async function synthesisBalanceWarning(consultationId: string): Promise<{ unbalanced: boolean; groupsRepresented: number; minGroups: number }> {
   const policy = await getBalancePolicy(db, consultationId);
-  const rows = await db.submission.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } });
+  const rows = await db.submission.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: "PUBLISHED", stakeholderGroup: { not: UNCLASSIFIED } }, _count: { _all: true } });
   const represented = rows.filter((r) => r._count._all > 0).length;
   return { unbalanced: represented < policy.minGroups, groupsRepresented: represented, minGroups: policy.minGroups };
 }

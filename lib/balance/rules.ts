@@ -1,6 +1,10 @@
 // Pure balance arithmetic, shared by the publishing rules, the held-queue release and the dashboard.
 import type { StakeholderGroup } from "../db/generated/enums";
 
+// Unclassified inputs (imports and transcripts whose group nobody knows) are counted apart: they are in no group's
+// share, never raise the total the shares are taken of, and are never held for balance.
+const UNCLASSIFIED: StakeholderGroup = "UNCLASSIFIED";
+
 export interface GroupCap {
   /** the largest share one stakeholder group may hold among published items, e.g. 0.4 */
   maxGroupShare: number;
@@ -16,6 +20,7 @@ export type GroupCounts = Partial<Record<StakeholderGroup, number>>;
  * the item may be published if total + 1 < minSample, or (inGroup + 1) / (total + 1) <= maxGroupShare.
  */
 export function fitsGroupCap(counts: GroupCounts, group: StakeholderGroup, cap: GroupCap): boolean {
+  if (group === UNCLASSIFIED) return true;
   const total = totalOf(counts) + 1;
   if (total < cap.minSample) return true;
   const inGroup = (counts[group] ?? 0) + 1;
@@ -23,8 +28,9 @@ export function fitsGroupCap(counts: GroupCounts, group: StakeholderGroup, cap: 
   return inGroup / total <= cap.maxGroupShare + 1e-9;
 }
 
+/** Items in the six stakeholder groups (unclassified ones are counted apart). */
 export function totalOf(counts: GroupCounts): number {
-  return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  return Object.entries(counts).reduce<number>((sum, [group, n]) => (group === UNCLASSIFIED ? sum : sum + (n ?? 0)), 0);
 }
 
 export interface HeldItem {
@@ -63,9 +69,9 @@ export function releasableInArrivalOrder(held: HeldItem[], published: GroupCount
   return released;
 }
 
-/** Number of stakeholder groups with at least one published item. */
+/** Number of stakeholder groups with at least one published item ("unclassified" is not a group). */
 export function groupsRepresented(counts: GroupCounts): number {
-  return Object.values(counts).filter((n) => (n ?? 0) > 0).length;
+  return Object.entries(counts).filter(([group, n]) => group !== UNCLASSIFIED && (n ?? 0) > 0).length;
 }
 
 export interface Share {

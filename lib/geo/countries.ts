@@ -38,25 +38,41 @@ export const UN_REGIONS = [
   "NONE",
 ] as const;
 
-/** UN regional group; the values match the Prisma enum `UnRegion`. */
-export type UnRegion = (typeof UN_REGIONS)[number];
+/** The UN regional group of a country (or NONE). */
+export type CountryRegion = (typeof UN_REGIONS)[number];
+
+/**
+ * "ZZ", the ISO 3166 user-assigned code for an unknown country, for imported and transcribed inputs whose country
+ * nobody knows. Never a country a person can choose (isCountryCode("ZZ") is false); its region is UNKNOWN.
+ */
+export const UNKNOWN_COUNTRY = "ZZ";
+
+/** Every region an input can carry: the UN groups, NONE, then UNKNOWN (the country is not known), counted apart. */
+export const INPUT_REGIONS = [...UN_REGIONS, "UNKNOWN"] as const;
+
+/** The region of an input; the values match the Prisma enum `UnRegion`. */
+export type UnRegion = (typeof INPUT_REGIONS)[number];
+
+export function isKnownCountry(code: string): boolean {
+  return code !== UNKNOWN_COUNTRY;
+}
 
 export interface Country {
   /** ISO 3166-1 alpha-2 code, upper case. */
   readonly code: string;
   /** English short name (fallback when Intl.DisplayNames has no name). */
   readonly name: string;
-  readonly region: UnRegion;
+  readonly region: CountryRegion;
   /** UN M49 "developing" classification (see the header comment). */
   readonly developing: boolean;
 }
 
-const AFR = "AFRICAN" satisfies UnRegion;
-const APG = "ASIA_PACIFIC" satisfies UnRegion;
-const EEG = "EASTERN_EUROPEAN" satisfies UnRegion;
-const LAC = "LATIN_AMERICAN_AND_CARIBBEAN" satisfies UnRegion;
-const WEOG = "WESTERN_EUROPEAN_AND_OTHERS" satisfies UnRegion;
-const NONE = "NONE" satisfies UnRegion;
+const AFR = "AFRICAN" satisfies CountryRegion;
+const APG = "ASIA_PACIFIC" satisfies CountryRegion;
+const EEG = "EASTERN_EUROPEAN" satisfies CountryRegion;
+const LAC = "LATIN_AMERICAN_AND_CARIBBEAN" satisfies CountryRegion;
+const WEOG = "WESTERN_EUROPEAN_AND_OTHERS" satisfies CountryRegion;
+const NONE = "NONE" satisfies CountryRegion;
 
 export const COUNTRIES = [
   { code: "AD", name: "Andorra", region: WEOG, developing: false },
@@ -339,18 +355,25 @@ function requireCountry(code: string): Country {
   return country;
 }
 
-/** UN regional group of a country; throws for unknown codes. */
+/** UN regional group of a country (UNKNOWN for UNKNOWN_COUNTRY); throws for other unknown codes. */
 export function regionOf(code: string): UnRegion {
+  if (code === UNKNOWN_COUNTRY) return "UNKNOWN";
   return requireCountry(code).region;
 }
 
-/** The country facts an input keeps about its author (snapshotted, so later profile edits change nothing). */
+/**
+ * The country facts an input keeps about its author (snapshotted, so later profile edits change nothing).
+ * An unknown country has region UNKNOWN and counts as neither developing nor developed (dashboards tell it apart
+ * by its region).
+ */
 export function placeOf(code: string): { country: string; region: UnRegion; developing: boolean } {
+  if (code === UNKNOWN_COUNTRY) return { country: UNKNOWN_COUNTRY, region: "UNKNOWN", developing: false };
   return { country: code, region: regionOf(code), developing: isDevelopingCountry(code) };
 }
 
-/** UN M49 developing-region status of a country; throws for unknown codes. */
+/** UN M49 developing-region status of a country (false for UNKNOWN_COUNTRY); throws for other unknown codes. */
 export function isDevelopingCountry(code: string): boolean {
+  if (code === UNKNOWN_COUNTRY) return false;
   return requireCountry(code).developing;
 }
 
@@ -373,14 +396,29 @@ function displayNamesFor(locale: string): Intl.DisplayNames | null {
 /**
  * Localised country name via Intl.DisplayNames, falling back to the English
  * short name when the runtime has no name for the code or the locale tag is
- * invalid. Throws for unknown codes.
+ * invalid. UNKNOWN_COUNTRY reads "Country not known"; throws for other unknown codes.
  */
 export function countryName(code: string, locale: string): string {
+  if (code === UNKNOWN_COUNTRY) return unknownCountryName(locale);
   const country = requireCountry(code);
   const localised = displayNamesFor(locale)?.of(country.code);
   return localised !== undefined && localised !== "" && localised !== country.code
     ? localised
     : country.name;
+}
+
+// The one name Intl.DisplayNames has no good word for ("Unknown Region"), in the platform's languages.
+const UNKNOWN_COUNTRY_NAMES: Record<string, string> = {
+  en: "Country not known",
+  fr: "Pays inconnu",
+  ar: "البلد غير معروف",
+  es: "País desconocido",
+  ru: "Страна неизвестна",
+  zh: "国家不明",
+};
+
+function unknownCountryName(locale: string): string {
+  return UNKNOWN_COUNTRY_NAMES[locale.split("-")[0]?.toLowerCase() ?? "en"] ?? "Country not known";
 }
 
 const collatorCache = new Map<string, Intl.Collator>();

@@ -1,7 +1,7 @@
 // One imported row: the fields an e-mailed or paper input carries, validated like a web contribution.
 import { z } from "zod";
-import { isCountryCode } from "../geo/countries";
-import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import { isCountryCode, UNKNOWN_COUNTRY } from "../geo/countries";
+import { INPUT_GROUPS } from "../stakeholders/groups";
 import { LANGUAGES } from "../submissions/language";
 import { BODY_MAX, MAX_ATTACHMENTS, TITLE_MAX } from "../submissions/limits";
 import { hasBrokenText } from "../submissions/schema";
@@ -17,8 +17,13 @@ export function importRowSchema(themeSlugs: readonly string[]) {
     body: text(BODY_MAX, "bodyRequired", "bodyTooLong"),
     contributor_name: text(200, "nameRequired", "nameRequired"),
     organisation: str.pipe(z.string().max(200, { error: "invalidText" }).refine((v) => !hasBrokenText(v), { error: "invalidText" }).transform((v) => v.trim())),
-    stakeholder_group: str.pipe(z.string().trim().toUpperCase().pipe(z.enum(STAKEHOLDER_GROUPS, { error: "groupInvalid" }))),
-    country: str.pipe(z.string().trim().toUpperCase().refine(isCountryCode, { error: "countryInvalid" })),
+    // An imported input's group may be UNCLASSIFIED and its country unknown (ZZ): counted apart, never dropped.
+    stakeholder_group: str.pipe(z.string().trim().toUpperCase().pipe(z.enum(INPUT_GROUPS, { error: "groupInvalid" }))),
+    country: str.pipe(
+      z.string().trim().toUpperCase()
+        .transform((v) => (v === "UNKNOWN" ? UNKNOWN_COUNTRY : v))
+        .refine((v) => v === UNKNOWN_COUNTRY || isCountryCode(v), { error: "countryInvalid" }),
+    ),
     themes: list.pipe(z.array(z.string().refine((s) => themeSlugs.includes(s), { error: "themeUnknown" })).min(1, { error: "themeRequired" })),
     language: str.pipe(z.string().trim().toLowerCase().pipe(z.enum(LANGUAGES, { error: "languageInvalid" }))),
     received_at: str.pipe(z.string().trim().refine((v) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), { error: "dateInvalid" }).transform((v) => new Date(/T|\s/.test(v) ? v : `${v}T00:00:00Z`))),

@@ -1,6 +1,7 @@
 // JSON shapes of the open-data API (docs/api.md): what is public, spelled out field by field.
 import { db } from "../db/client";
 import { stageOf } from "../consultations/phases";
+import { isKnownCountry } from "../geo/countries";
 import type { PublicContribution } from "./public";
 
 export function apiError(status: number, error: string, message: string, details?: Record<string, unknown>): Response {
@@ -21,7 +22,8 @@ export function contributionJson(item: PublicContribution, baseUrl: string, slug
     language: item.language,
     themes: item.themes,
     stakeholderGroup: item.stakeholderGroup,
-    country: item.country,
+    // null when the country is not known (imported or transcribed inputs; region "UNKNOWN")
+    country: isKnownCountry(item.country) ? item.country : null,
     region: item.region,
     developing: item.developing,
     contributorName: item.contributorName,

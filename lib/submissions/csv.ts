@@ -3,6 +3,7 @@
 // with its reason and without its title, text or attachments; the moderation columns come last so the earlier
 // columns keep their positions.
 import { stringify } from "csv-stringify/sync";
+import { isKnownCountry } from "../geo/countries";
 import type { PublicContribution } from "./public";
 
 export const CSV_COLUMNS = [
@@ -13,7 +14,7 @@ export const CSV_COLUMNS = [
 
 export function csvRow(item: PublicContribution, url: string): string[] {
   return [
-    item.reference, url, item.title ?? "", item.body ?? "", item.language, item.themes.map((t) => t.slug).join(";"), item.stakeholderGroup, item.country, item.region,
+    item.reference, url, item.title ?? "", item.body ?? "", item.language, item.themes.map((t) => t.slug).join(";"), item.stakeholderGroup, isKnownCountry(item.country) ? item.country : "", item.region,
     item.developing ? "true" : "false", item.contributorName ?? "", item.organisationName ?? "", item.anonymous ? "true" : "false", item.imported ? "true" : "false",
     item.submittedAt?.toISOString() ?? "", item.publishedAt?.toISOString() ?? "", item.attachments.map((a) => a.filename).join(";"),
     item.hidden ? "true" : "false", item.hiddenReason ?? "", item.overBalance ? "true" : "false", item.campaign?.id ?? "", item.campaign ? String(item.campaign.size) : "",

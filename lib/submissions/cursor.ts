@@ -1,5 +1,6 @@
 // Keyset cursors for the public list and the balanced (round-robin by stakeholder group) ordering. Pure.
-import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+// The round-robin includes "unclassified" as a seventh queue, so unclassified contributions are listed too.
+import { INPUT_GROUPS } from "../stakeholders/groups";
 import type { StakeholderGroup } from "../db/generated/enums";
 
 export type Sort = "newest" | "oldest" | "balanced";
@@ -39,11 +40,11 @@ export function decodeCursor(raw: string, sort: Sort): Cursor | null {
   const v = value as Record<string, unknown>;
   if (v.sort !== sort) return null;
   if (sort === "balanced") {
-    if (typeof v.next !== "number" || !Number.isInteger(v.next) || v.next < 0 || v.next >= STAKEHOLDER_GROUPS.length) return null;
+    if (typeof v.next !== "number" || !Number.isInteger(v.next) || v.next < 0 || v.next >= INPUT_GROUPS.length) return null;
     if (typeof v.after !== "object" || v.after === null) return null;
     const after: Partial<Record<StakeholderGroup, Key>> = {};
     for (const [group, key] of Object.entries(v.after)) {
-      if (!(STAKEHOLDER_GROUPS as readonly string[]).includes(group) || !isKey(key)) return null;
+      if (!(INPUT_GROUPS as readonly string[]).includes(group) || !isKey(key)) return null;
       after[group as StakeholderGroup] = key;
     }
     return { sort, after, next: v.next };
@@ -66,7 +67,7 @@ export function interleave<T extends Row>(
   start: number,
   previous: Partial<Record<StakeholderGroup, Key>>,
 ): { page: T[]; next: Cursor | null } {
-  const groups = STAKEHOLDER_GROUPS;
+  const groups = INPUT_GROUPS;
   const queues = new Map(groups.map((g) => [g, [...(lists.get(g) ?? [])]]));
   const after: Partial<Record<StakeholderGroup, Key>> = { ...previous };
   const page: T[] = [];

@@ -8,8 +8,8 @@ import { campaignSizes } from "../moderation/campaigns";
 import { PUBLIC_STATUSES, publicViewOf } from "../moderation/public";
 import { Prisma } from "../db/generated/client";
 import type { StakeholderGroup } from "../db/generated/enums";
-import { UN_REGIONS } from "../geo/countries";
-import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import { INPUT_REGIONS } from "../geo/countries";
+import { INPUT_GROUPS } from "../stakeholders/groups";
 import { decodeCursor, encodeCursor, interleave, type Cursor, type Key, type Row, type Sort } from "./cursor";
 import { LANGUAGES } from "./language";
 import { PAGE_SIZE, SEARCH_MAX } from "./limits";
@@ -19,8 +19,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 /** Query parameters of the list page and of the API: the same names, the same rules. */
 export const ListQuerySchema = z.object({
   theme: optional(z.string().max(80).regex(/^[a-z0-9-]+$/, { error: "theme" })),
-  group: optional(z.enum(STAKEHOLDER_GROUPS, { error: "group" })),
-  region: optional(z.enum(UN_REGIONS, { error: "region" })),
+  group: optional(z.enum(INPUT_GROUPS, { error: "group" })),
+  region: optional(z.enum(INPUT_REGIONS, { error: "region" })),
   country: optional(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "country" })),
   language: optional(z.enum(LANGUAGES, { error: "language" })),
   organisation: optional(z.string().trim().max(200, { error: "organisation" })),
@@ -186,7 +186,7 @@ async function keysInOrder(consultationId: string, query: ListQuery, cursor: Cur
     const previous = cursor?.sort === "balanced" ? cursor.after : {};
     const start = cursor?.sort === "balanced" ? cursor.next : 0;
     // Index range scans per group and status (consultationId, status, stakeholderGroup, publishedAt, id), each LIMIT n+1.
-    const branches = STAKEHOLDER_GROUPS.map((group) => {
+    const branches = INPUT_GROUPS.map((group) => {
       const key = previous[group];
       const cond = key ? Prisma.sql` AND ${after(key, "desc")}` : Prisma.empty;
       return orderedKeys(consultationId, query, Prisma.sql` AND s."stakeholderGroup" = ${group}::"StakeholderGroup"${cond}`, "desc", limit + 1);
@@ -271,14 +271,16 @@ export async function getPublishedContribution(slug: string, reference: string):
 /**
  * Published contributions by stakeholder group and by UN region, for the consultation page and the API. Hidden ones
  * are not counted: these shares describe the inputs the public can read, as the balance policy's shares do.
+ * Unclassified contributions and those of unknown country have their own keys (UNCLASSIFIED, UNKNOWN) and are in
+ * the total: nothing published goes uncounted.
  */
 export async function contributionCounts(consultationId: string) {
   const [groups, regions] = await Promise.all([
     db.submission.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } }),
     db.submission.groupBy({ by: ["region"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } }),
   ]);
-  const byGroup = Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, groups.find((r) => r.stakeholderGroup === g)?._count._all ?? 0])) as Record<StakeholderGroup, number>;
-  const byRegion = Object.fromEntries(UN_REGIONS.map((r) => [r, regions.find((x) => x.region === r)?._count._all ?? 0])) as Record<(typeof UN_REGIONS)[number], number>;
+  const byGroup = Object.fromEntries(INPUT_GROUPS.map((g) => [g, groups.find((r) => r.stakeholderGroup === g)?._count._all ?? 0])) as Record<StakeholderGroup, number>;
+  const byRegion = Object.fromEntries(INPUT_REGIONS.map((r) => [r, regions.find((x) => x.region === r)?._count._all ?? 0])) as Record<(typeof INPUT_REGIONS)[number], number>;
   const total = Object.values(byGroup).reduce((a, b) => a + b, 0);
   return { total, byGroup, byRegion };
 }

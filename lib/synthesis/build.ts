@@ -6,8 +6,8 @@
 // stay in memory, never the bodies. The same rows always give the same model (see docs/decisions/0008).
 import type { Tx } from "../db/client";
 import type { StakeholderGroup, UnRegion } from "../db/generated/enums";
-import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
-import { UN_REGIONS } from "../geo/countries";
+import { INPUT_GROUPS } from "../stakeholders/groups";
+import { INPUT_REGIONS } from "../geo/countries";
 import { DEFAULT_POINT_OPTIONS, DocumentFrequency, orderForBalance, PointFinder, type Point, type PointOptions, type SourceRef } from "./points";
 import { findAcronyms, plainBlocks, shortQuote, splitSentences } from "./text";
 import { attribution, countWord, GROUP_ADJECTIVE, GROUP_LABEL, joinList, plural, pointText, REGION_LABEL, sectionLetter } from "./phrases";
@@ -198,11 +198,11 @@ export async function buildSynthesisModel(client: Tx, consultationSlug: string, 
     campaigns: campaignRows.length,
   };
   const asOfDate = [totals?.asOf, commentTotals?.asOf].filter((d): d is Date => d instanceof Date).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-  const byGroup = STAKEHOLDER_GROUPS.flatMap((g) => {
+  const byGroup = INPUT_GROUPS.flatMap((g) => {
     const row = groupRows.find((r) => r.key === g);
     return row ? [{ key: g, label: GROUP_LABEL[g], submissions: row.submissions, contributors: row.contributors }] : [];
   });
-  const byRegion = UN_REGIONS.flatMap((r) => {
+  const byRegion = INPUT_REGIONS.flatMap((r) => {
     const row = regionRows.find((x) => x.key === r);
     return row ? [{ key: r, label: REGION_LABEL[r], submissions: row.submissions, contributors: row.contributors }] : [];
   });
@@ -257,7 +257,7 @@ export async function buildSynthesisModel(client: Tx, consultationSlug: string, 
     intro,
     themes: themeSections,
     comments,
-    annexI: STAKEHOLDER_GROUPS.flatMap((group) => {
+    annexI: INPUT_GROUPS.flatMap((group) => {
       const contributors = annex.get(group);
       if (!contributors) return [];
       return [{
@@ -396,9 +396,9 @@ async function commentSection(
     });
     for (const anchor of orderedAnchors) {
       const groupCounts = anchors.get(anchor) ?? new Map<StakeholderGroup, number>();
-      const groups = STAKEHOLDER_GROUPS.filter((g) => groupCounts.has(g))
+      const groups = INPUT_GROUPS.filter((g) => groupCounts.has(g))
         .map((g) => ({ group: g, count: groupCounts.get(g) ?? 0 }))
-        .sort((a, b) => b.count - a.count || STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group));
+        .sort((a, b) => b.count - a.count || INPUT_GROUPS.indexOf(a.group) - INPUT_GROUPS.indexOf(b.group));
       const total = groups.reduce((s, g) => s + g.count, 0);
       let paragraph = anchor ? latest.get(anchor) : undefined;
       if (anchor && !paragraph) {

@@ -1,6 +1,6 @@
 // The synthesis paper's wording (English, the working language of IGF synthesis papers): attribution by kind
 // of contributor, never by name, in the style of the 2007 paper for Rio.
-import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import { INPUT_GROUPS } from "../stakeholders/groups";
 import type { StakeholderGroup, UnRegion } from "../db/generated/enums";
 
 /** How a contribution from each group is described: "a {adjective} contribution", "two {adjective} contributions". */
@@ -11,6 +11,7 @@ export const GROUP_ADJECTIVE: Record<StakeholderGroup, string> = {
   TECHNICAL_COMMUNITY: "technical-community",
   ACADEMIC_COMMUNITY: "academic",
   INTERGOVERNMENTAL_ORGANISATION: "intergovernmental",
+  UNCLASSIFIED: "unclassified",
 };
 
 export const GROUP_LABEL: Record<StakeholderGroup, string> = {
@@ -20,6 +21,7 @@ export const GROUP_LABEL: Record<StakeholderGroup, string> = {
   TECHNICAL_COMMUNITY: "Technical community",
   ACADEMIC_COMMUNITY: "Academic community",
   INTERGOVERNMENTAL_ORGANISATION: "Intergovernmental organisations",
+  UNCLASSIFIED: "Unclassified",
 };
 
 export const REGION_LABEL: Record<UnRegion, string> = {
@@ -29,6 +31,7 @@ export const REGION_LABEL: Record<UnRegion, string> = {
   LATIN_AMERICAN_AND_CARIBBEAN: "Latin American and Caribbean Group",
   WESTERN_EUROPEAN_AND_OTHERS: "Western European and Others Group",
   NONE: "No regional group",
+  UNKNOWN: "Country not known",
 };
 
 const SMALL = ["zero", "one", "two"];
@@ -49,7 +52,7 @@ export function joinList(items: string[]): string {
 
 /** "Several civil-society contributions and one government contribution", from the units behind a point. */
 export function attribution(groups: { group: StakeholderGroup; count: number }[]): string {
-  const sorted = [...groups].sort((a, b) => b.count - a.count || STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group));
+  const sorted = [...groups].sort((a, b) => b.count - a.count || INPUT_GROUPS.indexOf(a.group) - INPUT_GROUPS.indexOf(b.group));
   const total = sorted.reduce((sum, g) => sum + g.count, 0);
   if (total === 0) return "No contribution";
   if (sorted.length > 3) {

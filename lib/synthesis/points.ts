@@ -3,7 +3,7 @@
 // Sentences arrive as a stream (two passes: document frequencies first, then grouping). Terms are hashed into a
 // fixed number of buckets, centroids are pruned to their strongest terms and the number of open groups is capped,
 // so memory stays flat whatever the number of contributions. Everything is deterministic for a given input order.
-import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import { INPUT_GROUPS } from "../stakeholders/groups";
 import type { StakeholderGroup } from "../db/generated/enums";
 import { hashTerm, shortQuote, terms } from "./text";
 
@@ -274,7 +274,7 @@ export class PointFinder {
         support: cluster.support,
         groups: [...cluster.groups.entries()]
           .map(([group, count]) => ({ group, count }))
-          .sort((a, b) => b.count - a.count || STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group)),
+          .sort((a, b) => b.count - a.count || INPUT_GROUPS.indexOf(a.group) - INPUT_GROUPS.indexOf(b.group)),
         overBalance: cluster.overBalance,
         campaignIds: [...cluster.campaignIds].sort(),
         sources,
@@ -295,14 +295,14 @@ export function orderForBalance(points: Point[], max: number): { point: Point; o
   const out: { point: Point; owner: StakeholderGroup }[] = [];
   const containing = (group: StakeholderGroup) => remaining.find((p) => p.groups.some((g) => g.group === group));
   while (remaining.length > 0 && out.length < max) {
-    const groups = STAKEHOLDER_GROUPS.map((group) => ({ group, best: containing(group) }))
+    const groups = INPUT_GROUPS.map((group) => ({ group, best: containing(group) }))
       .filter((g): g is { group: StakeholderGroup; best: Point } => g.best !== undefined)
       .sort((a, b) =>
         b.best.support - a.best.support ||
         a.best.order - b.best.order ||
         // On a shared point, the group that dominates it takes it.
         Number(b.best.groups[0]?.group === b.group) - Number(a.best.groups[0]?.group === a.group) ||
-        STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group));
+        INPUT_GROUPS.indexOf(a.group) - INPUT_GROUPS.indexOf(b.group));
     if (groups.length === 0) break;
     // A group already present in a point of this round waits for the next round.
     const represented = new Set<StakeholderGroup>();

@@ -3,6 +3,7 @@ import { db, type Tx } from "../db/client";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { hashPassword } from "../auth/password";
 import { normaliseName } from "./names";
+import { isKnownCountry } from "../geo/countries";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { ProfileSchema, SignUpSchema, type ProfileInput } from "./schema";
 import type { StakeholderGroup } from "../db/generated/enums";
@@ -14,7 +15,7 @@ export async function findOrCreateOrganisation(tx: Tx, name: string, group: Stak
   const org = await tx.organisation.upsert({
     where: { normalizedName },
     update: {},
-    create: { name: name.trim().replace(/\s+/g, " "), normalizedName, stakeholderGroup: group, country },
+    create: { name: name.trim().replace(/\s+/g, " "), normalizedName, stakeholderGroup: group, country: isKnownCountry(country) ? country : null },
   });
   return org.id;
 }

@@ -49,7 +49,7 @@ describe("secretariat import", () => {
     const sec = await buildUser({ role: "ADMIN" });
     const json = JSON.stringify([
       { title: "Good", body: "Fine text", contributorName: "A", stakeholderGroup: "GOVERNMENT", country: "FR", themes: ["access"], language: "fr", receivedAt: "2026-01-01" },
-      { title: "", body: "x", contributorName: "B", stakeholderGroup: "ALIENS", country: "ZZ", themes: ["nope"], language: "en", receivedAt: "yesterday" },
+      { title: "", body: "x", contributorName: "B", stakeholderGroup: "ALIENS", country: "QQ", themes: ["nope"], language: "en", receivedAt: "yesterday" },
     ]);
     const result = await runImport(sec, c.slug, "inputs.json", enc(json));
     expect(result).toMatchObject({ ok: false, error: "invalidRows" });

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getPublicConsultation } from "@/lib/consultations/service";
-import { countryName, countryOptions, UN_REGIONS } from "@/lib/geo/countries";
+import { countryName, countryOptions, INPUT_REGIONS } from "@/lib/geo/countries";
 import { markdownToText } from "@/lib/markdown/render";
-import { STAKEHOLDER_GROUPS } from "@/lib/stakeholders/groups";
+import { INPUT_GROUPS } from "@/lib/stakeholders/groups";
 import { LANGUAGES } from "@/lib/submissions/language";
 import { loadPublicContributions, parseListQuery, ListQuerySchema } from "@/lib/submissions/public";
 import { ContributionCard } from "@/components/submissions/contribution-card";
@@ -72,8 +72,8 @@ export default async function ContributionsPage({ params, searchParams }: Props)
         </div>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           <Select name="theme" label={t("theme")} any={t("any")} value={query.theme} options={consultation.themes.map((th) => ({ value: th.slug, label: th.title }))} />
-          <Select name="group" label={t("group")} any={t("any")} value={query.group} options={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: tGroups(g) }))} />
-          <Select name="region" label={t("region")} any={t("any")} value={query.region} options={UN_REGIONS.map((r) => ({ value: r, label: tRegions(r) }))} />
+          <Select name="group" label={t("group")} any={t("any")} value={query.group} options={INPUT_GROUPS.map((g) => ({ value: g, label: tGroups(g) }))} />
+          <Select name="region" label={t("region")} any={t("any")} value={query.region} options={INPUT_REGIONS.map((r) => ({ value: r, label: tRegions(r) }))} />
           <Select name="country" label={t("country")} any={t("any")} value={query.country} options={countryOptions(locale).map((c) => ({ value: c.code, label: c.name }))} />
           <Select name="language" label={t("language")} any={t("any")} value={query.language} options={LANGUAGES.map((l) => ({ value: l, label: languageNames.of(l) ?? l }))} />
           <div className="flex flex-col gap-1">
@@ -110,7 +110,7 @@ export default async function ContributionsPage({ params, searchParams }: Props)
                 labels={{
                   group: tGroups(item.stakeholderGroup),
                   country: countryName(item.country, locale),
-                  region: tRegions(item.region as (typeof UN_REGIONS)[number]),
+                  region: tRegions(item.region as (typeof INPUT_REGIONS)[number]),
                   author: [item.contributorName, item.organisationName].filter(Boolean).join(", "),
                   anonymous: t("anonymous"),
                   imported: t("imported"),

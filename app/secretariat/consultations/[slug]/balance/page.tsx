@@ -21,7 +21,7 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
   if (!consultation) notFound();
-  const [report, held, policy, t, tGroups, tRegions, tGenders, format] = await Promise.all([
+  const [report, held, policy, t, tGroups, tRegions, tGenders, format, tApart] = await Promise.all([
     getBalanceReport(slug),
     listHeld(consultation.id),
     getBalancePolicy(db, consultation.id),
@@ -30,6 +30,7 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
     getTranslations("regions"),
     getTranslations("genders"),
     getFormatter(),
+    getTranslations("meetings.balance"),
   ]);
   if (!report) notFound();
   const values = Object.fromEntries(POLICY_FIELDS.map((f) => [f, String(PERCENT_FIELDS.includes(f) ? Math.round(policy[f] * 1000) / 10 : policy[f])]));
@@ -47,10 +48,17 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
         ))}
       </dl>
       <p>
-        {r.capActive ? t("capActive", { cap: pct(r.maxGroupShare) }) : t("capInactive", { cap: pct(r.maxGroupShare), sample: r.minSample, published: r.published })}
+        {r.capActive ? t("capActive", { cap: pct(r.maxGroupShare) }) : t("capInactive", { cap: pct(r.maxGroupShare), sample: r.minSample, published: r.published - r.unclassified })}
         {" "}
         {kind === "submissions" ? (r.minGroupsMet ? t("minGroupsMet", { count: r.groupsRepresented, min: r.minGroups }) : t("minGroupsNotMet", { count: r.groupsRepresented, min: r.minGroups })) : null}
       </p>
+      {r.unclassified > 0 || r.unknownCountry > 0 ? (
+        <p data-testid={`${kind}-counted-apart`}>
+          {r.unclassified > 0 ? tApart("unclassified", { count: r.unclassified }) : null}
+          {r.unclassified > 0 && r.unknownCountry > 0 ? " " : null}
+          {r.unknownCountry > 0 ? tApart("unknownCountry", { count: r.unknownCountry }) : null}
+        </p>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <ShareChart id={`${kind}-groups`} title={t("dimensions.group")} cap={r.maxGroupShare}
           rows={r.groups.map((g) => ({ key: g.key, label: tGroups(g.key as never), count: g.count, share: g.share, held: g.held, over: g.overCap }))} />
