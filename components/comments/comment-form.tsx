@@ -55,7 +55,7 @@ export function CommentForm({ action, draftId, anchorId, parentId, paragraphText
     <form action={formAction} onSubmit={stampKey} className="space-y-3" noValidate key={`${savedAt}`}>
       <div ref={alertRef} tabIndex={-1}>
         {state.status === "saved" ? <FormAlert tone="success">{t(`saved.${state.outcome}`)}</FormAlert> : null}
-        {state.status === "error" ? <FormAlert>{errorText(state.error)}</FormAlert> : null}
+        {state.status === "error" ? <FormAlert>{errorText(state.error, state.params)}</FormAlert> : null}
       </div>
       <input type="hidden" name="draftId" value={draftId} />
       <input type="hidden" name="anchorId" value={anchorId ?? ""} />

@@ -10,7 +10,7 @@ import { ProposalDiff } from "./proposal-diff";
 export interface ThreadActions {
   create: CommentAction;
   edit: (commentId: string, state: Parameters<CommentAction>[0], formData: FormData) => ReturnType<CommentAction>;
-  withdraw: (commentId: string, state: Parameters<CommentAction>[0], formData: FormData) => ReturnType<CommentAction>;
+  withdraw: (commentId: string, expectedVersion: number, state: Parameters<CommentAction>[0], formData: FormData) => ReturnType<CommentAction>;
 }
 
 interface Props {
@@ -59,7 +59,7 @@ export async function CommentItem({ comment, draftId, currentVersion, canWrite, 
               paragraphText={!isReply && comment.paragraphText !== null ? comment.paragraphText : null}
               version={comment.version}
               editAction={actions.edit.bind(null, comment.id)}
-              withdrawAction={actions.withdraw.bind(null, comment.id)}
+              withdrawAction={actions.withdraw.bind(null, comment.id, comment.version)}
             />
           ) : null}
         </>

@@ -40,8 +40,8 @@ export function OwnCommentControls({ commentId, body, proposedText, paragraphTex
     <div className="mt-2 space-y-2">
       <div ref={alertRef} tabIndex={-1}>
         {state.status === "saved" ? <FormAlert tone="success">{t(`saved.${state.outcome}`)}</FormAlert> : null}
-        {state.status === "error" ? <FormAlert>{errorText(state.error)}</FormAlert> : null}
-        {wState.status === "error" ? <FormAlert>{errorText(wState.error)}</FormAlert> : null}
+        {state.status === "error" ? <FormAlert>{errorText(state.error, state.params)}</FormAlert> : null}
+        {wState.status === "error" ? <FormAlert>{errorText(wState.error, wState.params)}</FormAlert> : null}
       </div>
       <div className="flex flex-wrap items-start gap-3">
         <details className="min-w-0 flex-1" open={state.status === "error"}>

@@ -7,9 +7,12 @@ import { fieldErrorsOf } from "@/lib/result";
 import { contributionSchema } from "@/lib/submissions/schema";
 import { guessLanguage } from "@/lib/submissions/language";
 import { BODY_MIN, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, TITLE_MAX } from "@/lib/submissions/limits";
+import { useContributionMessage } from "./use-contribution-message";
 
 export interface ContributionValues {
   submissionId: string;
+  /** the version the form was loaded with (or the draft's, after each autosave): every write is conditional on it */
+  expectedVersion: string;
   title: string;
   body: string;
   themes: string[];
@@ -23,7 +26,9 @@ export type ContributionFormState =
   | { status: "idle" }
   | { status: "error"; error: string; fieldErrors: Record<string, string[] | undefined>; params?: Record<string, string | number>; values: ContributionValues };
 
-export type DraftSaveState = { status: "saved"; id: string; savedAt: string } | { status: "error"; error: string };
+export type DraftSaveState =
+  | { status: "saved"; id: string; savedAt: string; version: number }
+  | { status: "error"; error: string; params?: Record<string, string | number> };
 
 interface Props {
   action: (state: ContributionFormState, formData: FormData) => Promise<ContributionFormState>;
@@ -45,6 +50,10 @@ export function ContributionForm(props: Props) {
   const [state, formAction, pending] = useActionState(props.action, { status: "idle" });
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
   const [submissionId, setSubmissionId] = useState(props.values.submissionId);
+  const [expectedVersion, setExpectedVersion] = useState(props.values.expectedVersion);
+  // One autosave at a time: a save sent while another is in flight would carry a version the first one changes.
+  const saving = useRef(false);
+  const saveAgain = useRef(false);
   const [autosave, setAutosave] = useState<Autosave>({ state: "idle" });
   const [language, setLanguage] = useState(props.values.language);
   const languageTouched = useRef(props.guessLanguageFrom === null);
@@ -57,7 +66,8 @@ export function ContributionForm(props: Props) {
   const serverErrors = state.status === "error" ? state.fieldErrors : {};
   const errors: Record<string, string[] | undefined> = clientErrors ?? serverErrors;
   const params = state.status === "error" && !clientErrors ? state.params ?? {} : {};
-  const message = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.generic", params) : t("errors.generic"));
+  const translate = useContributionMessage();
+  const message = (key: string) => translate(key, params);
   const fieldMessages = (name: string) => errors[name]?.map(message);
   const invalid = (name: string) => (errors[name]?.length ? true : undefined);
   const showAlert = state.status === "error" || clientErrors !== null;
@@ -75,7 +85,9 @@ export function ContributionForm(props: Props) {
     if (!form) return null;
     const data = new FormData(form);
     return {
-      submissionId,
+      // From the hidden inputs, not from state: an autosave chained after another must see the version it returned.
+      submissionId: String(data.get("submissionId") ?? ""),
+      expectedVersion: String(data.get("expectedVersion") ?? ""),
       title: String(data.get("title") ?? ""),
       body: String(data.get("body") ?? ""),
       themes: data.getAll("themes").map(String),
@@ -95,22 +107,47 @@ export function ContributionForm(props: Props) {
     const save = props.saveDraft;
     if (!save) return;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(async () => {
-      const latest = currentValues();
-      if (!latest || (!latest.title.trim() && !latest.body.trim())) return;
-      setAutosave({ state: "saving" });
-      try {
-        const result = await save({ ...latest, language: latest.language || language });
-        if (result.status === "saved") {
-          setSubmissionId(result.id);
-          setAutosave({ state: "saved", at: new Date(result.savedAt) });
-        } else {
-          setAutosave({ state: "failed", reason: message(result.error) });
-        }
-      } catch {
-        setAutosave({ state: "failed", reason: t("errors.generic") });
+    timer.current = setTimeout(() => void autosaveNow(save), 1500);
+  }
+
+  async function autosaveNow(save: NonNullable<Props["saveDraft"]>) {
+    if (saving.current) {
+      saveAgain.current = true;
+      return;
+    }
+    const latest = currentValues();
+    if (!latest || (!latest.title.trim() && !latest.body.trim())) return;
+    saving.current = true;
+    setAutosave({ state: "saving" });
+    try {
+      const result = await save({ ...latest, language: latest.language || language });
+      if (result.status === "saved") {
+        // Read by currentValues() on the next save through the hidden inputs, updated synchronously here.
+        setSubmissionId(result.id);
+        setExpectedVersion(String(result.version));
+        syncHidden(result.id, String(result.version));
+        setAutosave({ state: "saved", at: new Date(result.savedAt) });
+      } else {
+        saveAgain.current = false;
+        setAutosave({ state: "failed", reason: translate(result.error, result.params) });
       }
-    }, 1500);
+    } catch {
+      setAutosave({ state: "failed", reason: t("errors.generic") });
+    } finally {
+      saving.current = false;
+      if (saveAgain.current) {
+        saveAgain.current = false;
+        void autosaveNow(save);
+      }
+    }
+  }
+
+  function syncHidden(id: string, version: string) {
+    const form = formRef.current;
+    const idInput = form?.elements.namedItem("submissionId");
+    const versionInput = form?.elements.namedItem("expectedVersion");
+    if (idInput instanceof HTMLInputElement) idInput.value = id;
+    if (versionInput instanceof HTMLInputElement) versionInput.value = version;
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -139,6 +176,7 @@ export function ContributionForm(props: Props) {
         <FieldErrors name="form" errors={alertKey && errors.form?.every((k) => k === alertKey) ? undefined : fieldMessages("form")} />
       </div>
       <input type="hidden" name="submissionId" value={submissionId} />
+      <input type="hidden" name="expectedVersion" value={expectedVersion} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
 
       <Field name="title" label={t("form.fieldTitle")} hint={t("form.fieldTitleHint", { max: TITLE_MAX })} errors={fieldMessages("title")}>

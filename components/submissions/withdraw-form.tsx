@@ -3,16 +3,18 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/ui/field";
+import { useContributionMessage } from "./use-contribution-message";
 
-export type WithdrawState = { status: "idle" } | { status: "error"; error: string };
+export type WithdrawState = { status: "idle" } | { status: "error"; error: string; params?: Record<string, string | number> };
 
 export function WithdrawForm({ action, label }: { action: (state: WithdrawState) => Promise<WithdrawState>; label: string }) {
   const t = useTranslations("submissions");
+  const message = useContributionMessage();
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="space-y-2">
-      {state.status === "error" ? <FormAlert>{t.has(`errors.${state.error}`) ? t(`errors.${state.error}` as "errors.generic") : t("errors.generic")}</FormAlert> : null}
+      {state.status === "error" ? <FormAlert>{message(state.error, state.params)}</FormAlert> : null}
       {confirming ? (
         <form action={formAction}>
           <button type="submit" disabled={pending} className="rounded border border-red-800 bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900">

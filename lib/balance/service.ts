@@ -88,13 +88,19 @@ export async function settleBalanceInTx(tx: Tx, consultationId: string): Promise
         );
     const ids = new Set(toPublish);
     for (const s of heldSubmissions.filter((h) => ids.has(h.id))) {
-      await tx.submission.update({
-        where: { id: s.id },
+      // Conditional on the held version read above: an author's edit committed since then (back to moderation)
+      // must not be published unreviewed.
+      const updated = await tx.submission.updateMany({
+        where: { id: s.id, status: "HELD_FOR_BALANCE", version: s.version },
         data: { status: "PUBLISHED", publishedAt: now, overBalance: closed ? true : undefined, version: { increment: 1 } },
       });
+      if (updated.count !== 1) {
+        ids.delete(s.id);
+        continue;
+      }
       await tx.moderationEvent.create({
         data: {
-          targetType: "SUBMISSION", submissionId: s.id, actorId: null,
+          targetType: "SUBMISSION", submissionId: s.id, actorId: null, createdAt: now,
           action: closed ? "PUBLISH_OVER_BALANCE" : "RELEASE_FROM_HOLD",
           fromStatus: "HELD_FOR_BALANCE", toStatus: "PUBLISHED",
           reason: closed ? "phaseClosed" : null, metadata: { automatic: true },
@@ -110,7 +116,7 @@ export async function settleBalanceInTx(tx: Tx, consultationId: string): Promise
   const heldComments = await tx.comment.findMany({
     where: { consultationId, status: "HELD_FOR_BALANCE" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, stakeholderGroup: true, authorId: true, body: true, draft: { select: { commentsCloseAt: true } } },
+    select: { id: true, stakeholderGroup: true, authorId: true, body: true, version: true, draft: { select: { commentsCloseAt: true } } },
   });
   if (heldComments.length > 0) {
     const closedFor = (c: (typeof heldComments)[number]) => {
@@ -125,13 +131,18 @@ export async function settleBalanceInTx(tx: Tx, consultationId: string): Promise
     for (const c of heldComments) {
       const over = closedIds.has(c.id);
       if (!over && !released.has(c.id)) continue;
-      await tx.comment.update({
-        where: { id: c.id },
+      const updated = await tx.comment.updateMany({
+        where: { id: c.id, status: "HELD_FOR_BALANCE", version: c.version },
         data: { status: "PUBLISHED", publishedAt: now, overBalance: over ? true : undefined, version: { increment: 1 } },
       });
+      if (updated.count !== 1) {
+        closedIds.delete(c.id);
+        released.delete(c.id);
+        continue;
+      }
       await tx.moderationEvent.create({
         data: {
-          targetType: "COMMENT", commentId: c.id, actorId: null,
+          targetType: "COMMENT", commentId: c.id, actorId: null, createdAt: now,
           action: over ? "PUBLISH_OVER_BALANCE" : "RELEASE_FROM_HOLD",
           fromStatus: "HELD_FOR_BALANCE", toStatus: "PUBLISHED",
           reason: over ? "phaseClosed" : null, metadata: { automatic: true },

@@ -1,11 +1,11 @@
 // comments: write, reply to, edit and withdraw comments on drafts. Every rule (period, role, length, rate limit,
 // idempotency, moderation status) is enforced here, inside one transaction, with the database clock.
 import type { Tx } from "../db/client";
-import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/transaction";
+import { databaseNow, isUniqueViolation, lockKey, lockRow, withTransaction } from "../db/transaction";
 import { CommentStatus, ConsultationStatus, ModerationMode, type Gender, type StakeholderGroup, type UnRegion } from "../db/generated/enums";
 import { hasRole } from "../auth/session-roles";
 import { getBalancePolicy } from "../balance/policy";
-import { decideCommentPublication } from "../balance/service";
+import { decideCommentPublication, lockBalance } from "../balance/service";
 import { placeOf } from "../geo/countries";
 import { commentPeriodState } from "../drafts/period";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
@@ -35,9 +35,10 @@ export interface StatusContext {
 
 /**
  * The one place that decides the status a new or edited comment starts in.
- * Pre-moderated consultations queue every comment (and every edit, so an edit cannot slip unreviewed
- * text past moderation); post-moderated ones publish at once. A comment held for balance stays held
- * when edited. The balance check for comments (issue 5) plugs in here.
+ * Pre-moderated consultations queue every comment and every edit, held and published ones included: the text
+ * the secretariat approved (or would release from the hold) is not the text now, so it goes back to moderation.
+ * Post-moderated ones publish at once, within the balance cap; an edit there keeps its place (held stays held,
+ * published stays published).
  */
 export async function decideInitialCommentStatus(
   tx: Tx,
@@ -45,8 +46,8 @@ export async function decideInitialCommentStatus(
   snapshot: CommentSnapshot,
   context: StatusContext = {},
 ): Promise<CommentStatus> {
-  if (context.editing?.status === CommentStatus.HELD_FOR_BALANCE) return CommentStatus.HELD_FOR_BALANCE;
   if (consultation.moderationMode !== ModerationMode.POST) return CommentStatus.PENDING;
+  if (context.editing?.status === CommentStatus.HELD_FOR_BALANCE) return CommentStatus.HELD_FOR_BALANCE;
   // An edited published comment is already counted among the published: it keeps its place.
   if (context.editing?.status === CommentStatus.PUBLISHED) return CommentStatus.PUBLISHED;
   // Post-moderation publishes at once, unless that would push the author's group over the comment cap.
@@ -135,6 +136,12 @@ export async function createComment(actor: Actor | null, raw: unknown): Promise<
       // Withdrawn comments count too: deleting and reposting must not reset the limit.
       const recent = await tx.comment.count({ where: { authorId: actor.id, consultationId: draft.consultationId, createdAt: { gt: since } } });
       if (recent >= policy.commentRateLimit) return fail("rateLimited", undefined, 429);
+      // The per-person cap, counted under the same per-person lock as the rate limit: two comments sent at once
+      // cannot both be the last one allowed. A withdrawn comment frees its place, as a withdrawn contribution does.
+      const written = await tx.comment.count({ where: { authorId: actor.id, consultationId: draft.consultationId, status: { not: CommentStatus.WITHDRAWN } } });
+      if (written >= policy.commentMaxPerContributor) {
+        return fail("commentCapReached", undefined, 409, { params: { cap: policy.commentMaxPerContributor, count: written } });
+      }
 
       const snapshot = await snapshotOf(tx, actor.id);
       if (!snapshot) return fail("signInRequired", undefined, 401);
@@ -160,57 +167,81 @@ export async function createComment(actor: Actor | null, raw: unknown): Promise<
   }
 }
 
-/** Authors edit their own comment while the period is open; the previous text is kept in the moderation log. */
+/** The comment changed since the author's page showed it (a moderator's decision, an edit in another window). */
+function changedWhileEditing(status: CommentStatus) {
+  return fail("changedWhileEditing", undefined, 409, { params: { status } });
+}
+
+/**
+ * Authors edit their own comment while the period is open; the previous text is kept in the moderation log.
+ * Conditional on the version the author's page showed, with the row locked: of two edits (or an edit and a
+ * moderator's decision) one wins and the other gets the conflict message.
+ */
 export async function editComment(actor: Actor | null, commentId: string, raw: unknown): Promise<Result<{ id: string; status: CommentStatus; version: number }>> {
   if (!actor) return fail("signInRequired", undefined, 401);
   const parsed = CommentEditSchema.safeParse(raw);
   if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
   const input = parsed.data;
   return withTransaction(async (tx) => {
+    // The balance lock before the row lock, in the order moderation takes them: an edit that may publish (post-
+    // moderation) and a moderator's action on the same comment wait for each other instead of deadlocking.
+    const where = await tx.comment.findUnique({ where: { id: commentId }, select: { consultationId: true } });
+    if (!where) return fail("notFound", undefined, 404);
+    await lockBalance(tx, where.consultationId);
+    await lockRow(tx, "Comment", commentId);
     const comment = await tx.comment.findUnique({ where: { id: commentId }, include: { draft: { include: { consultation: true } } } });
     if (!comment || !comment.draft) return fail("notFound", undefined, 404);
     if (comment.authorId !== actor.id) return fail("forbidden", undefined, 403);
-    if (!EDITABLE.has(comment.status)) return fail("commentLocked", undefined, 409);
     const open = await assertPeriodOpen(tx, comment.draft);
     if (!open.ok) return open;
-    if (comment.version !== input.expectedVersion) return fail("editConflict", undefined, 409);
+    if (comment.version !== input.expectedVersion) return changedWhileEditing(comment.status);
+    if (!EDITABLE.has(comment.status)) return fail("commentLocked", undefined, 409);
     const snapshot = await snapshotOf(tx, actor.id);
     if (!snapshot) return fail("signInRequired", undefined, 401);
     const status = await decideInitialCommentStatus(tx, comment.draft.consultation, snapshot, { editing: { commentId, status: comment.status } });
     // Proposals belong to top-level comments on a paragraph only.
     const paragraph = comment.paragraphId ? await tx.paragraph.findUnique({ where: { id: comment.paragraphId }, select: { text: true } }) : null;
     const proposedText = paragraph && !comment.parentId && input.proposedText?.trim() !== paragraph.text.trim() ? input.proposedText : null;
-    const updated = await tx.comment.update({
-      where: { id: commentId, version: comment.version },
+    const updated = await tx.comment.updateMany({
+      where: { id: commentId, authorId: actor.id, version: comment.version, status: comment.status },
       data: {
         body: input.body, proposedText, status, version: { increment: 1 }, revision: { increment: 1 },
-        publishedAt: status === CommentStatus.PUBLISHED ? (comment.publishedAt ?? open.data) : comment.publishedAt,
+        publishedAt: status === CommentStatus.PUBLISHED ? (comment.publishedAt ?? open.data) : null,
       },
     });
+    if (updated.count !== 1) return changedWhileEditing(comment.status);
     await tx.moderationEvent.create({
       data: {
         targetType: "COMMENT", commentId, actorId: actor.id, action: "EDIT", fromStatus: comment.status, toStatus: status, createdAt: open.data,
-        metadata: { previousVersion: comment.version, previousBody: comment.body, previousProposedText: comment.proposedText },
+        metadata: { previousVersion: comment.version, previousRevision: comment.revision, previousBody: comment.body, previousProposedText: comment.proposedText },
       },
     });
-    return ok({ id: updated.id, status: updated.status, version: updated.version });
+    return ok({ id: commentId, status, version: comment.version + 1 });
   });
 }
 
 /**
  * Authors withdraw their own comment while the period is open. Nothing is deleted: the row becomes
- * WITHDRAWN (public pages show a "withdrawn" marker only where replies need their context).
+ * WITHDRAWN (public pages show a "withdrawn" marker only where replies need their context). Only a comment the
+ * author may still change can be withdrawn: a hidden or rejected one keeps the secretariat's decision and notice.
  */
-export async function withdrawComment(actor: Actor | null, commentId: string): Promise<Result<{ id: string }>> {
+export async function withdrawComment(actor: Actor | null, commentId: string, expectedVersion: number): Promise<Result<{ id: string }>> {
   if (!actor) return fail("signInRequired", undefined, 401);
   return withTransaction(async (tx) => {
+    await lockRow(tx, "Comment", commentId);
     const comment = await tx.comment.findUnique({ where: { id: commentId }, include: { draft: { include: { consultation: true } } } });
     if (!comment || !comment.draft) return fail("notFound", undefined, 404);
     if (comment.authorId !== actor.id) return fail("forbidden", undefined, 403);
     if (comment.status === CommentStatus.WITHDRAWN) return ok({ id: commentId });
     const open = await assertPeriodOpen(tx, comment.draft);
     if (!open.ok) return open;
-    await tx.comment.update({ where: { id: commentId }, data: { status: CommentStatus.WITHDRAWN, version: { increment: 1 } } });
+    if (comment.version !== expectedVersion) return changedWhileEditing(comment.status);
+    if (!EDITABLE.has(comment.status)) return fail("commentLocked", undefined, 409);
+    const updated = await tx.comment.updateMany({
+      where: { id: commentId, authorId: actor.id, version: comment.version, status: comment.status },
+      data: { status: CommentStatus.WITHDRAWN, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) return changedWhileEditing(comment.status);
     await tx.moderationEvent.create({
       data: { targetType: "COMMENT", commentId, actorId: actor.id, action: "WITHDRAW", fromStatus: comment.status, toStatus: CommentStatus.WITHDRAWN, createdAt: open.data },
     });

@@ -58,3 +58,14 @@ export function isUniqueViolation(error: unknown, field?: string): boolean {
   if (!field) return true;
   return JSON.stringify(error.meta ?? {}).includes(field);
 }
+
+const LOCKABLE = { Submission: Prisma.raw(`"Submission"`), Comment: Prisma.raw(`"Comment"`) } as const;
+
+/**
+ * Locks one row (SELECT ... FOR UPDATE) for the rest of the transaction, waiting for any writer that holds it, so
+ * every decision the transaction then makes is about the row as committed. False when there is no such row.
+ */
+export async function lockRow(tx: Tx, table: keyof typeof LOCKABLE, id: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM ${LOCKABLE[table]} WHERE "id" = ${id} FOR UPDATE`;
+  return rows.length === 1;
+}

@@ -2,7 +2,7 @@
 // One transaction per item; every change appends a ModerationEvent and nothing is ever deleted.
 // Concurrency: the update is conditional on the version the moderator saw, so of two moderators exactly one wins.
 import { db, type Tx } from "../db/client";
-import { withTransaction } from "../db/transaction";
+import { databaseNow, lockRow, withTransaction } from "../db/transaction";
 import type { StakeholderGroup } from "../db/generated/enums";
 import { hasRole } from "../auth/session-roles";
 import { recordAudit } from "../audit/log";
@@ -127,7 +127,9 @@ export async function moderate(actor: Actor | null, raw: ModerateInput): Promise
 }
 
 async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: string | null, expectedVersion: number): Promise<Result<Moderated>> {
-  // The lock is held: re-read, so the balance decision and the version check see the committed state.
+  // The balance lock, then the row's (the order every writer takes them in): re-read, so the balance decision and the
+  // version check see the committed state, and an author's write on the same item waits for this one or wins first.
+  await lockRow(tx, item.type === "SUBMISSION" ? "Submission" : "Comment", item.id);
   const fresh = await loadItem(tx, item);
   if (!fresh) return fail("notFound", undefined, 404);
   if (fresh.version !== expectedVersion || !ALLOWED_FROM[verb].includes(fresh.status)) return conflictOf(tx, fresh);
@@ -167,7 +169,8 @@ async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: s
       break;
   }
 
-  const now = new Date();
+  // One clock: publication dates order public lists and decide nothing else's deadline differently.
+  const now = await databaseNow(tx);
   const note = to === "REJECTED" || to === "CHANGES_REQUESTED" || to === "HIDDEN" ? reason : null;
   const data = {
     status: to,
@@ -192,6 +195,7 @@ async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: s
       commentId: fresh.type === "COMMENT" ? fresh.id : null,
       actorId: actor.id,
       action,
+      createdAt: now,
       fromStatus: fresh.status,
       toStatus: to,
       reason,

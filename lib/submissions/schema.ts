@@ -36,9 +36,16 @@ export const attachmentMetaSchema = z.object({
 
 export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;
 
+/** The version of the contribution the form was loaded with: every author write is conditional on it. */
+const expectedVersion = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce.number({ error: "invalidRequest" }).int({ error: "invalidRequest" }).min(1, { error: "invalidRequest" }).max(2_147_483_647, { error: "invalidRequest" }).optional(),
+);
+
 function common(themeSlugs: readonly string[]) {
   return {
     submissionId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().max(40).optional()),
+    expectedVersion,
     language: z.enum(LANGUAGES, { error: "languageInvalid" }),
     onBehalfOf: z.enum(["ORGANISATION", "SELF"], { error: "onBehalfOfInvalid" }),
     visibility: z.enum(["PUBLIC_NAMED", "PUBLIC_ANONYMOUS"], { error: "visibilityInvalid" }),

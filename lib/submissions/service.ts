@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "../db/client";
 import type { SubmissionStatus } from "../db/generated/enums";
-import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/transaction";
+import { databaseNow, isUniqueViolation, lockKey, lockRow, withTransaction } from "../db/transaction";
 import { getBalancePolicy } from "../balance/policy";
 import { phaseState } from "../consultations/phases";
 import { fail, fieldErrorsOf, type FieldErrors, type Result } from "../result";
@@ -67,12 +67,33 @@ async function assertContributionsOpen(tx: Tx, consultationId: string) {
 // ---------------------------------------------------------------------------------------------------------
 // Drafts
 
-export async function saveDraft(actor: Actor, consultationId: string, raw: unknown): Promise<Result<{ id: string; savedAt: Date }>> {
+/**
+ * The author changed the contribution (or the secretariat acted on it) since the form was loaded: nothing is written,
+ * and the form keeps the text the author typed so it can be copied before reloading.
+ */
+function changedWhileEditing(status: SubmissionStatus) {
+  return failure("changedWhileEditing", 409, { form: ["changedWhileEditing"] }, { status });
+}
+
+export interface SavedDraft {
+  id: string;
+  savedAt: Date;
+  /** the draft's version now: the next autosave sends it back */
+  version: number;
+}
+
+/**
+ * Autosave. Only ever writes a row that is still an unsent draft, conditional on the version the form last saved
+ * (another window's autosave in between is a conflict, not a silent overwrite); a draft sent in the meantime is
+ * never touched.
+ */
+export async function saveDraft(actor: Actor, consultationId: string, raw: unknown): Promise<Result<SavedDraft>> {
   const themes = await themesOf(consultationId);
   const parsed = draftSchema(themes.map((t) => t.slug)).safeParse(raw);
   if (!parsed.success) return failure("invalidInput", 400, fieldErrorsOf(parsed.error));
   const input = parsed.data;
   return withTransaction(async (tx) => {
+    if (input.submissionId) await lockRow(tx, "Submission", input.submissionId);
     const open = await assertContributionsOpen(tx, consultationId);
     if (!open.ok) return open.outcome;
     const user = await contributorProfile(tx, actor.id);
@@ -80,10 +101,16 @@ export async function saveDraft(actor: Actor, consultationId: string, raw: unkno
     const themeIds = themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.id);
     const fields = { title: input.title, body: input.body, language: input.language, visibility: input.visibility, onBehalfOf: input.onBehalfOf };
     if (input.submissionId) {
-      const existing = await tx.submission.findFirst({ where: { id: input.submissionId, authorId: actor.id, consultationId, status: "DRAFT" }, select: { id: true } });
+      const id = input.submissionId;
+      const existing = await tx.submission.findFirst({ where: { id, authorId: actor.id, consultationId }, select: { id: true, status: true, version: true } });
       if (!existing) return failure("notFound", 404, { form: ["draftGone"] });
-      await tx.submission.update({ where: { id: existing.id }, data: { ...fields, themes: { deleteMany: {}, create: themeIds.map((themeId) => ({ themeId })) } } });
-      return { ok: true as const, data: { id: existing.id, savedAt: open.now } };
+      if (existing.status !== "DRAFT") return failure("alreadySent", 409, { form: ["alreadySent"] }, { status: existing.status });
+      if (input.expectedVersion !== undefined && input.expectedVersion !== existing.version) return changedWhileEditing(existing.status);
+      const updated = await tx.submission.updateMany({ where: { id, authorId: actor.id, status: "DRAFT", version: existing.version }, data: { ...fields, version: { increment: 1 } } });
+      if (updated.count !== 1) return changedWhileEditing(existing.status);
+      await tx.submissionTheme.deleteMany({ where: { submissionId: id } });
+      await tx.submissionTheme.createMany({ data: themeIds.map((themeId) => ({ submissionId: id, themeId })) });
+      return { ok: true as const, data: { id, savedAt: open.now, version: existing.version + 1 } };
     }
     const id = randomUUID();
     // The snapshot is provisional in a draft and taken again when the contribution is submitted.
@@ -93,7 +120,7 @@ export async function saveDraft(actor: Actor, consultationId: string, raw: unkno
         themes: { create: themeIds.map((themeId) => ({ themeId })) },
       },
     });
-    return { ok: true as const, data: { id, savedAt: open.now } };
+    return { ok: true as const, data: { id, savedAt: open.now, version: 1 } };
   });
 }
 
@@ -147,6 +174,10 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       const attemptKeys: string[] = [];
       committed = attemptKeys;
       removedKeys = [];
+      // An edit (or the sending of a draft) locks the row first: an autosave, a moderator or a second window
+      // writing the same contribution waits for this transaction, or this one for it, never both at once. The
+      // clock is read after the wait, so the phase check and the event's time are those of the actual write.
+      if (input.submissionId) await lockRow(tx, "Submission", input.submissionId);
       const open = await assertContributionsOpen(tx, consultationId);
       if (!open.ok) return open.outcome;
       const user = await contributorProfile(tx, actor.id);
@@ -156,12 +187,23 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       const existing = input.submissionId
         ? await tx.submission.findFirst({
             where: { id: input.submissionId, authorId: actor.id, consultationId },
-            select: { id: true, status: true, version: true, revision: true, reference: true, contributorKey: true, onBehalfOf: true, attachments: { select: { id: true, storageKey: true } } },
+            select: {
+              id: true, status: true, version: true, revision: true, reference: true, contributorKey: true, onBehalfOf: true, idempotencyKey: true,
+              attachments: { select: { id: true, storageKey: true } },
+            },
           })
         : null;
       if (input.submissionId && !existing) return failure("notFound", 404, { form: ["draftGone"] });
       const isEdit = existing !== null && existing.status !== "DRAFT";
-      if (isEdit && !EDITABLE.has(existing.status)) return failure("notEditable", 409, { form: ["notEditable"] });
+      if (isEdit) {
+        // The same form sent twice (a double click): the first one's receipt, nothing stored twice.
+        if (existing.idempotencyKey === input.idempotencyKey) return failure("duplicate", 409);
+        // Conditional on the version the form was loaded with: whatever happened since (a moderator's decision,
+        // an edit in another window) is never overwritten.
+        if (input.expectedVersion === undefined) return failure("invalidInput", 400, { form: ["invalidRequest"] });
+        if (input.expectedVersion !== existing.version) return changedWhileEditing(existing.status);
+        if (!EDITABLE.has(existing.status)) return failure("notEditable", 409, { form: ["notEditable"] });
+      }
 
       // Editing keeps who the contribution counts against: switching "on behalf of" would dodge the cap.
       const snapshot = snapshotOf(user, isEdit ? existing.onBehalfOf : input.onBehalfOf);
@@ -184,29 +226,33 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       const themeIds = themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.id);
       const reference = existing && !isDraftReference(existing.reference) ? existing.reference : await nextReference(tx, open.consultation.referencePrefix);
       // The lock counter moves on every write; the text's number only when a text is saved, so versions never skip.
-      const version = isEdit ? existing.version + 1 : 1;
       const revision = isEdit ? existing.revision + 1 : 1;
-      const content = { title: input.title, body: input.body, language: input.language, visibility: input.visibility };
       const data = {
-        ...content,
+        title: input.title, body: input.body, language: input.language, visibility: input.visibility,
         ...(isEdit ? {} : snapshot),
         reference,
+        // An edit of a held or published contribution goes back to moderation: the secretariat reviews every text.
         status: "PENDING" as const,
-        version,
         revision,
         idempotencyKey: input.idempotencyKey,
         source: "WEB" as const,
         ...(isEdit ? {} : { submittedAt: open.now, receivedAt: open.now }),
         publishedAt: null,
-        moderationNote: isEdit ? null : undefined,
+        ...(isEdit ? { moderationNote: null } : {}),
       };
 
       const id = existing?.id ?? randomUUID();
       if (existing) {
+        const updated = await tx.submission.updateMany({
+          where: { id, authorId: actor.id, version: existing.version, status: existing.status },
+          data: { ...data, version: { increment: 1 } },
+        });
+        if (updated.count !== 1) return changedWhileEditing(existing.status);
         if (removed.length) await tx.attachment.deleteMany({ where: { id: { in: removed.map((a) => a.id) } } });
-        await tx.submission.update({ where: { id }, data: { ...data, themes: { deleteMany: {}, create: themeIds.map((themeId) => ({ themeId })) } } });
+        await tx.submissionTheme.deleteMany({ where: { submissionId: id } });
+        await tx.submissionTheme.createMany({ data: themeIds.map((themeId) => ({ submissionId: id, themeId })) });
       } else {
-        await tx.submission.create({ data: { id, consultationId, authorId: actor.id, ...data, ...snapshot, themes: { create: themeIds.map((themeId) => ({ themeId })) } } });
+        await tx.submission.create({ data: { id, consultationId, authorId: actor.id, ...data, ...snapshot, version: 1, themes: { create: themeIds.map((themeId) => ({ themeId })) } } });
       }
       await tx.submissionVersion.create({
         data: { submissionId: id, version: revision, title: input.title, body: input.body, language: input.language, themeSlugs: themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.slug), editedById: actor.id },
@@ -214,7 +260,7 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       await tx.moderationEvent.create({
         data: {
           targetType: "SUBMISSION", submissionId: id, actorId: actor.id, action: isEdit ? "EDIT" : "SUBMIT",
-          fromStatus: existing?.status ?? null, toStatus: "PENDING", metadata: { version: revision },
+          fromStatus: existing?.status ?? null, toStatus: "PENDING", createdAt: open.now, metadata: { version: revision },
         },
       });
       for (const file of checked.files) {
@@ -255,19 +301,31 @@ async function removeQuietly(keys: string[]): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------
 // Withdraw
 
-export async function withdrawContribution(actor: Actor, submissionId: string): Promise<Result<{ id: string; discarded: boolean }>> {
+/**
+ * Withdraws a sent contribution (or discards a draft), conditional on the version the author's page showed: a
+ * contribution the secretariat hid or rejected meanwhile keeps that decision and its public notice.
+ */
+export async function withdrawContribution(actor: Actor, submissionId: string, expectedVersion: number): Promise<Result<{ id: string; discarded: boolean }>> {
   const outcome = await withTransaction(async (tx): Promise<Result<{ id: string; discarded: boolean; keys: string[] }>> => {
-    const row = await tx.submission.findFirst({ where: { id: submissionId, authorId: actor.id }, select: { id: true, status: true, consultationId: true, attachments: { select: { storageKey: true } } } });
+    await lockRow(tx, "Submission", submissionId);
+    const row = await tx.submission.findFirst({
+      where: { id: submissionId, authorId: actor.id },
+      select: { id: true, status: true, version: true, consultationId: true, attachments: { select: { storageKey: true } } },
+    });
     if (!row) return failure("notFound", 404);
     const open = await assertContributionsOpen(tx, row.consultationId);
     if (!open.ok) return open.outcome;
+    if (row.version !== expectedVersion) return changedWhileEditing(row.status);
     if (row.status === "DRAFT") {
       await tx.submission.delete({ where: { id: row.id } });
       return { ok: true, data: { id: row.id, discarded: true, keys: row.attachments.map((a) => a.storageKey) } };
     }
     if (!EDITABLE.has(row.status)) return failure("notWithdrawable", 409, { form: ["notWithdrawable"] });
-    await tx.submission.update({ where: { id: row.id }, data: { status: "WITHDRAWN", version: { increment: 1 } } });
-    await tx.moderationEvent.create({ data: { targetType: "SUBMISSION", submissionId: row.id, actorId: actor.id, action: "WITHDRAW", fromStatus: row.status, toStatus: "WITHDRAWN" } });
+    const updated = await tx.submission.updateMany({ where: { id: row.id, version: row.version, status: row.status }, data: { status: "WITHDRAWN", version: { increment: 1 } } });
+    if (updated.count !== 1) return changedWhileEditing(row.status);
+    await tx.moderationEvent.create({
+      data: { targetType: "SUBMISSION", submissionId: row.id, actorId: actor.id, action: "WITHDRAW", fromStatus: row.status, toStatus: "WITHDRAWN", createdAt: open.now, metadata: { version: row.version + 1 } },
+    });
     return { ok: true, data: { id: row.id, discarded: false, keys: [] } };
   });
   if (!outcome.ok) return outcome;
@@ -308,7 +366,7 @@ export async function getContributionContext(userId: string, slug: string, submi
     where,
     orderBy: { updatedAt: "desc" },
     select: {
-      id: true, reference: true, status: true, title: true, body: true, language: true, visibility: true, onBehalfOf: true, updatedAt: true,
+      id: true, reference: true, status: true, version: true, title: true, body: true, language: true, visibility: true, onBehalfOf: true, updatedAt: true,
       themes: { select: { theme: { select: { slug: true } } } },
       attachments: { select: { id: true, filename: true, size: true, mimeType: true } },
     },
@@ -320,7 +378,7 @@ export async function getReceipt(userId: string, submissionId: string) {
   return db.submission.findFirst({
     where: { id: submissionId, authorId: userId, status: { not: "DRAFT" } },
     select: {
-      id: true, reference: true, status: true, title: true, submittedAt: true, updatedAt: true, revision: true, moderationNote: true,
+      id: true, reference: true, status: true, title: true, submittedAt: true, updatedAt: true, version: true, revision: true, moderationNote: true,
       consultation: { select: { slug: true, title: true, contributionsOpenAt: true, contributionsCloseAt: true } },
     },
   });

@@ -27,7 +27,7 @@ describe("request changes, round trip", () => {
     const notification = await db.notification.findFirst({ where: { userId: author.id } });
     expect(notification).not.toBeNull();
 
-    const edited = await submitContribution(author, consultation.id, contributionInput({ submissionId: id, title: "Figures on rural access (with sources)" }));
+    const edited = await submitContribution(author, consultation.id, contributionInput({ submissionId: id, expectedVersion: 2, title: "Figures on rural access (with sources)" }));
     if (!edited.ok) throw new Error(JSON.stringify(edited));
     expect(edited.data.reference).toBe(sent.data.reference);
 

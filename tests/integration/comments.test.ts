@@ -98,7 +98,7 @@ describe("the comment period", () => {
     await db.consultation.update({ where: { id: consultation.id }, data: { commentsCloseAt: new Date(now - 1000) } });
     expect(await createComment(author, { draftId: draft.id, anchorId: paragraphNumber(paragraphs, 2).anchorId, body: "After" })).toMatchObject({ ok: false, error: "commentsClosed" });
     expect(await editComment(author, created.data.id, { body: "Changed", expectedVersion: 1 })).toMatchObject({ ok: false, error: "commentsClosed" });
-    expect(await withdrawComment(author, created.data.id)).toMatchObject({ ok: false, error: "commentsClosed" });
+    expect(await withdrawComment(author, created.data.id, 1)).toMatchObject({ ok: false, error: "commentsClosed" });
     expect(await db.comment.findUniqueOrThrow({ where: { id: created.data.id } })).toMatchObject({ body: "Before close", status: "PUBLISHED", version: 1 });
     // Upcoming (not yet open) is closed too.
     await db.consultation.update({ where: { id: consultation.id }, data: { commentsOpenAt: new Date(now + HOUR), commentsCloseAt: new Date(now + 2 * HOUR) } });
@@ -119,7 +119,7 @@ describe("the rate limit", () => {
     expect(await db.comment.count({ where: { authorId: author.id } })).toBe(3);
     // Withdrawing does not give the allowance back; other people are unaffected.
     const first = results.find((r) => r.ok);
-    if (first?.ok) await withdrawComment(author, first.data.id);
+    if (first?.ok) await withdrawComment(author, first.data.id, 1);
     expect(await createComment(author, { draftId: draft.id, anchorId, body: "Again" })).toMatchObject({ ok: false, error: "rateLimited" });
     expect((await createComment(other, { draftId: draft.id, anchorId, body: "Mine" })).ok).toBe(true);
     // Once the window has passed (comments dated back), the author may write again.
@@ -159,7 +159,7 @@ describe("replies, edits and withdrawals", () => {
     await db.comment.update({ where: { id: created.data.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
     expect(await editComment(stranger, created.data.id, { body: "Hijack", expectedVersion: 1 })).toMatchObject({ ok: false, status: 403 });
     expect(await editComment(author, created.data.id, { body: "Second text", expectedVersion: 1 })).toMatchObject({ ok: true, data: { status: "PENDING", version: 2 } });
-    expect(await editComment(author, created.data.id, { body: "Stale", expectedVersion: 1 })).toMatchObject({ ok: false, error: "editConflict" });
+    expect(await editComment(author, created.data.id, { body: "Stale", expectedVersion: 1 })).toMatchObject({ ok: false, error: "changedWhileEditing", status: 409, params: { status: "PENDING" } });
     const stored = await db.comment.findUniqueOrThrow({ where: { id: created.data.id } });
     expect(stored).toMatchObject({ body: "Second text", version: 2, status: "PENDING" });
     const edit = await db.moderationEvent.findFirstOrThrow({ where: { commentId: created.data.id, action: "EDIT" } });
@@ -174,9 +174,9 @@ describe("replies, edits and withdrawals", () => {
     const alone = await createComment(a, { draftId: draft.id, anchorId, body: "Alone" });
     if (!withReply.ok || !alone.ok) throw new Error("setup");
     await createComment(b, { draftId: draft.id, parentId: withReply.data.id, body: "Answer" });
-    expect(await withdrawComment(b, alone.data.id)).toMatchObject({ ok: false, status: 403 });
-    expect((await withdrawComment(a, withReply.data.id)).ok).toBe(true);
-    expect((await withdrawComment(a, alone.data.id)).ok).toBe(true);
+    expect(await withdrawComment(b, alone.data.id, 1)).toMatchObject({ ok: false, status: 403 });
+    expect((await withdrawComment(a, withReply.data.id, 1)).ok).toBe(true);
+    expect((await withdrawComment(a, alone.data.id, 1)).ok).toBe(true);
     const thread = await listThread(draft.id, anchorId, a.id, "oldest");
     expect(thread.comments.map((c) => [c.state, c.bodyHtml, c.authorName, c.replies.length])).toEqual([["withdrawn", "", "", 1]]);
     expect(await db.comment.count({ where: { draftId: draft.id } })).toBe(3);

@@ -185,7 +185,7 @@ describe("drafts, edits and withdrawal", () => {
     const first = await submitContribution(user, consultation.id, contributionInput(), [{ name: "a.pdf", bytes: PDF_BYTES }]);
     if (!first.ok) throw new Error("setup");
     const attachment = await db.attachment.findFirstOrThrow({ where: { submissionId: first.data.id } });
-    const edit = await submitContribution(user, consultation.id, contributionInput({ submissionId: first.data.id, title: "A better title", keepAttachments: [attachment.id], onBehalfOf: "SELF" }));
+    const edit = await submitContribution(user, consultation.id, contributionInput({ submissionId: first.data.id, expectedVersion: 1, title: "A better title", keepAttachments: [attachment.id], onBehalfOf: "SELF" }));
     if (!edit.ok) throw new Error(JSON.stringify(edit));
     expect(edit.data.reference).toBe(first.data.reference);
     const row = await db.submission.findUniqueOrThrow({ where: { id: first.data.id }, include: { attachments: true } });
@@ -205,13 +205,13 @@ describe("drafts, edits and withdrawal", () => {
     const other = await buildUser();
     const sent = await submitContribution(user, consultation.id, contributionInput());
     if (!sent.ok) throw new Error("setup");
-    expect(await withdrawContribution(other, sent.data.id)).toMatchObject({ ok: false, status: 404 });
-    expect(await withdrawContribution(user, sent.data.id)).toMatchObject({ ok: true });
+    expect(await withdrawContribution(other, sent.data.id, 1)).toMatchObject({ ok: false, status: 404 });
+    expect(await withdrawContribution(user, sent.data.id, 1)).toMatchObject({ ok: true });
     expect((await db.submission.findUniqueOrThrow({ where: { id: sent.data.id } })).status).toBe("WITHDRAWN");
     // A withdrawn contribution frees its place under the cap.
     for (let i = 0; i < 3; i++) expect((await submitContribution(user, consultation.id, contributionInput())).ok).toBe(true);
     await db.consultation.update({ where: { id: consultation.id }, data: { contributionsCloseAt: new Date(Date.now() - 1000) } });
     const last = await db.submission.findFirstOrThrow({ where: { consultationId: consultation.id, status: "PENDING" } });
-    expect(await withdrawContribution(user, last.id)).toMatchObject({ ok: false, error: "phaseClosed" });
+    expect(await withdrawContribution(user, last.id, last.version)).toMatchObject({ ok: false, error: "phaseClosed" });
   });
 });

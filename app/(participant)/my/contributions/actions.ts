@@ -5,11 +5,11 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { withdrawContribution } from "@/lib/submissions/service";
 import type { WithdrawState } from "@/components/submissions/withdraw-form";
 
-export async function withdrawAction(submissionId: string, _state: WithdrawState): Promise<WithdrawState> {
+export async function withdrawAction(submissionId: string, expectedVersion: number, _state: WithdrawState): Promise<WithdrawState> {
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden" };
-  const result = await withdrawContribution(user, submissionId);
-  if (!result.ok) return { status: "error", error: result.error };
+  const result = await withdrawContribution(user, submissionId, expectedVersion);
+  if (!result.ok) return { status: "error", error: result.error, params: result.params };
   revalidatePath("/my/contributions");
   revalidatePath("/", "layout");
   redirect(result.data.discarded ? "/my/contributions" : `/my/contributions/${submissionId}?withdrawn=1`);

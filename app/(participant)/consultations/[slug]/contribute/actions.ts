@@ -9,6 +9,7 @@ import type { ContributionFormState, ContributionValues, DraftSaveState } from "
 function valuesOf(formData: FormData): ContributionValues {
   return {
     submissionId: String(formData.get("submissionId") ?? ""),
+    expectedVersion: String(formData.get("expectedVersion") ?? ""),
     title: String(formData.get("title") ?? ""),
     body: String(formData.get("body") ?? ""),
     themes: formData.getAll("themes").map(String),
@@ -33,6 +34,6 @@ export async function saveDraftAction(consultationId: string, values: Contributi
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden" };
   const result = await saveDraft(user, consultationId, values);
-  if (!result.ok) return { status: "error", error: result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] ?? result.error : result.error };
-  return { status: "saved", id: result.data.id, savedAt: result.data.savedAt.toISOString() };
+  if (!result.ok) return { status: "error", error: result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] ?? result.error : result.error, params: result.params };
+  return { status: "saved", id: result.data.id, savedAt: result.data.savedAt.toISOString(), version: result.data.version };
 }

@@ -55,6 +55,7 @@ export default async function ContributePage({ params, searchParams }: Props) {
           guessLanguageFrom={submission ? null : locale}
           values={{
             submissionId: submission?.id ?? "",
+            expectedVersion: submission ? String(submission.version) : "",
             title: submission?.title ?? "",
             body: submission?.body ?? "",
             themes: submission?.themes.map((th) => th.theme.slug) ?? [],

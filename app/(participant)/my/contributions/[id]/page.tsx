@@ -59,7 +59,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-start gap-4">
         {editable ? <Link href={`/consultations/${row.consultation.slug}/contribute?id=${row.id}`} className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">{t("edit")}</Link> : null}
         {row.status === "PUBLISHED" ? <Link href={`/consultations/${row.consultation.slug}/contributions/${encodeURIComponent(row.reference)}`} className="px-4 py-2 text-brand-800 underline">{t("viewPublic")}</Link> : null}
-        {editable ? <WithdrawForm action={withdrawAction.bind(null, row.id)} label={t("withdraw")} /> : null}
+        {editable ? <WithdrawForm action={withdrawAction.bind(null, row.id, row.version)} label={t("withdraw")} /> : null}
       </div>
       <p><Link href="/my/contributions" className="text-brand-800 underline">{t("back")}</Link></p>
     </div>

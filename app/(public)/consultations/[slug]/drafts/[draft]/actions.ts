@@ -26,7 +26,7 @@ export async function createCommentAction(_state: CommentFormState, formData: Fo
     proposedText: text(formData, "proposedText"),
     idempotencyKey: text(formData, "idempotencyKey"),
   });
-  if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, values: values(formData) };
+  if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, params: result.params, values: values(formData) };
   revalidatePath(DRAFT_PAGE, "page");
   return { status: "saved", outcome: result.data.status === "PUBLISHED" ? "published" : "pending", at: Date.now() };
 }
@@ -34,15 +34,15 @@ export async function createCommentAction(_state: CommentFormState, formData: Fo
 export async function editCommentAction(commentId: string, _state: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const user = await getCurrentUser();
   const result = await editComment(user, commentId, { ...values(formData), expectedVersion: text(formData, "expectedVersion") });
-  if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, values: values(formData) };
+  if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, params: result.params, values: values(formData) };
   revalidatePath(DRAFT_PAGE, "page");
   return { status: "saved", outcome: result.data.status === "PUBLISHED" ? "edited" : "editedPending", at: Date.now() };
 }
 
-export async function withdrawCommentAction(commentId: string, _state: CommentFormState, _formData: FormData): Promise<CommentFormState> {
+export async function withdrawCommentAction(commentId: string, expectedVersion: number, _state: CommentFormState, _formData: FormData): Promise<CommentFormState> {
   const user = await getCurrentUser();
-  const result = await withdrawComment(user, commentId);
-  if (!result.ok) return { status: "error", error: result.error, fieldErrors: {}, values: { body: "", proposedText: "" } };
+  const result = await withdrawComment(user, commentId, expectedVersion);
+  if (!result.ok) return { status: "error", error: result.error, fieldErrors: {}, params: result.params, values: { body: "", proposedText: "" } };
   revalidatePath(DRAFT_PAGE, "page");
   return { status: "saved", outcome: "withdrawn", at: Date.now() };
 }
