@@ -36,6 +36,8 @@ async function contributionSetup() {
   const consultation = await buildConsultation();
   const author = await buildUser({ organisation: "Rural Networks Alliance" });
   const secretariat = await buildUser({ role: "SECRETARIAT" });
+  // Every round of a race sends a new contribution: the per-person cap is not what these tests are about.
+  await db.balancePolicy.update({ where: { consultationId: consultation.id }, data: { maxPerContributor: 1000 } });
   return { consultation, author, secretariat };
 }
 
@@ -82,8 +84,6 @@ describe("author edit vs moderator reject", () => {
         expect(row).toMatchObject({ status: "REJECTED", title: "The first text of this contribution", revision: 1 });
         await expectTrueAuditLog({ submissionId: id }, "REJECTED", 2);
       }
-      // Withdrawn, so the next round's contribution stays under the per-person cap.
-      await withdrawContribution(author, id, row.version);
     }
     expect(winners.size).toBeGreaterThan(0);
   });
