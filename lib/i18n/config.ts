@@ -1,31 +1,66 @@
-// Supported languages. Arabic is right-to-left; the layout sets dir from here.
-export const LOCALES = ["en", "fr", "ar"] as const;
+// Supported languages: the six official languages of the United Nations, in the UN's order (English alphabetical).
+// Arabic is right-to-left; the layout sets dir from here. Client-safe: no server imports.
+export const LOCALES = ["ar", "zh", "en", "fr", "ru", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 
-export const LOCALE_LABELS: Record<Locale, string> = { en: "English", fr: "Français", ar: "العربية" };
+/** Each language's name in itself, for the switcher (a reader looks for their own language's name). */
+export const LOCALE_LABELS: Record<Locale, string> = {
+  ar: "العربية",
+  zh: "中文",
+  en: "English",
+  fr: "Français",
+  ru: "Русский",
+  es: "Español",
+};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-export function directionOf(locale: Locale): "ltr" | "rtl" {
+export function directionOf(locale: string): "ltr" | "rtl" {
   return locale === "ar" ? "rtl" : "ltr";
 }
 
-/** Picks the best supported locale from an Accept-Language header. */
-export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
-  if (!acceptLanguage) return DEFAULT_LOCALE;
-  const ranked = acceptLanguage
+interface Ranked {
+  tag: string;
+  weight: number;
+}
+
+/** Accept-Language entries with q > 0, best first (ties keep the header's order). */
+export function rankAcceptLanguage(acceptLanguage: string | null | undefined): Ranked[] {
+  if (!acceptLanguage) return [];
+  return acceptLanguage
+    .slice(0, 2000)
     .split(",")
-    .map((part) => {
+    .map((part, index) => {
       const [tag = "", ...params] = part.trim().split(";");
       const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
       const weight = q ? Number(q.slice(2)) : 1;
-      return { base: tag.toLowerCase().split("-")[0] ?? "", weight: Number.isFinite(weight) ? weight : 0 };
+      return { tag: tag.trim().toLowerCase(), weight: Number.isFinite(weight) ? weight : 0, index };
     })
-    .filter((entry) => entry.weight > 0)
-    .sort((a, b) => b.weight - a.weight);
-  return ranked.map((entry) => entry.base).find(isLocale) ?? DEFAULT_LOCALE;
+    .filter((entry) => entry.weight > 0 && entry.tag !== "")
+    .sort((a, b) => b.weight - a.weight || a.index - b.index)
+    .map(({ tag, weight }) => ({ tag, weight }));
+}
+
+/** The supported locale a language tag names, if any: "fr-CH" → fr, "zh-Hant-TW" → zh, "*" → none. */
+export function localeOfTag(tag: string): Locale | null {
+  const base = tag.toLowerCase().split(/[-_]/)[0] ?? "";
+  return isLocale(base) ? base : null;
+}
+
+/** Picks the best supported locale from an Accept-Language header, or null when none is acceptable. */
+export function matchLocale(acceptLanguage: string | null | undefined): Locale | null {
+  for (const { tag } of rankAcceptLanguage(acceptLanguage)) {
+    const locale = localeOfTag(tag);
+    if (locale) return locale;
+  }
+  return null;
+}
+
+/** Picks the best supported locale from an Accept-Language header, English when none matches. */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+  return matchLocale(acceptLanguage) ?? DEFAULT_LOCALE;
 }

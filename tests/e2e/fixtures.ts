@@ -45,3 +45,15 @@ export async function signIn(page: Page, email: string, password: string = E2E_D
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
 }
+
+/** Opens the signed-in account menu of the header (wide screens), where notifications, profile and sign-out live. */
+export async function openAccountMenu(page: Page): Promise<void> {
+  const summary = page.locator("header summary", { hasText: "Account:" });
+  if ((await summary.locator("xpath=..").getAttribute("open")) === null) await summary.click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await openAccountMenu(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}

@@ -1,5 +1,5 @@
 // Foundation journeys: browse, sign up, sign in/out, profile, language switch, consultation admin. Axe on every page.
-import { demoAccount, expect, signIn, test } from "./fixtures.ts";
+import { demoAccount, expect, openAccountMenu, signIn, signOut, test } from "./fixtures.ts";
 
 test("a visitor browses open consultations and a consultation's themes and timeline", async ({ page, axe }) => {
   await page.goto("/");
@@ -56,8 +56,7 @@ test("a newcomer signs up, sees errors next to the fields, then edits the profil
   await expect(page.getByLabel("Display name")).toHaveValue("Kofi A. Mensah");
   await expect(page.getByLabel("I take part as an individual, not for an organisation")).toBeChecked();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signOut(page);
 
   // The same email cannot be registered twice.
   await page.goto("/signup");
@@ -80,7 +79,8 @@ test("a wrong password is refused with a message; the right one signs in", async
   await expect(page.getByRole("alert").filter({ hasText: "The email or password is not correct." })).toBeVisible();
   await axe();
   await signIn(page, email, password);
-  await expect(page.getByText("Signed in as Priya Participant")).toBeVisible();
+  await openAccountMenu(page);
+  await expect(page.getByText("Signed in as Priya Participant").filter({ visible: true })).toBeVisible();
   await page.goto("/profile");
   await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
   await axe();
@@ -91,19 +91,35 @@ test("the profile page asks anonymous visitors to sign in", async ({ page }) => 
   await expect(page).toHaveURL(/\/signin\?callbackUrl=(%2F|\/)profile/);
 });
 
-test("the language switcher keeps the reader on the same page; Arabic is right to left", async ({ page, axe }) => {
+test("the language switcher offers the six UN languages and keeps the reader on the same page; Arabic is right to left", async ({ page, axe }) => {
   await page.goto("/consultations/igf-preparatory-round");
-  await page.getByRole("button", { name: "Français" }).click();
+  const switchTo = async (current: string, target: string) => {
+    await page.getByText(current, { exact: true }).first().click();
+    await page.getByRole("button", { name: target, exact: true }).click();
+  };
+  await page.getByText("English", { exact: true }).first().click();
+  const languages = page.getByRole("form", { name: "Change language" }).getByRole("button");
+  await expect(languages).toHaveText(["العربية", "中文", "English", "Français", "Русский", "Español"]);
+  await page.getByRole("button", { name: "Français", exact: true }).click();
   await expect(page).toHaveURL(/\/consultations\/igf-preparatory-round$/);
   await expect(page.getByRole("heading", { name: "Thèmes" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await axe();
-  await page.getByRole("button", { name: "العربية" }).click();
+  await switchTo("Français", "Español");
+  await expect(page.getByRole("heading", { name: "Temas" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await switchTo("Español", "Русский");
+  await expect(page.getByRole("heading", { name: "Темы" })).toBeVisible();
+  await switchTo("Русский", "中文");
+  await expect(page.getByRole("heading", { name: "主题" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh");
+  await axe();
+  await switchTo("中文", "العربية");
   await expect(page.getByRole("heading", { name: "المواضيع" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page).toHaveURL(/\/consultations\/igf-preparatory-round$/);
   await axe();
-  await page.getByRole("button", { name: "English" }).click();
+  await switchTo("العربية", "English");
   await expect(page.getByRole("heading", { name: "Themes" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 });
@@ -113,8 +129,7 @@ test("the secretariat creates a consultation with themes; participants cannot re
   await signIn(page, participant.email, participant.password);
   await page.goto("/secretariat/consultations");
   await expect(page.getByRole("heading", { name: "Secretariat only" })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signOut(page);
 
   const secretariat = demoAccount("SECRETARIAT");
   await signIn(page, secretariat.email, secretariat.password);
