@@ -33,13 +33,13 @@ test("a participant writes a contribution, sees the receipt and finds it on My c
   await expect(page.getByText("Thank you. Your contribution has been received.")).toBeVisible();
   const reference = (await page.getByTestId("receipt-reference").textContent())?.trim() ?? "";
   expect(reference).toMatch(/^IGF-\d{6}$/);
-  await expect(page.getByText("Pending moderation")).toBeVisible();
+  await expect(page.getByText("Waiting for moderation")).toBeVisible();
   await axe();
 
   await page.goto("/my/contributions");
   const row = page.getByRole("row", { name: new RegExp(reference) });
   await expect(row).toBeVisible();
-  await expect(row.getByText("Pending moderation")).toBeVisible();
+  await expect(row.getByText("Waiting for moderation")).toBeVisible();
   await expect(row.getByRole("link", { name: "Community networks and spectrum" })).toBeVisible();
   await axe();
 });
