@@ -27,13 +27,13 @@ export async function CommentItem({ comment, draftId, currentVersion, canWrite, 
   const [t, tg] = await Promise.all([getTranslations("comments"), getTranslations("groups")]);
   const oldVersion = comment.versionNumber !== null && comment.versionNumber !== currentVersion;
   return (
-    <article aria-label={comment.state === "withdrawn" ? t("withdrawn") : comment.authorName} className={`rounded border p-3 ${comment.state === "pending" ? "border-amber-700 bg-amber-50" : "border-stone-200 bg-white"}`}>
+    <article aria-label={comment.state === "withdrawn" ? t("withdrawn") : comment.anonymous ? t("anonymous") : comment.authorName} className={`rounded border p-3 ${comment.state === "pending" ? "border-amber-700 bg-amber-50" : "border-stone-200 bg-white"}`}>
       {comment.state === "withdrawn" ? (
         <p className="italic text-stone-700">{t("withdrawn")}</p>
       ) : (
         <>
           <p className="text-sm text-stone-800">
-            <strong className="font-semibold" dir="auto">{comment.authorName}</strong>
+            {comment.anonymous ? <em className="font-semibold">{t("anonymous")}</em> : <strong className="font-semibold" dir="auto">{comment.authorName}</strong>}
             {comment.organisationName ? <span dir="auto">{`, ${comment.organisationName}`}</span> : null}
             {" · "}{tg(comment.stakeholderGroup)}
             {" · "}<time dateTime={comment.createdAt.toISOString()}>{t("postedOn", { date: comment.createdAt })}</time>

@@ -4,6 +4,8 @@ import type { Tx } from "../db/client";
 import { databaseNow, lockKey, withTransaction } from "../db/transaction";
 import type { StakeholderGroup } from "../db/generated/enums";
 import { notify, MY_CONTRIBUTIONS_PATH } from "../notifications/service";
+import { excerpt } from "../notifications/kinds";
+import { notifyReplyPublished } from "../comments/notify";
 import { BALANCE_LOCK, getBalancePolicy, type Policy } from "./policy";
 import { fitsGroupCap, releasableInArrivalOrder, type GroupCap, type GroupCounts } from "./rules";
 
@@ -106,7 +108,7 @@ export async function settleBalanceInTx(tx: Tx, consultationId: string): Promise
           reason: closed ? "phaseClosed" : null, metadata: { automatic: true },
         },
       });
-      await notify(tx, { userId: s.authorId, kind: "published", params: { target: "SUBMISSION", title: s.title, reference: s.reference }, link: MY_CONTRIBUTIONS_PATH });
+      await notify(tx, { userId: s.authorId, kind: "released", params: { target: "SUBMISSION", title: s.title, reference: s.reference }, link: `${MY_CONTRIBUTIONS_PATH}/${s.id}` });
     }
     if (closed) outcome.publishedOverBalance += ids.size;
     else outcome.released += ids.size;
@@ -148,7 +150,8 @@ export async function settleBalanceInTx(tx: Tx, consultationId: string): Promise
           reason: over ? "phaseClosed" : null, metadata: { automatic: true },
         },
       });
-      await notify(tx, { userId: c.authorId, kind: "published", params: { target: "COMMENT", title: excerpt(c.body) } });
+      await notify(tx, { userId: c.authorId, kind: "released", params: { target: "COMMENT", title: excerpt(c.body) } });
+      await notifyReplyPublished(tx, c.id);
     }
     outcome.publishedOverBalance += closedIds.size;
     outcome.released += released.size;
@@ -169,7 +172,4 @@ export async function settleBalance(consultationId: string): Promise<SettleOutco
   });
 }
 
-export function excerpt(text: string, length = 80): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
-}
+export { excerpt };

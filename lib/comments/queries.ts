@@ -41,6 +41,8 @@ export interface CommentView {
   id: string;
   state: VisibleState;
   mine: boolean;
+  /** the author deleted their account and chose to leave their comments without their name */
+  anonymous: boolean;
   authorName: string;
   organisationName: string | null;
   stakeholderGroup: StakeholderGroup;
@@ -85,8 +87,9 @@ function toView(row: Row, viewerId: string | null, replies: CommentView[]): Comm
     id: row.id,
     state: withdrawn ? "withdrawn" : view.hidden ? "hidden" : row.status === CommentStatus.PUBLISHED ? "published" : "pending",
     mine,
-    authorName: withdrawn ? "" : row.authorName,
-    organisationName: withdrawn ? null : row.organisationName,
+    anonymous: row.anonymous,
+    authorName: withdrawn || row.anonymous ? "" : row.authorName,
+    organisationName: withdrawn || row.anonymous ? null : row.organisationName,
     stakeholderGroup: row.stakeholderGroup,
     country: row.country,
     createdAt: row.createdAt,

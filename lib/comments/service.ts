@@ -6,6 +6,7 @@ import { CommentStatus, ConsultationStatus, ModerationMode, type Gender, type St
 import { hasRole } from "../auth/session-roles";
 import { getBalancePolicy } from "../balance/policy";
 import { decideCommentPublication, lockBalance } from "../balance/service";
+import { notifyReplyPublished } from "./notify";
 import { placeOf } from "../geo/countries";
 import { commentPeriodState } from "../drafts/period";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
@@ -157,6 +158,7 @@ export async function createComment(actor: Actor | null, raw: unknown): Promise<
       await tx.moderationEvent.create({
         data: { targetType: "COMMENT", commentId: comment.id, actorId: actor.id, action: "SUBMIT", toStatus: status, createdAt: now },
       });
+      if (status === CommentStatus.PUBLISHED && target.parentId) await notifyReplyPublished(tx, comment.id);
       return ok({ id: comment.id, status, duplicate: false });
     });
   } catch (error) {

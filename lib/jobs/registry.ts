@@ -3,8 +3,9 @@
 import type { z } from "zod";
 import type { TaskDefinition } from "./define";
 import { jobsTasks } from "./tasks";
+import { notificationTasks } from "../notifications/tasks";
 
-export const TASKS = [...jobsTasks] as const satisfies readonly TaskDefinition[];
+export const TASKS = [...jobsTasks, ...notificationTasks] as const satisfies readonly TaskDefinition[];
 
 type AnyTask = (typeof TASKS)[number];
 export type TaskName = AnyTask["name"];

@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/log";
 import { fail, fieldErrorsOf, ok, type Failure, type Result } from "../result";
 import { decidePublication, excerpt, lockBalance, settleBalanceInTx } from "../balance/service";
 import { notify, MY_CONTRIBUTIONS_PATH, type NotificationKind } from "../notifications/service";
+import { notifyReplyPublished } from "../comments/notify";
 import { BulkModerateSchema, ModerateSchema, REASON_REQUIRED, type BulkModerateInput, type ModerateInput, type Target, type TargetType, type Verb } from "./schema";
 import type { Actor } from "../auth/session-roles";
 
@@ -214,9 +215,10 @@ async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: s
       userId: fresh.authorId,
       kind,
       params: { target: fresh.type, title: fresh.title, reference: fresh.reference, reason: note },
-      link: fresh.type === "SUBMISSION" ? MY_CONTRIBUTIONS_PATH : null,
+      link: fresh.type === "SUBMISSION" ? `${MY_CONTRIBUTIONS_PATH}/${fresh.id}` : null,
     });
   }
+  if (fresh.type === "COMMENT" && to === "PUBLISHED") await notifyReplyPublished(tx, fresh.id);
   // Any change to the published counts can make room for held items (a larger total lowers other groups' shares,
   // hiding frees a place), and the phase may have closed: settle in the same transaction.
   await settleBalanceInTx(tx, fresh.consultationId);

@@ -10,6 +10,7 @@ import { phaseState } from "../consultations/phases";
 import { fail, fieldErrorsOf, type FieldErrors, type Result } from "../result";
 import type { UploadedFile } from "../files/upload";
 import { EDITABLE } from "../moderation/statuses";
+import { MY_CONTRIBUTIONS_PATH, notify } from "../notifications/service";
 import { newStorageKey, storage } from "../storage";
 import { checkAttachment, type CheckedAttachment } from "./attachments";
 import { draftReference, isDraftReference, nextReference } from "./reference";
@@ -271,6 +272,13 @@ export async function submitContribution(actor: Actor, consultationId: string, r
         await tx.attachment.create({ data: { submissionId: id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, storageKey: key } });
       }
       removedKeys = removed.map((a) => a.storageKey);
+      // The receipt, in-app and by e-mail, with the reference: the author's proof of what was sent and when.
+      if (!isEdit) {
+        await notify(tx, {
+          userId: actor.id, kind: "received", params: { target: "SUBMISSION", title: input.title, reference, at: open.now.toISOString() },
+          link: `${MY_CONTRIBUTIONS_PATH}/${id}`, dedupeKey: `received:${id}`,
+        });
+      }
       return { ok: true, data: { id, reference, status: "PENDING", consultationSlug: open.consultation.slug, decidedAt: open.now, duplicate: false } };
     });
     if (!outcome.ok) committed = [];

@@ -3,6 +3,7 @@
 import { db, type Tx } from "../db/client";
 import { lockKey, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
+import { enqueueJob } from "../jobs/queue";
 import { hasRole } from "../auth/session-roles";
 import type { Prisma } from "../db/generated/client";
 import { fail, ok, type Result } from "../result";
@@ -126,6 +127,10 @@ export async function setSnapshotPublished(actor: Actor | null, slug: string, ra
         actorId: actor.id, action: published ? "synthesis.publish" : "synthesis.unpublish", entityType: "SynthesisDraft", entityId: row.id,
         consultationId: consultation.id, details: { number: parsed.data },
       });
+      // Followers hear of it from a job (there may be thousands), enqueued with the publication it announces.
+      if (published) {
+        await enqueueJob(tx, "notifications.synthesisPublished", { consultationId: consultation.id, number: parsed.data }, { jobKey: `synthesis-published:${consultation.id}:${parsed.data}` });
+      }
     }
     return ok({ number: parsed.data, published });
   });

@@ -30,6 +30,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         ) : null}
       </div>
       <p>{t("unread", { count: unread })}</p>
+      <p><Link className="text-brand-800 underline" href="/profile#notification-settings">{t("settings")}</Link></p>
       <NotificationList items={page.items} />
       {page.nextCursor ? <p><Link className="text-brand-800 underline" href={`/notifications?cursor=${encodeURIComponent(page.nextCursor)}`}>{t("older")}</Link></p> : null}
     </div>

@@ -8,12 +8,18 @@ import { regionOf } from "@/lib/geo/countries";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { FormAlert } from "@/components/ui/field";
 import { updateProfileAction } from "./actions";
+import Link from "next/link";
+import { getPreferences } from "@/lib/notifications/preferences";
+import { listFollowedConsultations } from "@/lib/follows/service";
+import { NotificationSettings } from "@/components/notifications/notification-settings";
+import { savePreferencesAction } from "./notification-actions";
+import { unfollowAction } from "@/app/actions/follow";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
 }
 
-export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ welcome?: string; follow?: string }> }) {
   const current = await getCurrentUser();
   if (!current) redirect("/signin?callbackUrl=/profile");
   const profile = await getProfile(current.id);
@@ -22,7 +28,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
     getTranslations("profile"), getTranslations("groups"), getTranslations("genders"), getTranslations("roles"), getTranslations("regions"), getLocale(),
   ]);
   const options = profileOptions(locale, (k) => tGroups(k as never), (k) => tGenders(k as never));
-  const welcome = (await searchParams).welcome === "1";
+  const sp = await searchParams;
+  const welcome = sp.welcome === "1";
+  const [preferences, followed, tData] = await Promise.all([getPreferences(profile.id), listFollowedConsultations(profile.id), getTranslations("personalData")]);
 
   return (
     <div className="mx-auto max-w-xl space-y-6">
@@ -48,6 +56,12 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         }}
         {...options}
       />
+      <NotificationSettings email={profile.email} preferences={preferences} followed={followed} followOutcome={sp.follow} saveAction={savePreferencesAction} unfollowAction={unfollowAction} />
+      <section aria-labelledby="your-data-heading" className="space-y-2">
+        <h2 id="your-data-heading" className="text-xl font-semibold">{tData("title")}</h2>
+        <p>{tData("profileIntro")}</p>
+        <p><Link className="font-medium text-brand-800 underline" href="/profile/data">{tData("profileLink")}</Link></p>
+      </section>
     </div>
   );
 }

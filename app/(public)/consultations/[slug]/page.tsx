@@ -8,20 +8,25 @@ import { PhaseTimeline } from "@/components/consultations/phase-timeline";
 import { ConsultationContributions } from "@/components/submissions/consultation-contributions";
 import { ConsultationDrafts } from "@/components/drafts/drafts-list";
 import { PublishedSynthesis } from "@/components/synthesis/published-synthesis";
+import { FollowButton } from "@/components/follows/follow-button";
+import { getCurrentUser } from "@/lib/auth/session";
+import { isFollowing } from "@/lib/follows/service";
+import { followAction, unfollowAction } from "@/app/actions/follow";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ follow?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const consultation = await getPublicConsultation((await params).slug);
   return consultation ? { title: consultation.title, description: consultation.summary } : {};
 }
 
-export default async function ConsultationPage({ params }: Props) {
+export default async function ConsultationPage({ params, searchParams }: Props) {
   const consultation = await getPublicConsultation((await params).slug);
   if (!consultation) notFound();
-  const t = await getTranslations("consultation");
+  const [t, user, { follow }] = await Promise.all([getTranslations("consultation"), getCurrentUser(), searchParams]);
+  const following = user ? await isFollowing(user.id, consultation.id) : null;
   const phases = phasesOf(consultation, new Date());
 
   return (
@@ -52,6 +57,7 @@ export default async function ConsultationPage({ params }: Props) {
           <PublishedSynthesis slug={consultation.slug} />
         </div>
         <aside aria-labelledby="timeline-heading" className="space-y-3">
+          <FollowButton slug={consultation.slug} following={following} outcome={follow} followAction={followAction} unfollowAction={unfollowAction} />
           <h2 id="timeline-heading" className="text-xl font-semibold">{t("timeline")}</h2>
           <PhaseTimeline phases={phases} />
           <ConsultationContributions consultationId={consultation.id} slug={consultation.slug} open={phases.some((p) => p.key === "contributions" && p.state === "open")} />

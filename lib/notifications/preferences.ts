@@ -1,0 +1,112 @@
+// notifications: which notifications a person also gets by e-mail (per kind, all off, one by one or a daily digest).
+// The profile page edits them; one-click unsubscribe links turn a kind (or all) off. In-app notifications always stay.
+import "server-only";
+import { z } from "zod";
+import { db, type Tx } from "../db/client";
+import { withTransaction } from "../db/transaction";
+import { fail, ok, type Result } from "../result";
+import { NOTIFICATION_KINDS, isNotificationKind, type NotificationKind } from "./kinds";
+
+export type Delivery = "IMMEDIATE" | "DAILY";
+export type EmailDecision = "NONE" | "QUEUED" | "DIGEST";
+
+export interface Preferences {
+  /** kinds whose e-mail is off */
+  emailOff: NotificationKind[];
+  allEmailOff: boolean;
+  delivery: Delivery;
+  /** 0 while the person never saved preferences (the defaults apply) */
+  version: number;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = { emailOff: [], allEmailOff: false, delivery: "IMMEDIATE", version: 0 };
+
+type Row = { emailOff: string[]; allEmailOff: boolean; delivery: Delivery; version: number };
+
+function fromRow(row: Row | null): Preferences {
+  if (!row) return DEFAULT_PREFERENCES;
+  return { emailOff: row.emailOff.filter(isNotificationKind), allEmailOff: row.allEmailOff, delivery: row.delivery, version: row.version };
+}
+
+/** What becomes of a new notification of this kind by e-mail, under these preferences. */
+export function emailDecision(preferences: Pick<Preferences, "emailOff" | "allEmailOff" | "delivery">, kind: NotificationKind): EmailDecision {
+  if (preferences.allEmailOff || preferences.emailOff.includes(kind)) return "NONE";
+  return preferences.delivery === "DAILY" ? "DIGEST" : "QUEUED";
+}
+
+export async function getPreferences(userId: string, client: Pick<Tx, "notificationPreference"> = db): Promise<Preferences> {
+  return fromRow(await client.notificationPreference.findUnique({ where: { userId }, select: { emailOff: true, allEmailOff: true, delivery: true, version: true } }));
+}
+
+/** The preferences of many people at once (defaults for those who never saved any). */
+export async function preferencesOf(tx: Tx, userIds: string[]): Promise<Map<string, Preferences>> {
+  const rows = userIds.length
+    ? await tx.notificationPreference.findMany({ where: { userId: { in: userIds } }, select: { userId: true, emailOff: true, allEmailOff: true, delivery: true, version: true } })
+    : [];
+  const out = new Map<string, Preferences>(userIds.map((id) => [id, DEFAULT_PREFERENCES]));
+  for (const row of rows) out.set(row.userId, fromRow(row));
+  return out;
+}
+
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+/** The profile form: the kinds left on, "no notification e-mails at all", the delivery, and the version it showed. */
+export const PreferencesSchema = z.object({
+  emailOn: z.array(z.enum(NOTIFICATION_KINDS, { error: "kindInvalid" })).max(NOTIFICATION_KINDS.length).default([]),
+  allEmailOff: checkbox,
+  delivery: z.enum(["IMMEDIATE", "DAILY"], { error: "deliveryInvalid" }),
+  version: z.coerce.number({ error: "versionInvalid" }).int().min(0),
+});
+export type PreferencesInput = z.input<typeof PreferencesSchema>;
+
+/**
+ * Saves the profile form. Conditional on the version the form showed: a change made meanwhile (in another tab, or
+ * by an unsubscribe link) is not overwritten silently; the person sees the current state and saves again.
+ */
+export async function updatePreferences(userId: string, raw: unknown): Promise<Result<Preferences>> {
+  const parsed = PreferencesSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalidInput", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), [i.message]])));
+  const input = parsed.data;
+  const emailOff = NOTIFICATION_KINDS.filter((kind) => !input.emailOn.includes(kind));
+  return withTransaction(async (tx) => {
+    const data = { emailOff, allEmailOff: input.allEmailOff, delivery: input.delivery };
+    if (input.version === 0) {
+      const created = await tx.notificationPreference.createManyAndReturn({ data: [{ userId, ...data }], skipDuplicates: true, select: { emailOff: true, allEmailOff: true, delivery: true, version: true } });
+      const row = created[0];
+      if (!row) return fail("preferencesChanged", { form: ["preferencesChanged"] }, 409);
+      return ok(fromRow(row));
+    }
+    const { count } = await tx.notificationPreference.updateMany({ where: { userId, version: input.version }, data: { ...data, version: { increment: 1 } } });
+    if (count !== 1) return fail("preferencesChanged", { form: ["preferencesChanged"] }, 409);
+    return ok(await getPreferences(userId, tx));
+  });
+}
+
+/** What a one-click unsubscribe turns off: one kind, or every notification e-mail. */
+export type UnsubscribeScope = NotificationKind | "all";
+
+export function isUnsubscribeScope(value: unknown): value is UnsubscribeScope {
+  return value === "all" || isNotificationKind(value);
+}
+
+/**
+ * One-click unsubscribe (the link and List-Unsubscribe header of notification e-mails): turns the kind, or all
+ * notification e-mails, off. Idempotent, never turns anything back on, and does nothing for an account that no
+ * longer exists; the profile page shows the result.
+ */
+export async function unsubscribe(userId: string, scope: UnsubscribeScope, client: Tx = db): Promise<void> {
+  if (scope === "all") {
+    await client.$executeRaw`
+      INSERT INTO "NotificationPreference" ("userId", "allEmailOff", "updatedAt")
+      SELECT id, true, now() FROM "User" WHERE id = ${userId}
+      ON CONFLICT ("userId") DO UPDATE SET "allEmailOff" = true, version = "NotificationPreference".version + 1, "updatedAt" = now()
+      WHERE NOT "NotificationPreference"."allEmailOff"`;
+    return;
+  }
+  await client.$executeRaw`
+    INSERT INTO "NotificationPreference" ("userId", "emailOff", "updatedAt")
+    SELECT id, ARRAY[${scope}]::text[], now() FROM "User" WHERE id = ${userId}
+    ON CONFLICT ("userId") DO UPDATE
+      SET "emailOff" = array_append("NotificationPreference"."emailOff", ${scope}), version = "NotificationPreference".version + 1, "updatedAt" = now()
+      WHERE NOT (${scope} = ANY("NotificationPreference"."emailOff"))`;
+}
