@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "../db/client";
 import { withTransaction } from "../db/transaction";
-import { fail, ok, type Result } from "../result";
+import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { NOTIFICATION_KINDS, isNotificationKind, type NotificationKind } from "./kinds";
 
 export type Delivery = "IMMEDIATE" | "DAILY";
@@ -65,7 +65,7 @@ export type PreferencesInput = z.input<typeof PreferencesSchema>;
  */
 export async function updatePreferences(userId: string, raw: unknown): Promise<Result<Preferences>> {
   const parsed = PreferencesSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalidInput", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), [i.message]])));
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
   const input = parsed.data;
   const emailOff = NOTIFICATION_KINDS.filter((kind) => !input.emailOn.includes(kind));
   return withTransaction(async (tx) => {

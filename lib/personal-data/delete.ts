@@ -7,7 +7,7 @@ import { db, type Tx } from "../db/client";
 import { databaseNow, lockKey, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
 import { verifyPassword } from "../auth/password";
-import { fail, ok, type Result } from "../result";
+import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { storage } from "../storage";
 import type { Actor } from "../auth/session-roles";
 
@@ -57,7 +57,7 @@ async function withdrawAll(tx: Tx, userId: string, now: Date): Promise<{ contrib
 export async function deleteAccount(actor: Actor | null, raw: unknown): Promise<Result<DeletionSummary>> {
   if (!actor) return fail("signInRequired", undefined, 401);
   const parsed = DeleteAccountSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalidInput", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), [i.message]])));
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
   const { password, attribution } = parsed.data;
   const account = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, passwordHash: true } });
   if (!account) return fail("signInRequired", undefined, 401);
