@@ -108,7 +108,7 @@ describe("where each kind is raised", () => {
     expect(receipt?.params).toMatchObject({ target: "SUBMISSION", reference: sent.data.reference, title: "Affordable access for rural communities" });
     expect(receipt?.link).toBe(`/my/contributions/${sent.data.id}`);
     expect(receipt?.email).toBe("QUEUED");
-    const edited = await submitContribution(author, c.id, contributionInput({ submissionId: sent.data.id, title: "Affordable access, revised" }));
+    const edited = await submitContribution(author, c.id, contributionInput({ submissionId: sent.data.id, expectedVersion: 1, title: "Affordable access, revised" }));
     expect(edited.ok).toBe(true);
     expect(await notificationsOf(author.id, "received")).toHaveLength(1);
   });

@@ -40,7 +40,7 @@ async function busyParticipant() {
   const sent = await submitContribution(user, consultation.id, contributionInput({ title: "First title" }), [{ name: "paper.pdf", bytes: PDF_BYTES }]);
   if (!sent.ok) throw new Error(JSON.stringify(sent));
   const receipt = await db.submission.findUniqueOrThrow({ where: { id: sent.data.id }, include: { attachments: true } });
-  const edited = await submitContribution(user, consultation.id, contributionInput({ submissionId: sent.data.id, title: "Second title", keepAttachments: receipt.attachments.map((a) => a.id) }));
+  const edited = await submitContribution(user, consultation.id, contributionInput({ submissionId: sent.data.id, expectedVersion: 1, title: "Second title", keepAttachments: receipt.attachments.map((a) => a.id) }));
   if (!edited.ok) throw new Error(JSON.stringify(edited));
   const draftSaved = await saveDraft(user, consultation.id, { title: "Unsent idea", body: "Not sent yet.", themes: [], language: "en", visibility: "PUBLIC_NAMED", onBehalfOf: "SELF" });
   if (!draftSaved.ok) throw new Error(JSON.stringify(draftSaved));
