@@ -22,7 +22,7 @@ export const MAX_BLOCKS = 3000;
 const forbidden = () => fail("forbidden", undefined, 403);
 
 /** The Markdown to use: an uploaded file wins over pasted text. Errors are keyed to the field the person used. */
-async function draftSource(file: UploadedFile | null, pasted: string): Promise<Result<{ source: string; blocks: DraftBlock[] }>> {
+export async function draftSource(file: UploadedFile | null, pasted: string): Promise<Result<{ source: string; blocks: DraftBlock[] }>> {
   let source = pasted;
   let field = "source";
   if (file && file.bytes.byteLength > 0) {
