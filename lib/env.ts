@@ -23,6 +23,16 @@ const EnvSchema = z.object({
     .min(1, { error: "AGORA_WORKER_CONCURRENCY must be at least 1" })
     .max(64, { error: "AGORA_WORKER_CONCURRENCY must be at most 64" })
     .default(2),
+  AGORA_STATEMENT_TIMEOUT_MS: z.coerce
+    .number({ error: "AGORA_STATEMENT_TIMEOUT_MS must be a number of milliseconds" })
+    .int({ error: "AGORA_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds" })
+    .min(0, { error: "AGORA_STATEMENT_TIMEOUT_MS must be 0 (off) or more" })
+    .default(10_000),
+  AGORA_JOB_STATEMENT_TIMEOUT_MS: z.coerce
+    .number({ error: "AGORA_JOB_STATEMENT_TIMEOUT_MS must be a number of milliseconds" })
+    .int({ error: "AGORA_JOB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds" })
+    .min(0, { error: "AGORA_JOB_STATEMENT_TIMEOUT_MS must be 0 (off) or more" })
+    .default(600_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     if (process.argv.includes("--once")) {
       process.env.DATABASE_URL = database.url;
       const { runDueJobs } = await import("../lib/jobs/worker.ts");
+      (await import("../lib/db/client.ts")).applyJobStatementTimeout();
       await runDueJobs({ connectionString: database.url, log });
       const { disconnectDb } = await import("../lib/db/client.ts");
       await disconnectDb();

@@ -5,7 +5,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listQueue, queueFilterOptions } from "@/lib/moderation/queue";
 import { listReasonTemplates } from "@/lib/moderation/reasons";
-import { QUEUE_VIEWS } from "@/lib/moderation/schema";
+import { QUEUE_VIEWS, campaignSelection } from "@/lib/moderation/schema";
+import { CAMPAIGN_ACTION_MAX } from "@/lib/moderation/queue";
 import { INPUT_GROUPS } from "@/lib/stakeholders/groups";
 import { countryName } from "@/lib/geo/countries";
 import { renderMarkdown, markdownToText } from "@/lib/markdown/render";
@@ -41,8 +42,12 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
 
   const rows: QueueRow[] = items.map((item) => {
     const text = markdownToText(item.body);
+    // A campaign row acts on its members in this view, and says how many: the selection carries that number, and the
+    // action refuses the campaign if it no longer matches.
+    const weight = item.campaign ? Math.min(item.campaign.count, CAMPAIGN_ACTION_MAX) : 1;
     return {
-      selection: item.campaign ? `CAMPAIGN:${item.type}:${item.campaign.id}` : `${item.type}:${item.id}:${item.version}`,
+      selection: item.campaign ? campaignSelection({ type: item.type, id: item.campaign.id, status: filter.view, count: weight }) : `${item.type}:${item.id}:${item.version}`,
+      weight,
       type: item.type,
       reference: item.reference,
       title: item.title ?? (text.length > 90 ? `${text.slice(0, 89)}…` : text),
@@ -100,6 +105,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         </div>
       </form>
       <ModerationQueue
+        key={filter.view}
         rows={rows}
         view={filter.view}
         templates={templates.map((tpl) => ({ id: tpl.id, kind: tpl.kind, label: tpl.label, text: tpl.text }))}

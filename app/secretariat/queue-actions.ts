@@ -1,6 +1,7 @@
 "use server";
 // Server actions of the moderation queue and the held queue: parse, get the session, call lib/moderation, revalidate.
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { moderateMany } from "@/lib/moderation/service";
 import { parseSelection } from "@/lib/moderation/schema";
@@ -17,5 +18,16 @@ export async function moderateQueueAction(_state: QueueActionState, formData: Fo
     return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, verb, reason, at: Date.now() };
   }
   revalidatePath("/secretariat", "layout");
-  return { status: "done", verb, summary: result.data, at: Date.now() };
+  const tStatus = await getTranslations("moderation.statuses");
+  const { changed, campaignsChanged, ...counts } = result.data;
+  return {
+    status: "done",
+    verb,
+    summary: {
+      ...counts,
+      changed: changed.map((c) => ({ type: c.type, id: c.id, label: c.reference ? `${c.reference} — ${c.title}` : c.title, from: tStatus(c.from), to: tStatus(c.to) })),
+      campaignsChanged: campaignsChanged.map((c) => ({ id: c.id, label: c.label, expected: c.expected, now: c.now })),
+    },
+    at: Date.now(),
+  };
 }

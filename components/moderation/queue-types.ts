@@ -2,7 +2,10 @@
 export interface BulkSummaryView {
   done: number;
   held: number;
+  /** every item changed, labelled as the queue shows it, with the statuses before and after (already translated) */
+  changed: { type: string; id: string; label: string; from: string; to: string }[];
   conflicts: { type: string; id: string; error: string; by: string | null }[];
+  campaignsChanged: { id: string; label: string; expected: number; now: number }[];
   failed: number;
 }
 
@@ -26,6 +29,8 @@ export interface QueueRow {
   consultation: string;
   context: string | null;
   campaignCount: number | null;
+  /** how many inputs selecting this row acts on: 1, or a campaign's members (at most the bulk limit) */
+  weight: number;
   note: string | null;
   overBalance: boolean;
 }

@@ -32,6 +32,7 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
   const t = useTranslations("moderation.queue");
   const tv = useTranslations("moderation.verbs");
   const te = useTranslations("moderation.errors");
+  const tb = useTranslations("bulk");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [reasonVerb, setReasonVerb] = useState<Verb | null>(null);
@@ -40,6 +41,10 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
   const alertRef = useFocusOnResult(state);
   const reasonRef = useRef<HTMLSelectElement | HTMLTextAreaElement | null>(null);
   const verbs = VERBS_BY_VIEW[view] ?? [];
+  // What the action will act on: a campaign row counts as all the members it stands for.
+  const weightOf = new Map(rows.map((r) => [r.selection, r.weight]));
+  const selectedCount = [...selected].reduce((n, value) => n + (weightOf.get(value) ?? 1), 0);
+  const selectedCampaigns = [...selected].filter((value) => value.startsWith("CAMPAIGN:")).length;
 
   // After an action the page re-renders with the remaining rows: start from a clean selection.
   const [lastAt, setLastAt] = useState(0);
@@ -124,8 +129,22 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
       <p id="queue-shortcuts" className="text-sm text-stone-700">{t("shortcuts")}</p>
       <div ref={alertRef} tabIndex={-1}>
         {state.status === "done" ? (
-          <FormAlert tone={state.summary.conflicts.length > 0 || state.summary.failed > 0 ? "error" : "success"}>
+          <FormAlert tone={state.summary.conflicts.length > 0 || state.summary.failed > 0 || state.summary.campaignsChanged.length > 0 ? "error" : "success"}>
             <p>{t("summary", { done: state.summary.done, held: state.summary.held })}</p>
+            {state.summary.changed.length > 0 ? (
+              <details open={state.summary.changed.length <= 10} className="mt-1">
+                <summary className="cursor-pointer">{tb("changedHeading", { count: state.summary.changed.length })}</summary>
+                <ul className="mt-1 list-disc ps-5" aria-label={tb("changedHeading", { count: state.summary.changed.length })}>
+                  {state.summary.changed.map((c) => (
+                    <li key={`${c.type}:${c.id}`}><span dir="auto">{c.label}</span>: {tb("changedItem", { from: c.from, to: c.to })}</li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+            {state.summary.campaignsChanged.map((c) => (
+              <p key={c.id} className="mt-1">{tb("campaignChanged", { label: c.label, expected: c.expected, now: c.now })}</p>
+            ))}
+            {state.summary.failed > 0 ? <p className="mt-1">{tb("failed", { count: state.summary.failed })}</p> : null}
             {state.summary.conflicts.length > 0 ? (
               <ul className="mt-1 list-disc ps-5">
                 {state.summary.conflicts.map((c) => (
@@ -141,7 +160,10 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
       <form ref={formRef} action={formAction} className="space-y-4" aria-describedby="queue-shortcuts">
         {[...selected].map((value) => <input key={value} type="hidden" name="selection" value={value} />)}
         <div className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded border border-stone-300 bg-white p-3" role="group" aria-label={t("actions")}>
-          <span className="me-2 text-sm" aria-live="polite">{t("selected", { count: selected.size })}</span>
+          <span className="me-2 text-sm" aria-live="polite">
+            {t("selected", { count: selectedCount })}
+            {selectedCampaigns > 0 ? ` (${tb("selectedCampaigns", { campaigns: selectedCampaigns })})` : null}
+          </span>
           <button type="button" className="rounded border border-stone-400 px-3 py-1 text-sm" onClick={() => setSelected(selected.size === rows.length ? new Set() : new Set(rows.map((r) => r.selection)))}>
             {selected.size === rows.length && rows.length > 0 ? t("selectNone") : t("selectAll")}
           </button>
@@ -152,7 +174,7 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
               </button>
             ) : (
               <button key={verb} type="submit" name="verb" value={verb} data-verb={verb} disabled={selected.size === 0 || pending} className={`${buttonClass} py-1 text-sm`} aria-keyshortcuts={shortcutOf(verb)}>
-                {tv(verb)} <kbd className="ms-1 text-xs">{shortcutOf(verb)}</kbd>
+                {selectedCount > 0 ? t("confirm", { action: tv(verb), count: selectedCount }) : tv(verb)} <kbd className="ms-1 text-xs">{shortcutOf(verb)}</kbd>
               </button>
             ),
           )}
@@ -160,7 +182,7 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
 
         {reasonVerb ? (
           <fieldset className="space-y-3 rounded border-2 border-brand-700 bg-white p-4">
-            <legend className="px-1 font-semibold">{t("reasonFor", { action: tv(reasonVerb), count: selected.size })}</legend>
+            <legend className="px-1 font-semibold">{t("reasonFor", { action: tv(reasonVerb), count: selectedCount })}</legend>
             {options.length > 0 ? (
               <div className="flex flex-col gap-1">
                 <label htmlFor="templateId" className="font-medium">{t("template")}</label>
@@ -196,7 +218,7 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
             </div>
             <div className="flex gap-2">
               <button type="submit" name="verb" value={reasonVerb} className={buttonClass} disabled={pending}>
-                {t("confirm", { action: tv(reasonVerb), count: selected.size })}
+                {t("confirm", { action: tv(reasonVerb), count: selectedCount })}
               </button>
               <button type="button" className="rounded border border-stone-400 px-4 py-2" onClick={() => setReasonVerb(null)}>{t("cancel")}</button>
             </div>
@@ -217,6 +239,7 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
                     value={row.selection}
                     checked={selected.has(row.selection)}
                     onChange={() => toggle(row.selection)}
+                    aria-describedby={row.campaignCount ? `campaign-${row.selection}` : undefined}
                     className="mt-1 h-5 w-5 shrink-0"
                   />
                   <div className="min-w-0 flex-1 space-y-1">
@@ -228,7 +251,11 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
                       {[t(row.type === "SUBMISSION" ? "typeSubmission" : "typeComment"), row.author, row.group, row.country, row.language, row.consultation, row.context, row.arrived].filter(Boolean).join(" · ")}
                     </p>
                     {row.campaignCount ? (
-                      <p className="inline-block rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-950">{t("campaign", { count: row.campaignCount })}</p>
+                      <p id={`campaign-${row.selection}`} className="rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-950">
+                        {t("campaign", { count: row.campaignCount })}
+                        {" · "}
+                        {row.weight < row.campaignCount ? tb("campaignActsOnOldest", { total: row.campaignCount, count: row.weight }) : tb("campaignActsOn", { count: row.weight })}
+                      </p>
                     ) : null}
                     {row.overBalance ? <p className="inline-block rounded bg-stone-200 px-2 py-0.5 text-sm">{t("overBalance")}</p> : null}
                     {row.note ? <p className="text-sm"><span className="font-medium">{t("note")}</span> {row.note}</p> : null}

@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { STAKEHOLDER_GROUPS, UNCLASSIFIED } from "../stakeholders/groups";
 import { UN_REGIONS } from "../geo/countries";
 import { getBalancePolicy, type Policy } from "./policy";
-import { capOf, settleBalance, type InputKind } from "./service";
+import { capOf, type InputKind } from "./service";
 import { groupsRepresented, sharesOf, type Share } from "./rules";
 
 export interface GroupRow extends Share {
@@ -109,12 +109,11 @@ async function kindReport(consultationId: string, kind: InputKind, policy: Polic
   };
 }
 
-/** The report for a consultation (held items settled first, so the numbers are current). Null if unknown. */
+/** The report for a consultation (a read: the held queue is settled by the balance jobs, never here). Null if unknown. */
 export async function getBalanceReport(slug: string, options: { publicOnly?: boolean } = {}): Promise<BalanceReport | null> {
   const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, status: true } });
   if (!consultation) return null;
   if (options.publicOnly && consultation.status === "DRAFT") return null;
-  await settleBalance(consultation.id);
   const policy = await getBalancePolicy(db, consultation.id);
   const [submissions, comments] = await Promise.all([kindReport(consultation.id, "SUBMISSION", policy), kindReport(consultation.id, "COMMENT", policy)]);
   return { consultation: { slug: consultation.slug, title: consultation.title }, submissions, comments };

@@ -12,6 +12,8 @@ import { commentPeriodState } from "../drafts/period";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { EDITABLE } from "../moderation/statuses";
 import { CommentCreateSchema, CommentEditSchema } from "./schema";
+import { enqueueDetection } from "../moderation/enqueue";
+import { enqueueSettle } from "../balance/tasks";
 import type { Actor } from "../auth/session-roles";
 
 export type { Actor };
@@ -159,6 +161,9 @@ export async function createComment(actor: Actor | null, raw: unknown): Promise<
         data: { targetType: "COMMENT", commentId: comment.id, actorId: actor.id, action: "SUBMIT", toStatus: status, createdAt: now },
       });
       if (status === CommentStatus.PUBLISHED && target.parentId) await notifyReplyPublished(tx, comment.id);
+      await enqueueDetection(tx, "COMMENT", comment.id);
+      // Published at once (post-moderation): a larger total can make room for other groups' held comments.
+      if (status === CommentStatus.PUBLISHED) await enqueueSettle(tx, draft.consultationId);
       return ok({ id: comment.id, status, duplicate: false });
     });
   } catch (error) {
@@ -218,6 +223,7 @@ export async function editComment(actor: Actor | null, commentId: string, raw: u
         metadata: { previousVersion: comment.version, previousRevision: comment.revision, previousBody: comment.body, previousProposedText: comment.proposedText },
       },
     });
+    await enqueueDetection(tx, "COMMENT", commentId);
     return ok({ id: commentId, status, version: comment.version + 1 });
   });
 }
@@ -247,6 +253,7 @@ export async function withdrawComment(actor: Actor | null, commentId: string, ex
     await tx.moderationEvent.create({
       data: { targetType: "COMMENT", commentId, actorId: actor.id, action: "WITHDRAW", fromStatus: comment.status, toStatus: CommentStatus.WITHDRAWN, createdAt: open.data },
     });
+    if (comment.status === CommentStatus.PUBLISHED || comment.status === CommentStatus.HELD_FOR_BALANCE) await enqueueSettle(tx, comment.consultationId);
     return ok({ id: commentId });
   });
 }

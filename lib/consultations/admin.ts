@@ -1,5 +1,6 @@
 // consultations (admin): the secretariat creates and edits consultations, their phases and themes. Audited.
-import { db } from "../db/client";
+import { db, type Tx } from "../db/client";
+import { enqueueSettleAtClose } from "../balance/tasks";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
@@ -33,6 +34,12 @@ export async function getConsultationForAdmin(slug: string) {
   });
 }
 
+/** Held inputs are published (over balance) the moment a phase closes: one job per closing date, moved when it changes. */
+async function settleAtCloseOf(tx: Tx, c: { id: string; contributionsCloseAt: Date | null; commentsCloseAt: Date | null }): Promise<void> {
+  await enqueueSettleAtClose(tx, c.id, "contributions", c.contributionsCloseAt);
+  await enqueueSettleAtClose(tx, c.id, "comments", c.commentsCloseAt);
+}
+
 export async function createConsultation(actor: Actor, raw: unknown): Promise<Result<{ id: string; slug: string }>> {
   if (!hasRole(actor, "SECRETARIAT")) return forbidden();
   const parsed = ConsultationSchema.safeParse(raw);
@@ -40,6 +47,7 @@ export async function createConsultation(actor: Actor, raw: unknown): Promise<Re
   try {
     const created = await withTransaction(async (tx) => {
       const c = await tx.consultation.create({ data: { ...parsed.data, balancePolicy: { create: {} } } });
+      await settleAtCloseOf(tx, c);
       await recordAudit(tx, { actorId: actor.id, action: "consultation.create", entityType: "Consultation", entityId: c.id, consultationId: c.id, details: { slug: c.slug, title: c.title } });
       return c;
     });
@@ -59,6 +67,7 @@ export async function updateConsultation(actor: Actor, id: string, raw: unknown)
       const before = await tx.consultation.findUnique({ where: { id } });
       if (!before) return null;
       const after = await tx.consultation.update({ where: { id }, data: parsed.data });
+      await settleAtCloseOf(tx, after);
       const changed = Object.keys(parsed.data).filter((k) => {
         const key = k as keyof typeof parsed.data;
         return String(before[key] instanceof Date ? (before[key] as Date).toISOString() : before[key]) !==

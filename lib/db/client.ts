@@ -3,17 +3,54 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { env } from "../env";
 
-export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+/** What a page request's statement may take before Postgres cancels it (AGORA_STATEMENT_TIMEOUT_MS). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+/** The same for background jobs, which build syntheses and sweep whole consultations (AGORA_JOB_STATEMENT_TIMEOUT_MS). */
+export const DEFAULT_JOB_STATEMENT_TIMEOUT_MS = 600_000;
+
+export interface ClientOptions {
+  /** Postgres cancels any statement running longer (statement_timeout); 0 turns it off. */
+  statementTimeoutMs?: number;
 }
 
-const globalForDb = globalThis as unknown as { agoraDb?: { url: string; client: PrismaClient } };
+/**
+ * A Prisma client whose every connection carries a statement timeout and an idle-in-transaction timeout, so a query
+ * never outlives the request that started it by more than the timeout, and an abandoned transaction never holds locks.
+ */
+export function createPrismaClient(connectionString: string, options: ClientOptions = {}): PrismaClient {
+  const timeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  return new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString,
+      ...(timeout > 0 ? { statement_timeout: timeout, idle_in_transaction_session_timeout: Math.max(timeout, 60_000) } : {}),
+    }),
+  });
+}
+
+const globalForDb = globalThis as unknown as { agoraDb?: { url: string; client: PrismaClient }; agoraDbRole?: "app" | "jobs" };
+
+function timeoutFromEnv(name: string, fallback: number): number {
+  const value = Number.parseInt(process.env[name] ?? "", 10);
+  return Number.isInteger(value) && value >= 0 ? value : fallback;
+}
+
+/**
+ * Marks this process as a job worker before its first query: its statements get the (longer) job timeout. App
+ * servers keep the request timeout.
+ */
+export function applyJobStatementTimeout(): void {
+  globalForDb.agoraDbRole = "jobs";
+}
 
 function client(): PrismaClient {
   // Read DATABASE_URL on first use (not at import) so tests can point each file at its own database.
   const url = process.env.DATABASE_URL ?? env().DATABASE_URL;
   if (!globalForDb.agoraDb || globalForDb.agoraDb.url !== url) {
-    globalForDb.agoraDb = { url, client: createPrismaClient(url) };
+    const statementTimeoutMs =
+      globalForDb.agoraDbRole === "jobs"
+        ? timeoutFromEnv("AGORA_JOB_STATEMENT_TIMEOUT_MS", DEFAULT_JOB_STATEMENT_TIMEOUT_MS)
+        : timeoutFromEnv("AGORA_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS);
+    globalForDb.agoraDb = { url, client: createPrismaClient(url, { statementTimeoutMs }) };
   }
   return globalForDb.agoraDb.client;
 }

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/transaction";
 import { ConsultationStatus } from "../db/generated/enums";
 import { recordAudit } from "../audit/log";
+import { enqueueSettle, enqueueSettleAtClose } from "../balance/tasks";
 import { hasRole } from "../auth/session-roles";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { parseDraftMarkdown, type DraftBlock } from "./parse";
@@ -87,6 +88,7 @@ export async function createDraft(actor: Actor, consultationId: string, raw: unk
           },
         },
       });
+      await enqueueSettleAtClose(tx, consultationId, `draft:${created.id}`, commentsCloseAt ?? null);
       await recordAudit(tx, {
         actorId: actor.id, action: "draft.create", entityType: "DraftDocument", entityId: created.id, consultationId,
         details: { slug, title, paragraphs: prepared.data.blocks.filter((b) => b.number !== null).length },
@@ -154,6 +156,7 @@ export async function setDraftCommentPeriod(actor: Actor, draftId: string, raw: 
     const before = await tx.draftDocument.findUnique({ where: { id: draftId } });
     if (!before) return fail("notFound", undefined, 404);
     await tx.draftDocument.update({ where: { id: draftId }, data: parsed.data });
+    await enqueueSettleAtClose(tx, before.consultationId, `draft:${draftId}`, parsed.data.commentsCloseAt ?? null);
     await recordAudit(tx, {
       actorId: actor.id, action: "draft.setCommentPeriod", entityType: "DraftDocument", entityId: draftId, consultationId: before.consultationId,
       details: {
@@ -175,6 +178,8 @@ export async function closeDraftComments(actor: Actor, draftId: string): Promise
     const period = commentPeriodOf(draft, draft.consultation);
     const openAt = period.openAt && period.openAt < now ? period.openAt : new Date(now.getTime() - 1000);
     await tx.draftDocument.update({ where: { id: draftId }, data: { commentsOpenAt: openAt, commentsCloseAt: now } });
+    // Closed now: held comments are published (over balance) as soon as this commits.
+    await enqueueSettle(tx, draft.consultationId);
     await recordAudit(tx, { actorId: actor.id, action: "draft.closeComments", entityType: "DraftDocument", entityId: draftId, consultationId: draft.consultationId, details: { at: now.toISOString() } });
     return ok({ id: draftId });
   });

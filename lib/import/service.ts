@@ -9,6 +9,7 @@ import type { Role } from "../db/generated/enums";
 import { lockKey, withTransaction } from "../db/transaction";
 import { hasRole } from "../auth/session-roles";
 import { recordAudit } from "../audit/log";
+import { enqueueConsultationDetection } from "../moderation/enqueue";
 import { placeOf } from "../geo/countries";
 import { findOrCreateOrganisation } from "../users/service";
 import { newStorageKey, storage } from "../storage";
@@ -181,6 +182,8 @@ export async function runImport(
           await tx.attachment.create({ data: { submissionId: id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, storageKey: key } });
         }
       }
+      // The imported inputs are examined for campaigns by one job once this commits.
+      await enqueueConsultationDetection(tx, consultation.id);
       await recordAudit(tx, {
         actorId: actor.id, action: "submissions.import", entityType: "ImportBatch", entityId: batch.id, consultationId: consultation.id,
         details: { filename: batch.filename, fileSha256: report.fileHash, created: todo.length, skipped: rows.length - todo.length, via: options.via ?? "web", references },

@@ -4,8 +4,10 @@ import type { z } from "zod";
 import type { TaskDefinition } from "./define";
 import { jobsTasks } from "./tasks";
 import { notificationTasks } from "../notifications/tasks";
+import { moderationTasks } from "../moderation/tasks";
+import { balanceTasks } from "../balance/tasks";
 
-export const TASKS = [...jobsTasks, ...notificationTasks] as const satisfies readonly TaskDefinition[];
+export const TASKS = [...jobsTasks, ...notificationTasks, ...moderationTasks, ...balanceTasks] as const satisfies readonly TaskDefinition[];
 
 type AnyTask = (typeof TASKS)[number];
 export type TaskName = AnyTask["name"];

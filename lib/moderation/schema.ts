@@ -7,6 +7,9 @@ export type Verb = (typeof VERBS)[number];
 export const TARGET_TYPES = ["SUBMISSION", "COMMENT"] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
+export const QUEUE_VIEWS = ["PENDING", "HELD_FOR_BALANCE", "PUBLISHED", "HIDDEN", "REJECTED"] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
 /** Verbs that need a written reason (a justification, for publishing over balance). */
 export const REASON_REQUIRED: ReadonlySet<Verb> = new Set<Verb>(["reject", "requestChanges", "hide", "publishOverBalance"]);
 
@@ -32,21 +35,40 @@ export const BulkModerateSchema = z
   .object({
     verb: z.enum(VERBS, { error: "invalidAction" }),
     targets: z.array(TargetSchema).max(500, { error: "tooManyItems" }).default([]),
-    campaigns: z.array(z.object({ type: z.enum(TARGET_TYPES), id })).max(50, { error: "tooManyItems" }).default([]),
+    /** a campaign as the queue showed it: its members in `status`, `count` of them */
+    campaigns: z
+      .array(z.object({ type: z.enum(TARGET_TYPES), id, status: z.enum(QUEUE_VIEWS, { error: "invalidTarget" }), count: z.coerce.number().int().min(1).max(1_000_000) }))
+      .max(50, { error: "tooManyItems" })
+      .default([]),
     reason,
     templateId: z.string().trim().max(64).optional().default(""),
   })
   .refine((v) => v.targets.length + v.campaigns.length > 0, { error: "nothingSelected", path: ["targets"] });
 export type BulkModerateInput = z.input<typeof BulkModerateSchema>;
 
-/** "SUBMISSION:<id>:<version>" or "CAMPAIGN:SUBMISSION:<id>", as the queue form sends them. */
-export function parseSelection(values: string[]): { targets: Target[]; campaigns: { type: TargetType; id: string }[] } {
+export interface CampaignSelection {
+  type: TargetType;
+  id: string;
+  status: QueueView;
+  count: number;
+}
+
+/** The value of a campaign row's checkbox: what the row showed, so the action does exactly that. */
+export function campaignSelection(c: CampaignSelection): string {
+  return `CAMPAIGN:${c.type}:${c.id}:${c.status}:${c.count}`;
+}
+
+/** "SUBMISSION:<id>:<version>" or "CAMPAIGN:SUBMISSION:<id>:<status>:<count>", as the queue form sends them. */
+export function parseSelection(values: string[]): { targets: Target[]; campaigns: CampaignSelection[] } {
   const targets: Target[] = [];
-  const campaigns: { type: TargetType; id: string }[] = [];
+  const campaigns: CampaignSelection[] = [];
   for (const value of values) {
     const parts = value.split(":");
     if (parts[0] === "CAMPAIGN" && (parts[1] === "SUBMISSION" || parts[1] === "COMMENT") && parts[2]) {
-      campaigns.push({ type: parts[1], id: parts[2] });
+      const status = (QUEUE_VIEWS as readonly string[]).includes(parts[3] ?? "") ? (parts[3] as QueueView) : "PENDING";
+      const count = Number(parts[4]);
+      // A malformed count parses as 0, which the schema refuses: nothing is acted on by guesswork.
+      campaigns.push({ type: parts[1], id: parts[2], status, count: Number.isInteger(count) ? count : 0 });
     } else if ((parts[0] === "SUBMISSION" || parts[0] === "COMMENT") && parts[1]) {
       const version = Number(parts[2]);
       targets.push({ type: parts[0], id: parts[1], version: Number.isInteger(version) && version > 0 ? version : undefined });
@@ -55,8 +77,6 @@ export function parseSelection(values: string[]): { targets: Target[]; campaigns
   return { targets, campaigns };
 }
 
-export const QUEUE_VIEWS = ["PENDING", "HELD_FOR_BALANCE", "PUBLISHED", "HIDDEN", "REJECTED"] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 

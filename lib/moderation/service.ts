@@ -7,7 +7,8 @@ import type { StakeholderGroup } from "../db/generated/enums";
 import { hasRole } from "../auth/session-roles";
 import { recordAudit } from "../audit/log";
 import { fail, fieldErrorsOf, ok, type Failure, type Result } from "../result";
-import { decidePublication, excerpt, lockBalance, settleBalanceInTx } from "../balance/service";
+import { decidePublication, excerpt, lockBalance, settleBalance, settleBalanceInTx } from "../balance/service";
+import { CAMPAIGN_ACTION_MAX } from "./queue";
 import { notify, MY_CONTRIBUTIONS_PATH, type NotificationKind } from "../notifications/service";
 import { notifyReplyPublished } from "../comments/notify";
 import { BulkModerateSchema, ModerateSchema, REASON_REQUIRED, type BulkModerateInput, type ModerateInput, type Target, type TargetType, type Verb } from "./schema";
@@ -42,8 +43,13 @@ const TEMPLATE_KIND: Partial<Record<Verb, "REJECT" | "REQUEST_CHANGES" | "HIDE">
 export interface Moderated {
   type: TargetType;
   id: string;
+  /** the status before the action */
+  from: Status;
   status: Status;
   overBalance: boolean;
+  /** what the secretariat recognises the item by: the reference and title, or a comment's excerpt */
+  reference: string | null;
+  title: string;
 }
 
 interface Item {
@@ -110,6 +116,14 @@ const NOTIFY: Record<Exclude<Status, "DRAFT" | "PENDING" | "WITHDRAWN">, Notific
 
 /** Runs one moderation action on one item. `target.version` is the version the moderator saw. */
 export async function moderate(actor: Actor | null, raw: ModerateInput): Promise<Result<Moderated>> {
+  return moderateOne(actor, raw, { settle: true });
+}
+
+/**
+ * `settle: false` leaves the held queue to the caller: a bulk action settles once at the end instead of after every
+ * item (which re-read the whole held queue per item: quadratic in its length).
+ */
+async function moderateOne(actor: Actor | null, raw: ModerateInput, options: { settle: boolean }): Promise<Result<Moderated>> {
   if (!actor || !hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
   const parsed = ModerateSchema.safeParse(raw);
   if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
@@ -123,11 +137,11 @@ export async function moderate(actor: Actor | null, raw: ModerateInput): Promise
     const item = await loadItem(tx, target);
     if (!item) return fail("notFound", undefined, 404);
     await lockBalance(tx, item.consultationId);
-    return applyVerb(tx, actor, item, verb, reason, target.version ?? item.version);
+    return applyVerb(tx, actor, item, verb, reason, target.version ?? item.version, options.settle);
   });
 }
 
-async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: string | null, expectedVersion: number): Promise<Result<Moderated>> {
+async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: string | null, expectedVersion: number, settle: boolean): Promise<Result<Moderated>> {
   // The balance lock, then the row's (the order every writer takes them in): re-read, so the balance decision and the
   // version check see the committed state, and an author's write on the same item waits for this one or wins first.
   await lockRow(tx, item.type === "SUBMISSION" ? "Submission" : "Comment", item.id);
@@ -221,20 +235,34 @@ async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: s
   if (fresh.type === "COMMENT" && to === "PUBLISHED") await notifyReplyPublished(tx, fresh.id);
   // Any change to the published counts can make room for held items (a larger total lowers other groups' shares,
   // hiding frees a place), and the phase may have closed: settle in the same transaction.
-  await settleBalanceInTx(tx, fresh.consultationId);
-  return { ok: true, data: { type: fresh.type, id: fresh.id, status: to, overBalance } };
+  if (settle && (to === "PUBLISHED" || fresh.status === "PUBLISHED")) await settleBalanceInTx(tx, fresh.consultationId);
+  return { ok: true, data: { type: fresh.type, id: fresh.id, from: fresh.status, status: to, overBalance, reference: fresh.reference, title: fresh.title } };
+}
+
+export interface BulkItem {
+  type: TargetType;
+  id: string;
+  reference: string | null;
+  title: string;
 }
 
 export interface BulkSummary {
   done: number;
   held: number;
+  /** every item the action changed, with its status before and after */
+  changed: (BulkItem & { from: Status; to: Status })[];
   conflicts: { type: TargetType; id: string; error: string; by: string | null }[];
+  /** campaigns left alone because their members changed since the page showed them */
+  campaignsChanged: { type: TargetType; id: string; label: string; expected: number; now: number }[];
   failed: number;
 }
 
 /**
- * The same action on many items (selected rows, whole campaigns). Each item is its own transaction, so one
- * conflict never undoes the others; campaigns expand to their members in the statuses the verb applies to.
+ * The same action on many items (selected rows, whole campaigns). Each item is its own transaction, so one conflict
+ * never undoes the others. A campaign is acted on exactly as the queue showed it: its members in the status of the
+ * view, as many as the row said (the oldest CAMPAIGN_ACTION_MAX at most); if that number changed meanwhile (a new
+ * member arrived, someone moderated one), the campaign is left alone and reported, so nothing is acted on unseen.
+ * The held queue is settled once per consultation at the end.
  */
 export async function moderateMany(actor: Actor | null, raw: BulkModerateInput): Promise<Result<BulkSummary>> {
   if (!actor || !hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
@@ -244,28 +272,49 @@ export async function moderateMany(actor: Actor | null, raw: BulkModerateInput):
   if (REASON_REQUIRED.has(verb) && !reason && !templateId) {
     return fail("invalidInput", { reason: [verb === "publishOverBalance" ? "justificationRequired" : "reasonRequired"] });
   }
+  const summary: BulkSummary = { done: 0, held: 0, changed: [], conflicts: [], campaignsChanged: [], failed: 0 };
   const targets: Target[] = [...parsed.data.targets];
   for (const campaign of parsed.data.campaigns) {
-    const statuses = ALLOWED_FROM[verb];
+    if (!(ALLOWED_FROM[verb] as readonly string[]).includes(campaign.status)) return fail("invalidInput", { targets: ["notApplicable"] });
+    const where = { campaignId: campaign.id, status: campaign.status };
     const members =
       campaign.type === "SUBMISSION"
-        ? await db.submission.findMany({ where: { campaignId: campaign.id, status: { in: [...statuses] } }, select: { id: true, version: true }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: 5000 })
-        : await db.comment.findMany({ where: { campaignId: campaign.id, status: { in: statuses.filter(isCommentStatus) } }, select: { id: true, version: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 5000 });
+        ? await db.submission.findMany({ where, select: { id: true, version: true }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: CAMPAIGN_ACTION_MAX })
+        : await db.comment.findMany({ where, select: { id: true, version: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: CAMPAIGN_ACTION_MAX });
+    if (members.length !== campaign.count) {
+      const label = (await db.campaign.findUnique({ where: { id: campaign.id }, select: { label: true } }))?.label ?? "";
+      summary.campaignsChanged.push({ type: campaign.type, id: campaign.id, label, expected: campaign.count, now: members.length });
+      continue;
+    }
     for (const m of members) targets.push({ type: campaign.type, id: m.id, version: m.version });
   }
-  const summary: BulkSummary = { done: 0, held: 0, conflicts: [], failed: 0 };
   for (const target of targets) {
-    const result = await moderate(actor, { verb, target, reason, templateId });
+    const result = await moderateOne(actor, { verb, target, reason, templateId }, { settle: false });
     if (result.ok) {
-      if (result.data.status === "HELD_FOR_BALANCE") summary.held++;
+      const o = result.data;
+      if (o.status === "HELD_FOR_BALANCE") summary.held++;
       else summary.done++;
+      summary.changed.push({ type: o.type, id: o.id, reference: o.reference, title: o.title, from: o.from, to: o.status });
     } else if (result.conflict || result.status === 409 || result.status === 404) {
       summary.conflicts.push({ type: target.type, id: target.id, error: result.error, by: result.conflict?.by ?? null });
     } else if (result.status === 400 && result.fieldErrors) {
-      return result;
+      if (summary.changed.length === 0) return result;
+      summary.failed++;
     } else {
       summary.failed++;
     }
   }
+  if (summary.changed.length > 0) await settleAfterBulk(summary.changed);
   return { ok: true, data: summary };
+}
+
+/** Settles each consultation the bulk action changed, once (the per-item settle was skipped). */
+async function settleAfterBulk(changed: BulkSummary["changed"]): Promise<void> {
+  const subIds = changed.filter((c) => c.type === "SUBMISSION").map((c) => c.id);
+  const comIds = changed.filter((c) => c.type === "COMMENT").map((c) => c.id);
+  const [subs, comments] = await Promise.all([
+    subIds.length ? db.submission.findMany({ where: { id: { in: subIds } }, distinct: ["consultationId"], select: { consultationId: true } }) : [],
+    comIds.length ? db.comment.findMany({ where: { id: { in: comIds } }, distinct: ["consultationId"], select: { consultationId: true } }) : [],
+  ]);
+  for (const consultationId of new Set([...subs, ...comments].map((r) => r.consultationId))) await settleBalance(consultationId);
 }

@@ -3,7 +3,6 @@
 // Hidden contributions are listed too (transparency: nothing disappears silently), as a notice without their text.
 import { z } from "zod";
 import { db } from "../db/client";
-import { settleBalance } from "../balance/service";
 import { campaignSizes } from "../moderation/campaigns";
 import { PUBLIC_STATUSES, publicViewOf } from "../moderation/public";
 import { Prisma } from "../db/generated/client";
@@ -239,13 +238,12 @@ export async function listPublishedContributions(consultationId: string, query: 
 }
 
 /**
- * The public list as the page and the API load it. Held inputs are settled first, so once the contributions phase has
- * closed they are published (flagged over balance) before anyone reads the list; a no-op when nothing is held.
+ * The public list as the page and the API load it. A read only: held inputs are published once the phase closes by
+ * the balance jobs (lib/balance/tasks.ts), not by whoever happens to load the list.
  */
 export async function loadPublicContributions(
   consultationId: string, query: ListQuery, cursor: Cursor | null, options: { withTotal?: boolean } = {},
 ): Promise<ContributionPage & { total: number | null }> {
-  await settleBalance(consultationId);
   const [page, total] = await Promise.all([
     listPublishedContributions(consultationId, query, cursor),
     options.withTotal ? countPublishedContributions(consultationId, query) : Promise.resolve(null),

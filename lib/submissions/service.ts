@@ -17,6 +17,8 @@ import { draftReference, isDraftReference, nextReference } from "./reference";
 import { contributionSchema, draftSchema } from "./schema";
 import { MAX_ATTACHMENTS } from "./limits";
 import { snapshotOf, type ContributorProfile } from "./snapshot";
+import { enqueueDetection } from "../moderation/enqueue";
+import { enqueueSettle } from "../balance/tasks";
 import type { Actor } from "../auth/session-roles";
 
 export type { Actor };
@@ -264,6 +266,10 @@ export async function submitContribution(actor: Actor, consultationId: string, r
           fromStatus: existing?.status ?? null, toStatus: "PENDING", createdAt: open.now, metadata: { version: revision },
         },
       });
+      // Examined for campaigns by a job once this commits (new text and edits alike); never by the queue page.
+      await enqueueDetection(tx, "SUBMISSION", id);
+      // An edit takes a published or held contribution back to moderation: that can make room for held ones.
+      if (isEdit && (existing.status === "PUBLISHED" || existing.status === "HELD_FOR_BALANCE")) await enqueueSettle(tx, consultationId);
       for (const file of checked.files) {
         const key = newStorageKey(open.now);
         written.push(key);
@@ -334,6 +340,8 @@ export async function withdrawContribution(actor: Actor, submissionId: string, e
     await tx.moderationEvent.create({
       data: { targetType: "SUBMISSION", submissionId: row.id, actorId: actor.id, action: "WITHDRAW", fromStatus: row.status, toStatus: "WITHDRAWN", createdAt: open.now, metadata: { version: row.version + 1 } },
     });
+    // A withdrawn published or held contribution changes the counts the held queue waits on.
+    if (row.status === "PUBLISHED" || row.status === "HELD_FOR_BALANCE") await enqueueSettle(tx, row.consultationId);
     return { ok: true, data: { id: row.id, discarded: false, keys: [] } };
   });
   if (!outcome.ok) return outcome;

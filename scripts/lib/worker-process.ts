@@ -14,7 +14,9 @@ export async function startWorkerProcess(databaseUrl: string, log: (message: str
   process.env.DATABASE_URL = databaseUrl;
   const env = parseEnv(process.env);
   const { startWorker } = await import("../../lib/jobs/worker.ts");
-  const { disconnectDb } = await import("../../lib/db/client.ts");
+  const { disconnectDb, applyJobStatementTimeout } = await import("../../lib/db/client.ts");
+  // Jobs sweep whole consultations and build syntheses: they get the longer statement timeout, pages the short one.
+  applyJobStatementTimeout();
   const handle: WorkerHandle = await startWorker({
     connectionString: databaseUrl,
     concurrency: env.AGORA_WORKER_CONCURRENCY,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { moderate, moderateMany } from "@/lib/moderation/service";
 import { listQueue } from "@/lib/moderation/queue";
-import { detectCampaigns } from "@/lib/moderation/campaigns";
+import { detectCampaigns } from "@/lib/moderation/detection";
 import { createReasonTemplate } from "@/lib/moderation/reasons";
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from "@/lib/notifications/service";
 import { publicViewOf } from "@/lib/moderation/public";
@@ -155,8 +155,12 @@ describe("campaigns (near-duplicates)", () => {
     expect(row?.campaign?.count).toBe(5);
     if (!row?.campaign) throw new Error("no campaign row");
 
-    const bulk = await moderateMany(sec, { verb: "reject", campaigns: [{ type: "SUBMISSION", id: row.campaign.id }], reason: "Identical copies of one letter; the letter is kept once." });
-    expect(bulk).toMatchObject({ ok: true, data: { done: 5, conflicts: [] } });
+    const bulk = await moderateMany(sec, { verb: "reject", campaigns: [{ type: "SUBMISSION", id: row.campaign.id, status: "PENDING", count: 5 }], reason: "Identical copies of one letter; the letter is kept once." });
+    expect(bulk).toMatchObject({ ok: true, data: { done: 5, conflicts: [], campaignsChanged: [] } });
+    // The result names every item it changed.
+    if (!bulk.ok) throw new Error("bulk failed");
+    expect(bulk.data.changed.map((c) => c.id).sort()).toEqual(copies.map((s) => s.id).sort());
+    expect(bulk.data.changed.every((c) => c.from === "PENDING" && c.to === "REJECTED")).toBe(true);
     const statuses = await db.submission.findMany({ where: { id: { in: copies.map((s) => s.id) } }, select: { status: true } });
     expect(statuses.every((s) => s.status === "REJECTED")).toBe(true);
   });

@@ -1,5 +1,6 @@
 // What the public sees of moderation: hidden contributions listed as a notice without their text (pages, API, CSV),
-// campaign and over-balance flags, and held contributions published by the list loader once the phase has closed.
+// campaign and over-balance flags, and held contributions published by the balance job once the phase has closed (never
+// by whoever loads the list).
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { GET as listSubmissions } from "@/app/api/v1/consultations/[slug]/submissions/route";
@@ -12,6 +13,7 @@ import { buildConsultation } from "../fixtures/users";
 import { buildPublishedSubmission } from "../fixtures/submissions";
 import { buildSubmission, setPolicy } from "../fixtures/moderation";
 import { buildAttachmentRow, buildCampaign, hideAsSecretariat } from "../fixtures/public-moderation";
+import { runJobs } from "../fixtures/jobs";
 
 const BASE = "http://agora.test";
 const HOUR = 3600_000;
@@ -143,30 +145,37 @@ describe("open data: hidden, campaign and over-balance", () => {
   });
 });
 
-describe("held contributions and the list loader", () => {
-  it("publishes held contributions, flagged over balance, when the list loads after the phase has closed", async () => {
+describe("held contributions after the phase has closed", () => {
+  it("a list load changes nothing; the scheduled balance job publishes them, flagged over balance, once", async () => {
     const c = await buildConsultation({ contributionsOpenAt: new Date(Date.now() - 48 * HOUR), contributionsCloseAt: new Date(Date.now() - HOUR) });
     const held = await buildSubmission({ consultationId: c.id, status: "HELD_FOR_BALANCE", group: "PRIVATE_SECTOR" });
+    // A read takes no lock and writes nothing: the held item is not listed yet and is still held.
+    expect((await load(c.id)).items).toEqual([]);
+    const res = await listSubmissions(new Request(`${BASE}/api/v1/consultations/${c.slug}/submissions`), params(c.slug));
+    expect(((await res.json()) as { items: unknown[] }).items).toEqual([]);
+    expect(await db.submission.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ status: "HELD_FOR_BALANCE" });
+
+    // The cron tick (every minute) finds the closed phase with held inputs.
+    await db.$executeRaw`SELECT graphile_worker.add_job('balance.settleClosed', '{}'::json)`;
+    await runJobs();
     const page = await load(c.id);
     expect(page.items.map((i) => i.reference)).toEqual([held.reference]);
     expect(page.items[0]).toMatchObject({ overBalance: true, hidden: false });
     expect(await db.submission.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ status: "PUBLISHED", overBalance: true });
     expect(await db.moderationEvent.count({ where: { submissionId: held.id, action: "PUBLISH_OVER_BALANCE" } })).toBe(1);
-    // Loading again changes nothing.
-    await load(c.id);
+    // Running again changes nothing.
+    await db.$executeRaw`SELECT graphile_worker.add_job('balance.settleClosed', '{}'::json)`;
+    await runJobs();
     expect(await db.moderationEvent.count({ where: { submissionId: held.id } })).toBe(1);
   });
 
-  it("the API list settles too; while the phase is open a held item stays held if its group has no room", async () => {
-    const closed = await buildConsultation({ contributionsOpenAt: new Date(Date.now() - 48 * HOUR), contributionsCloseAt: new Date(Date.now() - HOUR) });
-    const held = await buildSubmission({ consultationId: closed.id, status: "HELD_FOR_BALANCE" });
-    const res = await listSubmissions(new Request(`${BASE}/api/v1/consultations/${closed.slug}/submissions`), params(closed.slug));
-    expect(((await res.json()) as { items: { reference: string; overBalance: boolean }[] }).items).toEqual([expect.objectContaining({ reference: held.reference, overBalance: true })]);
-
+  it("while the phase is open a held item stays held if its group has no room", async () => {
     const open = await buildConsultation();
     await setPolicy(open.id, { maxGroupShare: 0.4, minSample: 2 });
     for (let i = 0; i < 3; i++) await buildPublishedSubmission({ consultationId: open.id, group: "CIVIL_SOCIETY" });
     const waiting = await buildSubmission({ consultationId: open.id, status: "HELD_FOR_BALANCE", group: "CIVIL_SOCIETY" });
+    await db.$executeRaw`SELECT graphile_worker.add_job('balance.settle', ${JSON.stringify({ consultationId: open.id })}::json)`;
+    await runJobs();
     const page = await load(open.id);
     expect(page.items.map((i) => i.reference)).not.toContain(waiting.reference);
     expect(await db.submission.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "HELD_FOR_BALANCE" });

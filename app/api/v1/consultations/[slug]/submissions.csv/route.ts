@@ -3,7 +3,6 @@ import { getPublicConsultation } from "@/lib/consultations/service";
 import { apiError, baseUrlOf } from "@/lib/submissions/api";
 import { csvStream } from "@/lib/submissions/csv";
 import { allPublishedContributions, parseListQuery } from "@/lib/submissions/public";
-import { settleBalance } from "@/lib/balance/service";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +17,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!parsed.ok) return apiError(400, "invalid_parameters", `Invalid parameter(s): ${parsed.invalid.join(", ")}.`, { parameters: parsed.invalid });
   const consultation = await getPublicConsultation(slug);
   if (!consultation) return apiError(404, "not_found", "No published consultation has this slug.");
-  // Held inputs of a closed phase are published (over balance) before the export reads them.
-  await settleBalance(consultation.id);
   const base = baseUrlOf(request);
   const stream = csvStream(allPublishedContributions(consultation.id, parsed.query), (ref) => `${base}/consultations/${slug}/contributions/${encodeURIComponent(ref)}`);
   return new Response(stream, {
