@@ -14,6 +14,16 @@ const EnvSchema = z.object({
   S3_REGION: z.string().min(1).optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  SMTP_URL: z
+    .url({ error: "SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587 or smtps://..." })
+    .regex(/^smtps?:\/\//, { error: "SMTP_URL must start with smtp:// (STARTTLS when offered) or smtps:// (TLS)" })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+      error: 'MAIL_FROM must be an address, optionally with a name: "Agora <noreply@example.org>"',
+    })
+    .optional(),
   AGORA_WORKER: z
     .enum(["inline", "off"], { error: 'AGORA_WORKER must be "inline" (run background jobs in this process) or "off" (run `npm run worker` elsewhere)' })
     .default("inline"),
@@ -53,6 +63,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const env = result.data;
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    throw new EnvError(['MAIL_FROM: required when SMTP_URL is set (the sender of every message, e.g. "Agora <noreply@example.org>")']);
+  }
   if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
     throw new EnvError(["NEXTAUTH_SECRET: required in production (npm start generates one)"]);
   }

@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db/client";
 import { verifyPassword } from "./password";
-import { env } from "../env";
+import { authSecret } from "./secret";
 
 const CredentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
@@ -16,7 +16,7 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0xY4uQ
 
 export function authOptions(): NextAuthOptions {
   return {
-    secret: env().NEXTAUTH_SECRET ?? "agora-development-secret-do-not-use-in-production",
+    secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin" },
     providers: [

@@ -6,8 +6,9 @@ import { jobsTasks } from "./tasks";
 import { notificationTasks } from "../notifications/tasks";
 import { moderationTasks } from "../moderation/tasks";
 import { balanceTasks } from "../balance/tasks";
+import { emailTasks } from "../email/tasks";
 
-export const TASKS = [...jobsTasks, ...notificationTasks, ...moderationTasks, ...balanceTasks] as const satisfies readonly TaskDefinition[];
+export const TASKS = [...jobsTasks, ...notificationTasks, ...moderationTasks, ...balanceTasks, ...emailTasks] as const satisfies readonly TaskDefinition[];
 
 type AnyTask = (typeof TASKS)[number];
 export type TaskName = AnyTask["name"];
