@@ -7,7 +7,7 @@ import { getCurrentUser, hasRole } from "@/lib/auth/session";
 export default async function SecretariatLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/secretariat");
-  const [t, tm, tg] = await Promise.all([getTranslations("admin"), getTranslations("moderation.nav"), getTranslations("glossary")]);
+  const [t, tm, tg, to] = await Promise.all([getTranslations("admin"), getTranslations("moderation.nav"), getTranslations("glossary"), getTranslations("outbox")]);
   if (!hasRole(user, "SECRETARIAT")) {
     return (
       <div className="space-y-3">
@@ -27,6 +27,7 @@ export default async function SecretariatLayout({ children }: { children: React.
           <li><Link href="/secretariat/reasons" className="text-brand-800 underline">{tm("reasons")}</Link></li>
           <li><Link href="/secretariat/glossary" className="text-brand-800 underline">{tg("nav")}</Link></li>
           {hasRole(user, "ADMIN") ? <li><Link href="/secretariat/users" className="text-brand-800 underline">{tm("users")}</Link></li> : null}
+          {hasRole(user, "ADMIN") ? <li><Link href="/secretariat/outbox" className="text-brand-800 underline">{to("nav")}</Link></li> : null}
         </ul>
       </nav>
       {children}

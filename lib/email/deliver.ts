@@ -6,7 +6,8 @@
 import "server-only";
 import { db } from "../db/client";
 import { mailConfig, type MailConfig } from "./config";
-import { EmailRenderError, listUnsubscribeHeaders, renderEmail } from "./render";
+import { EmailRenderError, renderEmail } from "./render";
+import { listUnsubscribeHeaders } from "./unsubscribe";
 import { emailTemplate } from "./templates";
 import { isPermanentSmtpError, smtpTransport, type MailTransport } from "./transport";
 

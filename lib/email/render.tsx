@@ -8,7 +8,7 @@ import { DEFAULT_LOCALE, directionOf, isLocale } from "../i18n/config";
 import type { EmailContext } from "./define";
 import { emailTemplate } from "./templates";
 import { siteLink, type MailConfig } from "./config";
-import { oneClickUnsubscribeUrl, unsubscribePageUrl, unsubscribeToken } from "./unsubscribe";
+import { unsubscribePageUrl, unsubscribeToken } from "./unsubscribe";
 
 export interface RenderableEmail {
   template: string;
@@ -31,16 +31,6 @@ export interface RenderedEmail {
 
 export class EmailRenderError extends Error {
   override name = "EmailRenderError";
-}
-
-/** The headers that make a non-essential message unsubscribable in one click from the mail client (RFC 2369, 8058). */
-export function listUnsubscribeHeaders(message: Pick<RenderableEmail, "essential" | "userId" | "category">, config: Pick<MailConfig, "siteUrl">): Record<string, string> {
-  if (message.essential || !message.userId) return {};
-  const token = unsubscribeToken(message.userId, message.category);
-  return {
-    "List-Unsubscribe": `<${oneClickUnsubscribeUrl(config, token)}>`,
-    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-  };
 }
 
 function decodeEntities(value: string): string {

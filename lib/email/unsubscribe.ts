@@ -70,3 +70,13 @@ export async function unsubscribe(token: unknown, options: { everything?: boolea
   if (done === null) return fail("invalidToken", undefined, 404);
   return ok({ category, address: done, unsubscribed: true });
 }
+
+/** The headers that make a non-essential message unsubscribable in one click from the mail client (RFC 2369, 8058). */
+export function listUnsubscribeHeaders(message: { essential: boolean; userId: string | null; category: string }, config: Pick<MailConfig, "siteUrl">): Record<string, string> {
+  if (message.essential || !message.userId) return {};
+  const token = unsubscribeToken(message.userId, message.category);
+  return {
+    "List-Unsubscribe": `<${oneClickUnsubscribeUrl(config, token)}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}

@@ -9,23 +9,33 @@ export { expect };
 
 interface Fixtures {
   /** Fails the test on any WCAG 2 A/AA violation on the current page. */
-  axe: (options?: { exclude?: string[] }) => Promise<void>;
+  axe: (options?: AxeOptions) => Promise<void>;
+}
+
+interface AxeOptions {
+  exclude?: string[];
+  /** Leave frames out: a sandboxed frame without scripts (an e-mail preview) cannot run axe. */
+  skipFrames?: boolean;
+}
+
+/** The axe check of the `axe` fixture, for any page (e.g. one in a second browser context). */
+export async function checkAccessibility(page: Page, options: AxeOptions = {}): Promise<void> {
+  // React 19 hoists <title> into <head> as the page streams in; scan once it is there.
+  await expect(page).toHaveTitle(/\S/);
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+  if (options.skipFrames) builder = builder.options({ iframes: false });
+  const { violations } = await builder.analyze();
+  const summary = violations.map(
+    (violation) => `${violation.id} (${violation.impact ?? "?"}): ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`,
+  );
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
 export const test = base.extend<Fixtures>({
   // `provide` is Playwright's `use`, renamed so the React hooks lint rule does not mistake it for React's use().
   axe: async ({ page }, provide) => {
-    await provide(async (options = {}) => {
-      // React 19 hoists <title> into <head> as the page streams in; scan once it is there.
-      await expect(page).toHaveTitle(/\S/);
-      let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
-      for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
-      const { violations } = await builder.analyze();
-      const summary = violations.map(
-        (violation) => `${violation.id} (${violation.impact ?? "?"}): ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`,
-      );
-      expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
-    });
+    await provide((options = {}) => checkAccessibility(page, options));
   },
 });
 
