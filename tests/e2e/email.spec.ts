@@ -3,6 +3,7 @@
 import { checkAccessibility, demoAccount, expect, signIn, test } from "./fixtures.ts";
 
 test("an admin sends a test message, reads it in the outbox, and its recipient unsubscribes in one click", async ({ page, browser, axe }) => {
+  test.slow(); // two browser contexts and five axe scans on a shared 2-core machine
   const admin = demoAccount("ADMIN");
   await signIn(page, admin.email, admin.password);
   await page.goto("/secretariat");
