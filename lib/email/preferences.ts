@@ -1,30 +1,40 @@
-// Which non-essential e-mail a user does not want: one row per category opted out of ("all" for every one).
-// The unsubscribe link writes here; the profile's e-mail preferences read and write the same rows.
+// Which non-essential e-mail a user does not want. A category owned by a handler (lib/email/categories.ts, e.g. the
+// notifications' per-kind preferences) is decided there; any other category is one EmailOptOut row, and the "all"
+// row stops every non-essential message, whoever owns its category.
 import "server-only";
 import { db, type Tx } from "../db/client";
+import { categoryHandler, EMAIL_CATEGORY_HANDLERS } from "./categories";
 
 /** Opting out of this category stops every non-essential message. */
 export const ALL_CATEGORIES = "all";
 
-type Reader = Pick<Tx, "emailOptOut">;
-
-/** False when the user opted out of this category or of all non-essential e-mail. */
-export async function wantsEmail(tx: Reader, userId: string, category: string): Promise<boolean> {
+/** False when the user opted out of this category (or of all non-essential e-mail). */
+export async function wantsEmail(tx: Tx, userId: string, category: string): Promise<boolean> {
   const optOut = await tx.emailOptOut.findFirst({ where: { userId, category: { in: [category, ALL_CATEGORIES] } }, select: { category: true } });
-  return optOut === null;
+  if (optOut) return false;
+  const handler = categoryHandler(category);
+  return handler ? handler.wants(tx, userId, category) : true;
 }
 
-/** Turns one category on or off for a user; idempotent. */
-export async function setEmailWanted(tx: Reader | null, userId: string, category: string, wanted: boolean): Promise<void> {
-  const runner = tx ?? db;
-  if (wanted) {
-    await runner.emailOptOut.deleteMany({ where: { userId, category } });
-  } else {
-    await runner.emailOptOut.upsert({ where: { userId_category: { userId, category } }, update: {}, create: { userId, category } });
+/** Turns one category off for a user, or ALL_CATEGORIES: every non-essential e-mail. Idempotent. */
+export async function unsubscribeFrom(tx: Tx, userId: string, category: string): Promise<void> {
+  if (category === ALL_CATEGORIES) {
+    await tx.emailOptOut.upsert({ where: { userId_category: { userId, category } }, update: {}, create: { userId, category } });
+    // The owners' own preferences say so too, so their settings pages show what the person chose.
+    for (const handler of EMAIL_CATEGORY_HANDLERS) await handler.unsubscribe(tx, userId, handler.prefix);
+    return;
   }
+  const handler = categoryHandler(category);
+  if (handler) await handler.unsubscribe(tx, userId, category);
+  else await tx.emailOptOut.upsert({ where: { userId_category: { userId, category } }, update: {}, create: { userId, category } });
 }
 
-/** The categories a user opted out of. */
+/** Turns a category (not owned by a handler) back on, or ALL_CATEGORIES off again. */
+export async function resubscribeTo(userId: string, category: string, tx: Pick<Tx, "emailOptOut"> = db): Promise<void> {
+  await tx.emailOptOut.deleteMany({ where: { userId, category } });
+}
+
+/** The EmailOptOut categories of a user (those no handler owns, and "all"). */
 export async function optedOutCategories(userId: string): Promise<string[]> {
   const rows = await db.emailOptOut.findMany({ where: { userId }, select: { category: true }, orderBy: { category: "asc" } });
   return rows.map((row) => row.category);

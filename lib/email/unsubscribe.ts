@@ -6,7 +6,8 @@ import { db } from "../db/client";
 import { recordAudit } from "../audit/log";
 import { signValue, verifySignature } from "../auth/secret";
 import { fail, ok, type Result } from "../result";
-import { ALL_CATEGORIES, setEmailWanted, wantsEmail } from "./preferences";
+import { ALL_CATEGORIES, unsubscribeFrom, wantsEmail } from "./preferences";
+import { categoryHandler } from "./categories";
 import { siteLink, type MailConfig } from "./config";
 
 const PURPOSE = "email-unsubscribe:v1";
@@ -42,8 +43,14 @@ export function oneClickUnsubscribeUrl(config: Pick<MailConfig, "siteUrl">, toke
 
 export interface UnsubscribeState {
   category: string;
+  /** i18n key naming the category, when its owner has one */
+  labelKey: string | null;
   address: string;
   unsubscribed: boolean;
+}
+
+function labelKeyOf(category: string): string | null {
+  return categoryHandler(category)?.labelKey(category) ?? `unsubscribe.categories.${category}`;
 }
 
 /** What the confirmation page shows for a token (read only). */
@@ -52,7 +59,8 @@ export async function unsubscribeState(token: unknown): Promise<Result<Unsubscri
   if (!claim) return fail("invalidToken", undefined, 404);
   const user = await db.user.findUnique({ where: { id: claim.userId }, select: { email: true } });
   if (!user) return fail("invalidToken", undefined, 404);
-  return ok({ category: claim.category, address: user.email, unsubscribed: !(await wantsEmail(db, claim.userId, claim.category)) });
+  const unsubscribed = !(await db.$transaction((tx) => wantsEmail(tx, claim.userId, claim.category)));
+  return ok({ category: claim.category, labelKey: labelKeyOf(claim.category), address: user.email, unsubscribed });
 }
 
 /** Opts the token's user out of its category (or of everything non-essential); idempotent, audited. */
@@ -63,12 +71,12 @@ export async function unsubscribe(token: unknown, options: { everything?: boolea
   const done = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: claim.userId }, select: { email: true } });
     if (!user) return null;
-    await setEmailWanted(tx, claim.userId, category, false);
+    await unsubscribeFrom(tx, claim.userId, category);
     await recordAudit(tx, { actorId: claim.userId, action: "email.unsubscribe", entityType: "User", entityId: claim.userId, details: { category } });
     return user.email;
   });
   if (done === null) return fail("invalidToken", undefined, 404);
-  return ok({ category, address: done, unsubscribed: true });
+  return ok({ category, labelKey: labelKeyOf(category), address: done, unsubscribed: true });
 }
 
 /** The headers that make a non-essential message unsubscribable in one click from the mail client (RFC 2369, 8058). */

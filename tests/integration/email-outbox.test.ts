@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { getOutboxMessage, listOutbox, OUTBOX_PAGE, retryMessage, sendTestMessage } from "@/lib/email/outbox";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import { wantsEmail } from "@/lib/email/preferences";
+import { getPreferences } from "@/lib/notifications/preferences";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/api/email/unsubscribe/route";
 import { runJobs } from "../fixtures/jobs";
 import { buildUser } from "../fixtures/users";
@@ -116,4 +117,23 @@ describe("unsubscribe endpoint", () => {
     }
     expect(await wantsEmail(db, user.id, "test")).toBe(true);
   });
+
+  it("notification categories are the notifications' own preferences: a one-click unsubscribe turns the kind off on the profile too", async () => {
+    const user = await buildUser();
+    const token = unsubscribeToken(user.id, "notifications.published");
+    const post = (body: Record<string, string>) =>
+      unsubscribePost(new Request(`http://agora.test/api/email/unsubscribe?token=${token}`, { method: "POST", body: new URLSearchParams(body), headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    expect((await post({ "List-Unsubscribe": "One-Click" })).status).toBe(200);
+    expect((await getPreferences(user.id)).emailOff).toEqual(["published"]);
+    expect(await db.emailOptOut.count({ where: { userId: user.id } })).toBe(0); // one source of truth
+    const suppressed = await queueTestEmail({ to: { userId: user.id }, template: "email.test", params: { requestedBy: "A" }, category: "notifications.published" });
+    expect(suppressed.status).toBe("SUPPRESSED");
+    const other = await queueTestEmail({ to: { userId: user.id }, template: "email.test", params: { requestedBy: "A" }, category: "notifications.reply" });
+    expect(other.status).toBe("QUEUED");
+
+    expect((await post({ from: "page", scope: "all" })).status).toBe(303);
+    expect((await getPreferences(user.id)).allEmailOff).toBe(true);
+    expect(await wantsEmail(db, user.id, "test")).toBe(false);
+  });
 });
+

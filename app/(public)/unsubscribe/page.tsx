@@ -17,7 +17,7 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const token = typeof search.token === "string" ? search.token : "";
-  const [t, tCategories] = await Promise.all([getTranslations("unsubscribe"), getTranslations("unsubscribe.categories")]);
+  const [t, tAll] = await Promise.all([getTranslations("unsubscribe"), getTranslations()]);
   const state = await unsubscribeState(token);
   if (!state.ok) {
     return (
@@ -28,8 +28,8 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
       </div>
     );
   }
-  const { address, category, unsubscribed } = state.data;
-  const label = tCategories.has(category) ? tCategories(category) : category;
+  const { address, labelKey, unsubscribed } = state.data;
+  const label = labelKey && tAll.has(labelKey) ? tAll(labelKey as never) : t("categories.generic");
   const action = `/api/email/unsubscribe?token=${encodeURIComponent(token)}`;
   return (
     <div className="mx-auto max-w-xl space-y-4">
