@@ -29,7 +29,7 @@ const notifications: EmailCategoryHandler = {
     const scope = category === "notifications" ? "all" : category.slice("notifications.".length);
     if (isUnsubscribeScope(scope)) await unsubscribeNotifications(userId, scope, tx);
   },
-  labelKey: (category) => (category === "notifications" ? "unsubscribe.categories.notifications" : `notificationSettings.kinds.${category.slice("notifications.".length)}`),
+  labelKey: (category) => (category === "notifications" ? "unsubscribe.categories.notifications" : `notificationSettings.categories.${category.slice("notifications.".length)}`),
 };
 
 export const EMAIL_CATEGORY_HANDLERS: readonly EmailCategoryHandler[] = [notifications];

@@ -66,7 +66,7 @@ export async function sendDigest(userId: string, cutoff: Date): Promise<DigestOu
       const params = parseNotificationParams(n.message);
       return params && isNotificationKind(n.kind) ? [{ notificationId: n.id, kind: n.kind, params, link: n.link, createdAt: n.createdAt }] : [];
     });
-    await queueDigestEmail(tx, userId, { items: items.slice(0, DIGEST_MAX_ITEMS), total: items.length, cutoff });
+    await queueDigestEmail(tx, userId, { items: items.slice(0, DIGEST_MAX_ITEMS), total: items.length });
     return { sent: keep.length, skipped: skip.length };
   });
 }

@@ -53,7 +53,7 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promis
     })),
     // ON CONFLICT DO NOTHING: a concurrent or repeated raise of the same dedupeKey waits for the first and is skipped.
     skipDuplicates: true,
-    select: { id: true, userId: true, kind: true, email: true, message: true, link: true },
+    select: { id: true, userId: true, kind: true, email: true, message: true, link: true, createdAt: true },
   });
   const raised: RaisedNotification[] = [];
   for (const row of rows) {
@@ -61,7 +61,7 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promis
     const email = row.email === "QUEUED" || row.email === "DIGEST" ? row.email : "NONE";
     if (email === "QUEUED") {
       const params = parseNotificationParams(row.message);
-      if (params) await queueNotificationEmail(tx, { notificationId: row.id, userId: row.userId, kind, params, link: row.link });
+      if (params) await queueNotificationEmail(tx, { notificationId: row.id, userId: row.userId, kind, params, link: row.link, createdAt: row.createdAt });
     }
     raised.push({ id: row.id, userId: row.userId, kind, email });
   }

@@ -66,7 +66,7 @@ export async function deleteAccount(actor: Actor | null, raw: unknown): Promise<
   const outcome = await withTransaction(async (tx): Promise<Result<DeletionSummary & { keys: string[] }>> => {
     // The same lock as role changes: the last administrator cannot delete themselves while another is demoted.
     await lockKey(tx, "roles", "all");
-    const user = await tx.user.findUnique({ where: { id: actor.id }, select: { id: true, role: true } });
+    const user = await tx.user.findUnique({ where: { id: actor.id }, select: { id: true, role: true, email: true } });
     if (!user) return fail("signInRequired", undefined, 401);
     if (user.role === "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) return fail("lastAdmin", { form: ["lastAdmin"] }, 409);
     const now = await databaseNow(tx);
@@ -88,7 +88,9 @@ export async function deleteAccount(actor: Actor | null, raw: unknown): Promise<
     await tx.$executeRaw`UPDATE "AuditEvent" SET details = details::jsonb - 'email' - 'name' WHERE "entityType" = 'User' AND "entityId" = ${user.id} AND details IS NOT NULL AND jsonb_typeof(details::jsonb) = 'object'`;
     const summary: DeletionSummary = { draftsDeleted: drafts.length, withdrawn, kept: { contributions: keptContributions, comments: keptComments }, attribution };
     await recordAudit(tx, { actorId: null, action: "account.delete", entityType: "User", entityId: user.id, details: { ...summary } });
-    // Notifications, follows and preferences go with the row (cascade); authored versions and moderation keep a null author.
+    // The outbox keeps no copy of the address or of what was sent to it (a delivery job still waiting finds no row and stops).
+    await tx.emailMessage.deleteMany({ where: { OR: [{ userId: user.id }, { toAddress: user.email }] } });
+    // Notifications, follows, preferences and opt-outs go with the row (cascade); versions and moderation keep a null author.
     await tx.user.delete({ where: { id: user.id } });
     return ok({ ...summary, keys: drafts.flatMap((d) => d.attachments.map((a) => a.storageKey)) });
   });

@@ -75,6 +75,17 @@ function notificationsOf(userId: string) {
   );
 }
 
+function emailsOf(userId: string) {
+  return pages((after) =>
+    db.emailMessage.findMany({
+      where: { userId, ...byId(after) },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      select: { id: true, template: true, category: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true },
+    }),
+  );
+}
+
 /** What one moderation event says, without naming the moderator (that is the secretariat's data, not yours). */
 function eventView(userId: string, e: { action: string; fromStatus: string | null; toStatus: string | null; reason: string | null; createdAt: Date; actorId: string | null }) {
   return { action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason, at: e.createdAt, byYou: e.actorId === userId };
@@ -95,11 +106,12 @@ async function* documentChunks(userId: string, attachments: AttachmentEntry[]): 
     },
   });
   if (!user) throw new Error("the account no longer exists");
-  const [preferences, follows, auditAboutYou, yourModeration] = await Promise.all([
+  const [preferences, follows, auditAboutYou, yourModeration, optOuts] = await Promise.all([
     getPreferences(userId),
     db.consultationFollow.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, consultation: { select: { slug: true, title: true } } } }),
     db.auditEvent.findMany({ where: { entityType: "User", entityId: userId }, orderBy: { createdAt: "asc" }, take: 10_000, select: { action: true, details: true, createdAt: true } }),
     db.moderationEvent.count({ where: { actorId: userId, action: { notIn: ["SUBMIT", "EDIT", "WITHDRAW"] } } }),
+    db.emailOptOut.findMany({ where: { userId }, orderBy: { category: "asc" }, select: { category: true, createdAt: true } }),
   ]);
   const head = {
     format: "agora-personal-data",
@@ -107,6 +119,7 @@ async function* documentChunks(userId: string, attachments: AttachmentEntry[]): 
     exportedAt: new Date().toISOString(),
     account: user,
     notificationPreferences: { emailOff: preferences.emailOff, allEmailOff: preferences.allEmailOff, delivery: preferences.delivery },
+    emailOptOuts: optOuts.map((o) => ({ category: o.category, since: o.createdAt })),
     follows: follows.map((f) => ({ consultation: f.consultation, since: f.createdAt })),
     auditEventsAboutYou: auditAboutYou.map((a) => ({ action: a.action, details: a.details, at: a.createdAt })),
     moderationActionsYouTook: yourModeration,
@@ -144,6 +157,14 @@ async function* documentChunks(userId: string, attachments: AttachmentEntry[]): 
     yield `${first ? "" : ","}\n    ${JSON.stringify({ kind: n.kind, params: parseNotificationParams(n.message), link: n.link, at: n.createdAt, readAt: n.readAt, email: n.email })}`;
     first = false;
   }
+  // The e-mails sent (or about to be sent) to the person: what, when and how it went, not the bodies (a reset or
+  // verification link must not outlive its message in an archive).
+  yield `\n  ],\n  "emails": [`;
+  first = true;
+  for await (const m of emailsOf(userId)) {
+    yield `${first ? "" : ","}\n    ${JSON.stringify({ template: m.template, category: m.category, subject: m.subject, to: m.toAddress, status: m.status, queuedAt: m.createdAt, sentAt: m.sentAt })}`;
+    first = false;
+  }
   yield `\n  ]\n}\n`;
 }
 
@@ -154,7 +175,7 @@ export interface PersonalDataArchive {
 
 /**
  * The archive of one person's data: agora-data.json (account, preferences, follows, every contribution with its
- * versions and history, every comment with its edits, every notification) and the files they attached, under
+ * versions and history, every comment with its edits, every notification, the e-mails sent) and the files they attached, under
  * attachments/. A file missing from storage is listed in missing-files.txt instead of failing the download.
  */
 export async function personalDataArchive(userId: string): Promise<PersonalDataArchive | null> {

@@ -82,6 +82,7 @@ describe("download your data", () => {
     expect(data.comments).toEqual([expect.objectContaining({ id: p.commentId, body: "Remote hubs for every main session, please.", status: "PENDING" })]);
     expect(data.notifications.map((n: { kind: string }) => n.kind)).toEqual(["received"]);
     expect(data.notifications[0].params).toMatchObject({ reference: p.reference });
+    expect(data.emails).toEqual([expect.objectContaining({ template: "notifications.notification", category: "notifications.received", to: p.user.email })]);
   });
 
   it("lists a file missing from storage instead of failing the download", async () => {
@@ -127,6 +128,7 @@ describe("delete your account", () => {
     const pending2 = await createComment(p.user, { draftId: p.draft.id, body: "A second thought, still pending." });
     if (!pending2.ok) throw new Error("setup");
 
+    expect(await db.emailMessage.count({ where: { userId: p.user.id } })).toBeGreaterThan(0);
     const result = await deleteAccount(p.user, { password: TEST_PASSWORD, attribution: "keep", confirm: "on" });
     expect(result).toEqual({ ok: true, data: { draftsDeleted: 1, withdrawn: { contributions: 1, comments: 1 }, kept: { contributions: 1, comments: 1 }, attribution: "keep" } });
 
@@ -143,6 +145,8 @@ describe("delete your account", () => {
     expect(await db.notification.count({ where: { userId: p.user.id } })).toBe(0);
     expect(await db.consultationFollow.count({ where: { userId: p.user.id } })).toBe(0);
     expect(await db.notificationPreference.count({ where: { userId: p.user.id } })).toBe(0);
+    // The receipt e-mails were in the outbox: no copy of the address, or of what was sent to it, stays there.
+    expect(await db.emailMessage.count({ where: { OR: [{ userId: p.user.id }, { toAddress: p.user.email }] } })).toBe(0);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "account.delete" } });
     expect(audit).toMatchObject({ actorId: null, entityType: "User", entityId: p.user.id });
     const details = JSON.stringify(audit.details);

@@ -18,12 +18,14 @@ describe("notifications", () => {
     expect([...grouped].sort()).toEqual([...NOTIFICATION_KINDS].sort());
   });
 
-  it("every kind has its in-app sentence, its e-mail subject and its switch label in English", () => {
+  it("every kind has its in-app sentence, its e-mail subject, action and unsubscribe label, and its switch label in English", () => {
     const en = catalogues().en as Record<string, Record<string, Record<string, string>>>;
     for (const kind of NOTIFICATION_KINDS) {
       expect(en.notifications?.kinds?.[kind], kind).toBeTruthy();
       expect(en.notifications?.subjects?.[kind], kind).toBeTruthy();
       expect(en.notificationSettings?.kinds?.[kind], kind).toBeTruthy();
+      expect(en.notificationSettings?.categories?.[kind], kind).toBeTruthy();
+      expect(en.notificationEmail?.actions?.[kind], kind).toBeTruthy();
     }
   });
 

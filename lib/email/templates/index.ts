@@ -8,6 +8,8 @@ import { passwordChanged } from "./password-changed";
 import { passwordReset } from "./password-reset";
 import { testMessage } from "./test-message";
 import { verifyEmail } from "./verify-email";
+import { notificationEmail } from "./notification";
+import { notificationDigestEmail } from "./notification-digest";
 
 export const EMAIL_TEMPLATES = [
   verifyEmail,
@@ -16,6 +18,8 @@ export const EMAIL_TEMPLATES = [
   passwordReset,
   passwordChanged,
   testMessage,
+  notificationEmail,
+  notificationDigestEmail,
 ] as const satisfies readonly EmailTemplate[];
 
 type AnyTemplate = (typeof EMAIL_TEMPLATES)[number];
