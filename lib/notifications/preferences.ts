@@ -34,8 +34,18 @@ export function emailDecision(preferences: Pick<Preferences, "emailOff" | "allEm
   return preferences.delivery === "DAILY" ? "DIGEST" : "QUEUED";
 }
 
-export async function getPreferences(userId: string, client: Pick<Tx, "notificationPreference"> = db): Promise<Preferences> {
-  return fromRow(await client.notificationPreference.findUnique({ where: { userId }, select: { emailOff: true, allEmailOff: true, delivery: true, version: true } }));
+/**
+ * "Every non-essential e-mail" off (the unsubscribe page's other button, lib/email) counts as all notification e-mail
+ * off: the profile shows it, and turning notification e-mail back on there lifts it.
+ */
+const ALL_NON_ESSENTIAL = "all";
+
+export async function getPreferences(userId: string, client: Pick<Tx, "notificationPreference" | "emailOptOut"> = db): Promise<Preferences> {
+  // One after the other: inside a transaction, the two queries share one connection.
+  const row = await client.notificationPreference.findUnique({ where: { userId }, select: { emailOff: true, allEmailOff: true, delivery: true, version: true } });
+  const allOff = await client.emailOptOut.count({ where: { userId, category: ALL_NON_ESSENTIAL } });
+  const preferences = fromRow(row);
+  return allOff > 0 ? { ...preferences, allEmailOff: true } : preferences;
 }
 
 /** The preferences of many people at once (defaults for those who never saved any). */
@@ -43,8 +53,11 @@ export async function preferencesOf(tx: Tx, userIds: string[]): Promise<Map<stri
   const rows = userIds.length
     ? await tx.notificationPreference.findMany({ where: { userId: { in: userIds } }, select: { userId: true, emailOff: true, allEmailOff: true, delivery: true, version: true } })
     : [];
-  const out = new Map<string, Preferences>(userIds.map((id) => [id, DEFAULT_PREFERENCES]));
-  for (const row of rows) out.set(row.userId, fromRow(row));
+  const allOff = userIds.length
+    ? new Set((await tx.emailOptOut.findMany({ where: { userId: { in: userIds }, category: ALL_NON_ESSENTIAL }, select: { userId: true } })).map((o) => o.userId))
+    : new Set<string>();
+  const out = new Map<string, Preferences>(userIds.map((id) => [id, allOff.has(id) ? { ...DEFAULT_PREFERENCES, allEmailOff: true } : DEFAULT_PREFERENCES]));
+  for (const row of rows) out.set(row.userId, { ...fromRow(row), ...(allOff.has(row.userId) ? { allEmailOff: true } : {}) });
   return out;
 }
 
@@ -70,6 +83,7 @@ export async function updatePreferences(userId: string, raw: unknown): Promise<R
   const emailOff = NOTIFICATION_KINDS.filter((kind) => !input.emailOn.includes(kind));
   return withTransaction(async (tx) => {
     const data = { emailOff, allEmailOff: input.allEmailOff, delivery: input.delivery };
+    if (!input.allEmailOff) await tx.emailOptOut.deleteMany({ where: { userId, category: ALL_NON_ESSENTIAL } });
     if (input.version === 0) {
       const created = await tx.notificationPreference.createManyAndReturn({ data: [{ userId, ...data }], skipDuplicates: true, select: { emailOff: true, allEmailOff: true, delivery: true, version: true } });
       const row = created[0];

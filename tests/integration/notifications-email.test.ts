@@ -7,7 +7,9 @@ import { withTransaction } from "@/lib/db/transaction";
 import { moderate } from "@/lib/moderation/service";
 import { submitContribution } from "@/lib/submissions/service";
 import { notify } from "@/lib/notifications/service";
-import { getPreferences } from "@/lib/notifications/preferences";
+import { getPreferences, updatePreferences } from "@/lib/notifications/preferences";
+import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { unsubscribe, unsubscribeToken } from "@/lib/email/unsubscribe";
 import { sendFollowerReminders } from "@/lib/notifications/followers";
 import { followConsultation } from "@/lib/follows/service";
 import { enqueueJob } from "@/lib/jobs/queue";
@@ -148,5 +150,21 @@ describe("notification e-mails", () => {
       expect(mails.map((m) => m.parsed.subject)).toEqual([`Contributions close in 48 hours: ${c.title}`]);
       expect(mails[0]?.parsed.html).toContain(`href="${TEST_SITE_URL}/consultations/${c.slug}"`);
     }
+  });
+});
+
+describe("every non-essential e-mail off (the unsubscribe page's other button)", () => {
+  it("shows as all notification e-mail off on the profile, and turning it back on there sends again", async () => {
+    const u = await buildUser();
+    expect(await unsubscribe(unsubscribeToken(u.id, "notifications.reply"), { everything: true })).toMatchObject({ ok: true });
+    const shown = await getPreferences(u.id);
+    expect(shown.allEmailOff).toBe(true);
+    await withTransaction((tx) => notify(tx, { userId: u.id, kind: "published", params: { title: "Muted" } }));
+    await runJobs();
+    expect(to(u.email)).toEqual([]);
+    expect(await updatePreferences(u.id, { emailOn: NOTIFICATION_KINDS, allEmailOff: false, delivery: "IMMEDIATE", version: shown.version })).toMatchObject({ ok: true, data: { allEmailOff: false } });
+    await withTransaction((tx) => notify(tx, { userId: u.id, kind: "published", params: { target: "SUBMISSION", title: "Heard" } }));
+    await runJobs();
+    expect(to(u.email).map((m) => m.parsed.subject)).toEqual(["Your contribution is published: Heard"]);
   });
 });
