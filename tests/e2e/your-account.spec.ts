@@ -29,6 +29,8 @@ async function newParticipant(name: string): Promise<string> {
 }
 
 test("a participant follows a consultation, changes e-mail preferences and downloads their data", async ({ page, axe }) => {
+  // Five pages, each scanned by axe, plus a download: more than the default minute on a loaded 2-core machine.
+  test.slow();
   const email = await newParticipant("Anika Rao");
   await signIn(page, email, PASSWORD);
 
