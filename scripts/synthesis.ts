@@ -5,7 +5,8 @@ import { parseArgs } from "node:util";
 import { resolveDatabase } from "./lib/database.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { createScriptPrismaClient } from "./lib/prisma.ts";
-import { buildSynthesisModel, ConsultationNotFoundError } from "../lib/synthesis/build.ts";
+import { ConsultationNotFoundError } from "../lib/synthesis/build.ts";
+import { buildLiveDraft } from "../lib/synthesis/draft.ts";
 import { SYNTHESIS_FORMATS, type SynthesisFormatName } from "../lib/synthesis/model.ts";
 import { renderSynthesis } from "../lib/synthesis/service.ts";
 
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
   const prisma = createScriptPrismaClient(database.url);
   try {
     await applyMigrations(database.url);
-    const model = await buildSynthesisModel(prisma, slug);
+    const model = await buildLiveDraft(prisma, slug);
     const body = await renderSynthesis(model, format, { baseUrl: (values["base-url"] ?? process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "") });
     if (values.out) {
       fs.writeFileSync(values.out, body);

@@ -7,8 +7,9 @@ import { notificationTasks } from "../notifications/tasks";
 import { moderationTasks } from "../moderation/tasks";
 import { balanceTasks } from "../balance/tasks";
 import { emailTasks } from "../email/tasks";
+import { synthesisTasks } from "../synthesis/tasks";
 
-export const TASKS = [...jobsTasks, ...notificationTasks, ...moderationTasks, ...balanceTasks, ...emailTasks] as const satisfies readonly TaskDefinition[];
+export const TASKS = [...jobsTasks, ...notificationTasks, ...moderationTasks, ...balanceTasks, ...emailTasks, ...synthesisTasks] as const satisfies readonly TaskDefinition[];
 
 type AnyTask = (typeof TASKS)[number];
 export type TaskName = AnyTask["name"];

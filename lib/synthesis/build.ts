@@ -1,123 +1,151 @@
-// Builds the synthesis document model from a consultation's published submissions and comments.
+// Generates the synthesis of a consultation from its published inputs (the job synthesis.build runs this).
 //
-// Submissions are streamed twice in keyset-paginated batches ordered by (contributorKey, id): the first pass counts
-// term frequencies per theme, collects the Annex I entries and the acronyms; the second groups sentences into
-// points. Counts come from SQL aggregates. Only per-theme aggregates and a bounded number of candidate sentences
-// stay in memory, never the bodies. The same rows always give the same model (see docs/decisions/0008).
+// Inputs are streamed twice in keyset-paginated batches (lib/synthesis/inputs.ts): the first pass counts term
+// frequencies and what each theme talks about, and collects Annex I and the acronyms; the second splits each input
+// into statements (lib/synthesis/statements.ts) and groups them into points (lib/synthesis/clusters.ts), writing every
+// statement as a citation row as it is placed, so members never pile up in memory. Counts per point then come from
+// SQL over the citations, and each point keeps the stable key of the point it continues from the previous build
+// (most shared statements), so the secretariat's edits survive regeneration. Same rows, same document.
+import { createHash } from "node:crypto";
 import type { Tx } from "../db/client";
 import type { StakeholderGroup, UnRegion } from "../db/generated/enums";
-import { INPUT_GROUPS } from "../stakeholders/groups";
-import { INPUT_REGIONS } from "../geo/countries";
-import { DEFAULT_POINT_OPTIONS, DocumentFrequency, orderForBalance, PointFinder, type Point, type PointOptions, type SourceRef } from "./points";
-import { findAcronyms, plainBlocks, shortQuote, splitSentences } from "./text";
-import { attribution, countWord, GROUP_ADJECTIVE, GROUP_LABEL, joinList, plural, pointText, REGION_LABEL, sectionLetter } from "./phrases";
+import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import { UN_REGIONS } from "../geo/countries";
+import { DEFAULT_CLUSTER_OPTIONS, DocumentFrequency, PointClusterer, ThemeProfiles, type ClusterOptions } from "./clusters";
+import { statementsOf, statementText, type Quote } from "./statements";
+import { findAcronyms, findDefinitions, shortQuote } from "./text";
+import { submissionSource, type SynthesisInput } from "./inputs";
+import { attribution, DEFAULT_QUANTIFIERS, paperPhrases, sectionLetter, sortGroups, type PaperPhrases, type Quantifiers } from "./phrases";
 import { contributionPath, draftParagraphPath } from "./paths";
-import type { CommentParagraph, PointParagraph, SynthesisModel } from "./model";
+import type { CommentParagraph, SynthesisPointModel, SynthesisQuote, SynthesisSource } from "./model";
+import { DocumentFrequency as CommentFrequency, PointFinder } from "./comment-points";
 
 export interface BuildOptions {
   batchSize: number;
-  maxPointsPerTheme: number;
   maxCommentPoints: number;
   /** comments read per draft paragraph to find its main points (all are counted) */
   maxCommentsPerParagraph: number;
   maxAcronyms: number;
-  points: PointOptions;
+  /** statements listed under a point in the document (the citations table has them all) */
+  maxSources: number;
+  /** supporting quotes kept behind the main quote */
+  maxSupporting: number;
+  cluster: ClusterOptions;
 }
 
 export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   batchSize: 1000,
-  maxPointsPerTheme: 15,
   maxCommentPoints: 3,
   maxCommentsPerParagraph: 2000,
   maxAcronyms: 2000,
-  points: DEFAULT_POINT_OPTIONS,
+  maxSources: 50,
+  maxSupporting: 3,
+  cluster: DEFAULT_CLUSTER_OPTIONS,
 };
 
-interface SubmissionRow {
-  id: string;
-  reference: string;
-  title: string;
-  body: string;
-  contributorKey: string;
-  contributorName: string;
-  organisationName: string | null;
-  onBehalfOf: "ORGANISATION" | "SELF";
-  visibility: "PUBLIC_NAMED" | "PUBLIC_ANONYMOUS";
-  stakeholderGroup: StakeholderGroup;
-  campaignId: string | null;
-  overBalance: boolean;
+export type Naming = "NONE" | "INTERGOVERNMENTAL" | "ALL";
+
+export interface SynthesisSettingsValues {
+  language: string;
+  bodyPoints: number;
+  naming: Naming;
+  quantifiers: Quantifiers;
 }
 
-interface StreamedSubmission extends SubmissionRow {
-  themeIds: string[];
+export const DEFAULT_SETTINGS: SynthesisSettingsValues = { language: "en", bodyPoints: 12, naming: "INTERGOVERNMENTAL", quantifiers: DEFAULT_QUANTIFIERS };
+
+/** A point as generated, before the secretariat's edits; the section it belongs to and its balance order. */
+export interface GeneratedPoint extends SynthesisPointModel {
+  /** theme id, "" for general comments */
+  section: string;
+  /** the stakeholder group it was taken for when ordering its section for balance */
+  owner: StakeholderGroup;
+  /** units behind the listed sources, for recounting merged and split points (hashed contributor keys) */
+  sourceUnits: { statementKey: string; unit: string; group: StakeholderGroup; reference: string; organisation: string | null }[];
 }
 
-/** Published submissions of a consultation in (contributorKey, id) order, one batch at a time. */
-export async function* streamPublishedSubmissions(client: Tx, consultationId: string, batchSize: number): AsyncGenerator<StreamedSubmission[]> {
-  let after: { key: string; id: string } | null = null;
-  for (;;) {
-    const rows: SubmissionRow[] = after
-      ? await client.$queryRaw<SubmissionRow[]>`
-          SELECT "id", "reference", "title", "body", "contributorKey", "contributorName", "organisationName", "onBehalfOf"::text AS "onBehalfOf",
-                 "visibility"::text AS "visibility", "stakeholderGroup"::text AS "stakeholderGroup", "campaignId", "overBalance"
-          FROM "Submission"
-          WHERE "consultationId" = ${consultationId} AND "status" = 'PUBLISHED' AND ("contributorKey", "id") > (${after.key}, ${after.id})
-          ORDER BY "contributorKey", "id" LIMIT ${batchSize}`
-      : await client.$queryRaw<SubmissionRow[]>`
-          SELECT "id", "reference", "title", "body", "contributorKey", "contributorName", "organisationName", "onBehalfOf"::text AS "onBehalfOf",
-                 "visibility"::text AS "visibility", "stakeholderGroup"::text AS "stakeholderGroup", "campaignId", "overBalance"
-          FROM "Submission"
-          WHERE "consultationId" = ${consultationId} AND "status" = 'PUBLISHED'
-          ORDER BY "contributorKey", "id" LIMIT ${batchSize}`;
-    if (rows.length === 0) return;
-    const links = await client.submissionTheme.findMany({
-      where: { submissionId: { in: rows.map((r) => r.id) } },
-      select: { submissionId: true, themeId: true },
-    });
-    const themesOf = new Map<string, string[]>();
-    for (const link of links) themesOf.set(link.submissionId, [...(themesOf.get(link.submissionId) ?? []), link.themeId]);
-    yield rows.map((r) => ({ ...r, themeIds: (themesOf.get(r.id) ?? []).sort() }));
-    const last = rows.at(-1);
-    if (!last || rows.length < batchSize) return;
-    after = { key: last.contributorKey, id: last.id };
-  }
+/** What a build produces: everything the document needs except what edits decide (numbers, placement, texts). */
+export interface GeneratedDocument {
+  version: 2;
+  generation: number;
+  consultation: { id: string; slug: string; title: string };
+  settings: SynthesisSettingsValues;
+  period: { from: string; to: string } | null;
+  asOf: string | null;
+  counts: { submissions: number; contributors: number; comments: number; commenters: number; overBalance: number; campaignSubmissions: number; campaigns: number };
+  byGroup: { key: StakeholderGroup; label: string; submissions: number; contributors: number }[];
+  byRegion: { key: UnRegion; label: string; submissions: number; contributors: number }[];
+  sections: { key: string; slug: string | null; title: string; submissions: number }[];
+  points: GeneratedPoint[];
+  comments: { paragraphs: Omit<CommentParagraph, "number" | "text">[] } | null;
+  /** Annex I: every published submission, with the points (keys) that cite it */
+  annex: { group: StakeholderGroup; contributors: { name: string; submissions: { id: string; reference: string; title: string; pointKeys: string[] }[] }[] }[];
+  glossary: { terms: { acronym: string; expansion: string; occurrences: number }[]; unknown: { acronym: string; occurrences: number }[] };
+  /** submissions whose text makes no statement (nothing to quote): the coverage check lists them */
+  silent: { id: string; reference: string; title: string }[];
 }
 
-/** Sentences of a Markdown body as they appear on the input's page (titles name a contribution; they make no point). */
-function sentencesOf(body: string): string[] {
-  return plainBlocks(body).flatMap(splitSentences);
-}
+export class ConsultationNotFoundError extends Error {}
 
-const NO_THEME = "";
-
-function contributorLabel(row: SubmissionRow): { key: string; name: string } {
-  if (row.visibility === "PUBLIC_ANONYMOUS") return { key: "anonymous", name: "Anonymous contributions" };
-  if (row.onBehalfOf === "ORGANISATION" && row.organisationName) return { key: row.contributorKey, name: row.organisationName };
-  return { key: row.contributorKey, name: row.organisationName ? `${row.contributorName} (${row.organisationName})` : row.contributorName };
-}
+export type ProgressReporter = (phase: string, done: number, total: number) => Promise<void>;
 
 function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
-export class ConsultationNotFoundError extends Error {}
+export async function readSynthesisSettings(client: Tx, consultationId: string): Promise<SynthesisSettingsValues> {
+  const row = await client.synthesisSettings.findUnique({ where: { consultationId } });
+  if (!row) return DEFAULT_SETTINGS;
+  return {
+    language: row.language,
+    bodyPoints: row.bodyPoints,
+    naming: row.naming,
+    quantifiers: { severalFrom: row.severalFrom, severalShare: row.severalShare, manyShare: row.manyShare, manyFrom: row.manyFrom },
+  };
+}
 
-export async function buildSynthesisModel(client: Tx, consultationSlug: string, overrides: Partial<BuildOptions> = {}): Promise<SynthesisModel> {
-  const options = { ...DEFAULT_BUILD_OPTIONS, ...overrides };
+function toQuote(quote: Quote, source: SynthesisSource): SynthesisQuote {
+  return { parts: quote.parts, items: quote.items, cutStart: quote.cutStart, cutEnd: quote.cutEnd, language: quote.language, source };
+}
+
+interface CitationRow {
+  consultationId: string;
+  generation: number;
+  pointKey: string;
+  inputKind: string;
+  inputId: string;
+  submissionId: string | null;
+  statementKey: string;
+  text: string;
+  unit: string;
+  stakeholderGroup: StakeholderGroup;
+  overBalance: boolean;
+  campaignId: string | null;
+}
+
+export async function generateSynthesis(client: Tx, consultationSlug: string, options: Partial<BuildOptions> & { onProgress?: ProgressReporter } = {}): Promise<GeneratedDocument> {
+  const opts = { ...DEFAULT_BUILD_OPTIONS, ...options };
+  const progress: ProgressReporter = options.onProgress ?? (async () => {});
   const consultation = await client.consultation.findUnique({
     where: { slug: consultationSlug },
     select: { id: true, slug: true, title: true, themes: { orderBy: [{ position: "asc" }, { title: "asc" }, { slug: "asc" }], select: { id: true, slug: true, title: true } } },
   });
   if (!consultation) throw new ConsultationNotFoundError(consultationSlug);
   const cid = consultation.id;
+  const settings = await readSynthesisSettings(client, cid);
+  const phrases = paperPhrases(settings.language);
+  const build = await client.synthesisBuild.findUnique({ where: { consultationId: cid }, select: { generation: true } });
+  const previous = build?.generation ?? 0;
+  const generation = previous + 1;
 
   // ---- Counts (SQL aggregates) ----
-  const [totals] = await client.$queryRaw<{ submissions: number; contributors: number; overBalance: number; campaignSubmissions: number; asOf: Date | null }[]>`
+  const [totals] = await client.$queryRaw<{ submissions: number; contributors: number; overBalance: number; campaignSubmissions: number; asOf: Date | null; from: Date | null; to: Date | null }[]>`
     SELECT COUNT(*)::int AS "submissions", COUNT(DISTINCT "contributorKey")::int AS "contributors",
            COUNT(*) FILTER (WHERE "overBalance")::int AS "overBalance", COUNT(*) FILTER (WHERE "campaignId" IS NOT NULL)::int AS "campaignSubmissions",
-           MAX("publishedAt") AS "asOf"
+           MAX("publishedAt") AS "asOf",
+           MIN(COALESCE("receivedAt", "submittedAt", "createdAt")) AS "from", MAX(COALESCE("receivedAt", "submittedAt", "createdAt")) AS "to"
     FROM "Submission" WHERE "consultationId" = ${cid} AND "status" = 'PUBLISHED'`;
   const groupRows = await client.$queryRaw<{ key: StakeholderGroup; submissions: number; contributors: number }[]>`
     SELECT "stakeholderGroup"::text AS "key", COUNT(*)::int AS "submissions", COUNT(DISTINCT "contributorKey")::int AS "contributors"
@@ -135,102 +163,221 @@ export async function buildSynthesisModel(client: Tx, consultationSlug: string, 
   const [unthemed] = await client.$queryRaw<{ n: number }[]>`
     SELECT COUNT(*)::int AS "n" FROM "Submission" s WHERE s."consultationId" = ${cid} AND s."status" = 'PUBLISHED'
       AND NOT EXISTS (SELECT 1 FROM "SubmissionTheme" st WHERE st."submissionId" = s."id")`;
-  const [commentTotals] = await client.$queryRaw<{ comments: number; commenters: number; asOf: Date | null }[]>`
-    SELECT COUNT(*)::int AS "comments", COUNT(DISTINCT COALESCE("authorId", 'name:' || "authorName"))::int AS "commenters", MAX("publishedAt") AS "asOf"
+  const [commentTotals] = await client.$queryRaw<{ comments: number; commenters: number; asOf: Date | null; from: Date | null; to: Date | null }[]>`
+    SELECT COUNT(*)::int AS "comments", COUNT(DISTINCT COALESCE("authorId", 'name:' || "authorName"))::int AS "commenters", MAX("publishedAt") AS "asOf",
+           MIN("createdAt") AS "from", MAX("createdAt") AS "to"
     FROM "Comment" WHERE "consultationId" = ${cid} AND "status" = 'PUBLISHED' AND "draftId" IS NOT NULL`;
   const campaigns = new Map(campaignRows.map((c) => [c.id, c]));
+  const total = totals?.submissions ?? 0;
+  const contributors = totals?.contributors ?? 0;
 
-  // ---- Pass 1: term frequencies per theme, Annex I, acronyms ----
-  const themeKeys = [...consultation.themes.map((t) => t.id), NO_THEME];
-  const frequencies = new Map(themeKeys.map((k) => [k, new DocumentFrequency()]));
+  const source = submissionSource(phrases.t("anonymous"));
+  const themeOrder = consultation.themes.map((t) => t.id);
+
+  // ---- Pass 1: frequencies, theme profiles, Annex I, acronyms ----
+  const df = new DocumentFrequency();
+  const statementsOfInput = (input: SynthesisInput) => statementsOf(input.text, input.language);
   const acronyms = new Map<string, number>();
+  const definitions = new Map<string, string>();
   const countAcronyms = (text: string) => {
-    for (const acronym of findAcronyms(text)) {
-      if (acronyms.has(acronym) || acronyms.size < options.maxAcronyms) acronyms.set(acronym, (acronyms.get(acronym) ?? 0) + 1);
-    }
+    for (const acronym of findAcronyms(text)) if (acronyms.has(acronym) || acronyms.size < opts.maxAcronyms) acronyms.set(acronym, (acronyms.get(acronym) ?? 0) + 1);
+    for (const d of findDefinitions(text)) if (!definitions.has(d.acronym)) definitions.set(d.acronym, d.expansion);
   };
-  const annex = new Map<StakeholderGroup, Map<string, { name: string; submissions: { reference: string; title: string }[] }>>();
-  for await (const batch of streamPublishedSubmissions(client, cid, options.batchSize)) {
-    for (const row of batch) {
-      const sentences = sentencesOf(row.body);
-      for (const key of row.themeIds.length ? row.themeIds : [NO_THEME]) {
-        const df = frequencies.get(key);
-        if (df) for (const s of sentences) df.add(s);
+  const annex = new Map<StakeholderGroup, Map<string, { name: string; submissions: { id: string; reference: string; title: string; pointKeys: string[] }[] }>>();
+  const silent: GeneratedDocument["silent"] = [];
+  let read = 0;
+  await progress("reading", 0, total * 2);
+  // Statements are not kept between passes: segmenting again on pass 2 keeps memory flat whatever the round's size.
+  const profiles = new ThemeProfiles(df);
+  for await (const batch of source.stream(client, cid, opts.batchSize)) {
+    for (const input of batch) {
+      const statements = statementsOfInput(input);
+      for (const s of statements) {
+        df.add(s);
+        profiles.add(s, input.themes);
       }
-      countAcronyms(row.title);
-      countAcronyms(row.body);
-      const contributor = contributorLabel(row);
-      let group = annex.get(row.stakeholderGroup);
-      if (!group) annex.set(row.stakeholderGroup, (group = new Map()));
-      let entry = group.get(contributor.key);
-      if (!entry) group.set(contributor.key, (entry = { name: contributor.name, submissions: [] }));
-      // Only reference and title: the link is derived from the reference when rendering, which keeps Annex I small.
-      entry.submissions.push({ reference: row.reference, title: row.title });
+      countAcronyms(input.title);
+      countAcronyms(input.text);
+      if (input.attribution.organisation) countAcronyms(input.attribution.organisation);
+      let group = annex.get(input.attribution.group);
+      if (!group) annex.set(input.attribution.group, (group = new Map()));
+      const annexKey = input.attribution.contributorKey.startsWith("anonymous:") ? "anonymous" : input.attribution.contributorKey;
+      let entry = group.get(annexKey);
+      if (!entry) group.set(annexKey, (entry = { name: input.attribution.annexName, submissions: [] }));
+      entry.submissions.push({ id: input.id, reference: input.reference, title: input.title, pointKeys: [] });
+      if (statements.length === 0) silent.push({ id: input.id, reference: input.reference, title: input.title });
     }
+    read += batch.length;
+    await progress("reading", read, total * 2);
   }
 
-  // ---- Pass 2: points per theme ----
-  const finders = new Map(themeKeys.map((k) => [k, new PointFinder(frequencies.get(k) ?? new DocumentFrequency(), options.points)]));
-  for await (const batch of streamPublishedSubmissions(client, cid, options.batchSize)) {
-    for (const row of batch) {
-      const source: SourceRef = { id: row.id, reference: row.reference, title: row.title };
-      const sentences = sentencesOf(row.body);
-      for (const key of row.themeIds.length ? row.themeIds : [NO_THEME]) {
-        const finder = finders.get(key);
-        if (!finder) continue;
-        for (const sentence of sentences) {
-          finder.add({ sentence, unit: row.contributorKey, campaignId: row.campaignId, group: row.stakeholderGroup, overBalance: row.overBalance, source });
-        }
+  // ---- Pass 2: statements into points, each written as a citation as it is placed ----
+  const clusterer = new PointClusterer(df, opts.cluster);
+  let buffer: CitationRow[] = [];
+  const flush = async () => {
+    if (buffer.length === 0) return;
+    await client.synthesisCitation.createMany({ data: buffer });
+    buffer = [];
+  };
+  await client.synthesisCitation.deleteMany({ where: { consultationId: cid, generation } });
+  for await (const batch of source.stream(client, cid, opts.batchSize)) {
+    for (const input of batch) {
+      for (const statement of statementsOfInput(input)) {
+        const theme = profiles.best(statement, input.themes);
+        const text = statementText(statement);
+        const statementKey = `${input.id}:${sha(text).slice(0, 16)}`;
+        const id = clusterer.add(statement, { inputId: input.id, themes: [theme], unit: input.attribution.unit });
+        buffer.push({
+          consultationId: cid, generation, pointKey: `c:${id}`, inputKind: input.kind, inputId: input.id, submissionId: input.id, statementKey, text,
+          unit: input.attribution.unit, stakeholderGroup: input.attribution.group, overBalance: input.attribution.overBalance, campaignId: input.attribution.campaignId,
+        });
+        if (buffer.length >= 500) await flush();
       }
     }
+    read += batch.length;
+    await progress("grouping", read, total * 2);
   }
+  await flush();
+  const found = clusterer.finish(themeOrder);
+  for (const point of found) {
+    if (point.merged.length === 0) continue;
+    await client.synthesisCitation.updateMany({ where: { consultationId: cid, generation, pointKey: { in: point.merged.map((m) => `c:${m}`) } }, data: { pointKey: `c:${point.id}` } });
+  }
+  await progress("counting", total * 2, total * 2);
 
-  // ---- Assemble ----
-  let number = 0;
-  const next = () => ++number;
-  const counts = {
-    submissions: totals?.submissions ?? 0,
-    contributors: totals?.contributors ?? 0,
-    comments: commentTotals?.comments ?? 0,
-    commenters: commentTotals?.commenters ?? 0,
-    overBalance: totals?.overBalance ?? 0,
-    campaignSubmissions: totals?.campaignSubmissions ?? 0,
-    campaigns: campaignRows.length,
+  // ---- Stable keys: each point continues the previous build's point with which it shares most statements ----
+  const overlaps = previous > 0
+    ? await client.$queryRaw<{ fresh: string; old: string; shared: number }[]>`
+        SELECT n."pointKey" AS "fresh", o."pointKey" AS "old", COUNT(*)::int AS "shared"
+        FROM "SynthesisCitation" n JOIN "SynthesisCitation" o
+          ON o."consultationId" = n."consultationId" AND o."statementKey" = n."statementKey" AND o."generation" = ${previous}
+        WHERE n."consultationId" = ${cid} AND n."generation" = ${generation}
+        GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`
+    : [];
+  const keyOf = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const o of overlaps) {
+    if (keyOf.has(o.fresh) || taken.has(o.old)) continue;
+    keyOf.set(o.fresh, o.old);
+    taken.add(o.old);
+  }
+  const oldKeys = new Set(previous > 0 ? (await client.$queryRaw<{ k: string }[]>`
+    SELECT DISTINCT "pointKey" AS "k" FROM "SynthesisCitation" WHERE "consultationId" = ${cid} AND "generation" = ${previous}`).map((r) => r.k) : []);
+  const firstStatement = new Map((await client.$queryRaw<{ pointKey: string; statementKey: string }[]>`
+    SELECT "pointKey", MIN("statementKey") AS "statementKey" FROM "SynthesisCitation"
+    WHERE "consultationId" = ${cid} AND "generation" = ${generation} GROUP BY 1`).map((r) => [r.pointKey, r.statementKey]));
+  const isNew = new Set<string>();
+  for (const point of found) {
+    const fresh = `c:${point.id}`;
+    if (keyOf.has(fresh)) continue;
+    let key = `p${sha(firstStatement.get(fresh) ?? fresh).slice(0, 12)}`;
+    while (taken.has(key) || oldKeys.has(key)) key = `p${sha(key).slice(0, 12)}`;
+    keyOf.set(fresh, key);
+    taken.add(key);
+    if (previous > 0) isNew.add(key);
+  }
+  for (const point of found) {
+    const fresh = `c:${point.id}`;
+    await client.synthesisCitation.updateMany({ where: { consultationId: cid, generation, pointKey: fresh }, data: { pointKey: keyOf.get(fresh) ?? fresh } });
+  }
+  await client.synthesisCitation.deleteMany({ where: { consultationId: cid, generation: { not: generation } } });
+
+  // ---- Counts per point, from the citations ----
+  const allowNaming = (group: StakeholderGroup) => settings.naming === "ALL" || (settings.naming === "INTERGOVERNMENTAL" && group === "INTERGOVERNMENTAL_ORGANISATION");
+  const perGroup = await client.$queryRaw<{ pointKey: string; group: StakeholderGroup; units: number; overBalance: number }[]>`
+    SELECT "pointKey", "stakeholderGroup"::text AS "group", COUNT(DISTINCT "unit")::int AS "units", COUNT(DISTINCT "unit") FILTER (WHERE "overBalance")::int AS "overBalance"
+    FROM "SynthesisCitation" WHERE "consultationId" = ${cid} AND "generation" = ${generation} GROUP BY 1, 2 ORDER BY 1, 2`;
+  const perPoint = await client.$queryRaw<{ pointKey: string; statements: number; hash: string; campaigns: string[] | null }[]>`
+    SELECT "pointKey", COUNT(*)::int AS "statements", md5(string_agg("statementKey", ',' ORDER BY "statementKey")) AS "hash",
+           array_agg(DISTINCT "campaignId") FILTER (WHERE "campaignId" IS NOT NULL) AS "campaigns"
+    FROM "SynthesisCitation" WHERE "consultationId" = ${cid} AND "generation" = ${generation} GROUP BY 1`;
+  const listed = await client.$queryRaw<{ pointKey: string; statementKey: string; text: string; unit: string; group: StakeholderGroup; id: string; reference: string; title: string; organisation: string | null }[]>`
+    SELECT x."pointKey", x."statementKey", x."text", x."unit", x."stakeholderGroup"::text AS "group", s."id", s."reference", s."title",
+           CASE WHEN s."visibility" = 'PUBLIC_NAMED' AND s."onBehalfOf" = 'ORGANISATION' THEN s."organisationName" END AS "organisation"
+    FROM (SELECT c.*, row_number() OVER (PARTITION BY c."pointKey" ORDER BY c."unit", c."statementKey") AS rn
+          FROM "SynthesisCitation" c WHERE c."consultationId" = ${cid} AND c."generation" = ${generation}) x
+    JOIN "Submission" s ON s."id" = x."submissionId"
+    WHERE x.rn <= ${opts.maxSources} ORDER BY x."pointKey", x.rn`;
+  const namedRows = await client.$queryRaw<{ pointKey: string; organisation: string; group: StakeholderGroup }[]>`
+    SELECT DISTINCT c."pointKey", s."organisationName" AS "organisation", s."stakeholderGroup"::text AS "group"
+    FROM "SynthesisCitation" c JOIN "Submission" s ON s."id" = c."submissionId"
+    WHERE c."consultationId" = ${cid} AND c."generation" = ${generation} AND s."visibility" = 'PUBLIC_NAMED' AND s."onBehalfOf" = 'ORGANISATION'
+      AND s."organisationName" IS NOT NULL AND c."campaignId" IS NULL
+    ORDER BY 1, 2`;
+  const groupsOf = new Map<string, { group: StakeholderGroup; count: number }[]>();
+  const overOf = new Map<string, number>();
+  for (const r of perGroup) {
+    groupsOf.set(r.pointKey, [...(groupsOf.get(r.pointKey) ?? []), { group: r.group, count: r.units }]);
+    overOf.set(r.pointKey, (overOf.get(r.pointKey) ?? 0) + r.overBalance);
+  }
+  const pointInfo = new Map(perPoint.map((r) => [r.pointKey, r]));
+  const sourcesOf = new Map<string, typeof listed>();
+  for (const r of listed) sourcesOf.set(r.pointKey, [...(sourcesOf.get(r.pointKey) ?? []), r]);
+  const namedOf = new Map<string, { organisation: string; group: StakeholderGroup }[]>();
+  for (const r of namedRows) namedOf.set(r.pointKey, [...(namedOf.get(r.pointKey) ?? []), r]);
+  const inputOf = new Map<string, { reference: string; title: string }>();
+  for (const r of listed) inputOf.set(r.id, { reference: r.reference, title: r.title });
+  const missing = [...new Set(found.flatMap((p) => p.quotes.map((q) => q.inputId)))].filter((id) => !inputOf.has(id));
+  if (missing.length) for (const s of await client.submission.findMany({ where: { id: { in: missing } }, select: { id: true, reference: true, title: true } })) inputOf.set(s.id, s);
+
+  const slug = consultation.slug;
+  const sourceFor = (inputId: string, sentence: string): SynthesisSource => {
+    const input = inputOf.get(inputId) ?? { reference: "", title: "" };
+    return { id: inputId, reference: input.reference, title: input.title, path: contributionPath(slug, input.reference), sentence };
   };
-  const asOfDate = [totals?.asOf, commentTotals?.asOf].filter((d): d is Date => d instanceof Date).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-  const byGroup = INPUT_GROUPS.flatMap((g) => {
-    const row = groupRows.find((r) => r.key === g);
-    return row ? [{ key: g, label: GROUP_LABEL[g], submissions: row.submissions, contributors: row.contributors }] : [];
-  });
-  const byRegion = INPUT_REGIONS.flatMap((r) => {
-    const row = regionRows.find((x) => x.key === r);
-    return row ? [{ key: r, label: REGION_LABEL[r], submissions: row.submissions, contributors: row.contributors }] : [];
-  });
-
-  const themeSections: SynthesisModel["themes"] = [];
-  const sectionSpecs = [
-    ...consultation.themes.map((t) => ({ key: t.id, slug: t.slug as string | null, title: t.title, submissions: themeCounts.find((c) => c.themeId === t.id)?.submissions ?? 0 })),
-    ...((unthemed?.n ?? 0) > 0 ? [{ key: NO_THEME, slug: null, title: "Other issues raised", submissions: unthemed?.n ?? 0 }] : []),
-  ];
-  const commentsLetter = sectionLetter(sectionSpecs.length);
-  const intro = introParagraphs(consultation.title, counts, byGroup, byRegion, asOfDate, commentsLetter, next);
-
-  sectionSpecs.forEach((spec, index) => {
-    const points = finders.get(spec.key)?.points() ?? [];
-    const ordered = orderForBalance(points, options.maxPointsPerTheme);
-    themeSections.push({
-      letter: sectionLetter(index),
-      slug: spec.slug,
-      title: spec.title,
-      submissions: spec.submissions,
-      paragraphs: ordered.map(({ point, owner }) => pointParagraph(point, owner, consultation.slug, campaigns, next())),
-      omitted: points.length - ordered.length,
+  const points: GeneratedPoint[] = found.map((p) => {
+    const key = keyOf.get(`c:${p.id}`) ?? `c:${p.id}`;
+    const groups = sortGroups(groupsOf.get(key) ?? []);
+    const support = groups.reduce((n, g) => n + g.count, 0);
+    const info = pointInfo.get(key);
+    const named = namedOf.get(key) ?? [];
+    const nameable = named.filter((n) => allowNaming(n.group)).map((n) => n.organisation);
+    const quotes = p.quotes.map((q) => toQuote(q.quote, sourceFor(q.inputId, statementText(q.statement))));
+    const [quote, ...supporting] = quotes;
+    if (!quote) throw new Error("synthesis: a point without a quote");
+    const pointCampaigns = (info?.campaigns ?? []).sort().flatMap((id) => {
+      const c = campaigns.get(id);
+      return c ? [{ label: c.label, submissions: c.submissions }] : [];
     });
+    const allNamed = nameable.length > 0 && nameable.length === support && named.length === support;
+    const who = attribution(phrases, groups, contributors, settings.quantifiers, { names: nameable, all: allNamed });
+    const point: GeneratedPoint = {
+      key,
+      number: null,
+      text: "",
+      edited: false,
+      attribution: who,
+      quote,
+      supporting: supporting.slice(0, opts.maxSupporting),
+      support,
+      groups,
+      named: nameable,
+      overBalance: overOf.get(key) ?? 0,
+      campaigns: pointCampaigns,
+      sources: (sourcesOf.get(key) ?? []).map((s) => ({ id: s.id, reference: s.reference, title: s.title, path: contributionPath(slug, s.reference), sentence: s.text })),
+      statements: info?.statements ?? 0,
+      membersHash: info?.hash ?? "",
+      flags: { isNew: isNew.has(key), sourcesChanged: false },
+      setAsideReason: null,
+      section: p.theme,
+      owner: groups[0]?.group ?? "CIVIL_SOCIETY",
+      sourceUnits: (sourcesOf.get(key) ?? []).map((s) => ({ statementKey: s.statementKey, unit: sha(s.unit).slice(0, 16), group: s.group, reference: s.reference, organisation: s.organisation })),
+    };
+    point.text = pointText(phrases, point);
+    return point;
   });
+  const ordered = orderSections(points, themeOrder);
+  const citedBy = new Map<string, string[]>();
+  for (const r of await client.$queryRaw<{ submissionId: string; keys: string[] }[]>`
+    SELECT "submissionId", array_agg(DISTINCT "pointKey" ORDER BY "pointKey") AS "keys" FROM "SynthesisCitation"
+    WHERE "consultationId" = ${cid} AND "generation" = ${generation} AND "submissionId" IS NOT NULL GROUP BY 1`) citedBy.set(r.submissionId, r.keys);
+  for (const group of annex.values()) for (const c of group.values()) for (const s of c.submissions) s.pointKeys = citedBy.get(s.id) ?? [];
 
-  const comments = counts.comments > 0 ? await commentSection(client, cid, consultation.slug, commentsLetter, counts, options, next) : null;
+  // ---- Comments on the draft programme ----
+  const comments = (commentTotals?.comments ?? 0) > 0 ? await commentSection(client, cid, slug, phrases, opts) : null;
   if (comments) for (const p of comments.paragraphs) for (const q of p.points) countAcronyms(q.quote);
 
+  // ---- Glossary: the secretariat's terms, then expansions the inputs give themselves ("Council of Europe (CoE)") ----
   const glossary = await client.glossaryTerm.findMany({ select: { acronym: true, expansion: true } });
   const exact = new Map(glossary.map((g) => [g.acronym, g]));
   const folded = new Map(glossary.map((g) => [g.acronym.toLocaleLowerCase("en"), g]));
@@ -238,139 +385,128 @@ export async function buildSynthesisModel(client: Tx, consultationSlug: string, 
   const unknown: { acronym: string; occurrences: number }[] = [];
   for (const [acronym, occurrences] of acronyms) {
     const term = exact.get(acronym) ?? folded.get(acronym.toLocaleLowerCase("en"));
-    if (term) {
-      const seen = terms.get(term.acronym);
-      terms.set(term.acronym, { acronym: term.acronym, expansion: term.expansion, occurrences: (seen?.occurrences ?? 0) + occurrences });
-    } else {
-      unknown.push({ acronym, occurrences });
-    }
+    const defined = definitions.get(acronym);
+    if (term || defined) {
+      const name = term?.acronym ?? acronym;
+      const seen = terms.get(name);
+      terms.set(name, { acronym: name, expansion: term?.expansion ?? defined ?? "", occurrences: (seen?.occurrences ?? 0) + occurrences });
+    } else unknown.push({ acronym, occurrences });
   }
 
+  const dates = [totals?.from, totals?.to, commentTotals?.from, commentTotals?.to].filter((d): d is Date => d instanceof Date).map((d) => d.toISOString()).sort();
+  const asOf = [totals?.asOf, commentTotals?.asOf].filter((d): d is Date => d instanceof Date).map((d) => d.toISOString()).sort().at(-1) ?? null;
   return {
-    version: 1,
-    title: `Synthesis of the contributions: ${consultation.title}`,
-    consultation: { slug: consultation.slug, title: consultation.title },
-    asOf: asOfDate ? asOfDate.toISOString() : null,
-    counts,
-    byGroup,
-    byRegion,
-    intro,
-    themes: themeSections,
+    version: 2,
+    generation,
+    consultation: { id: cid, slug, title: consultation.title },
+    settings,
+    period: dates.length ? { from: dates[0] ?? "", to: dates.at(-1) ?? "" } : null,
+    asOf,
+    counts: {
+      submissions: total,
+      contributors,
+      comments: commentTotals?.comments ?? 0,
+      commenters: commentTotals?.commenters ?? 0,
+      overBalance: totals?.overBalance ?? 0,
+      campaignSubmissions: totals?.campaignSubmissions ?? 0,
+      campaigns: campaignRows.length,
+    },
+    byGroup: STAKEHOLDER_GROUPS.flatMap((g) => {
+      const row = groupRows.find((r) => r.key === g);
+      return row ? [{ key: g, label: phrases.t(`group.label.${g}`), submissions: row.submissions, contributors: row.contributors }] : [];
+    }),
+    byRegion: UN_REGIONS.flatMap((r) => {
+      const row = regionRows.find((x) => x.key === r);
+      return row ? [{ key: r, label: phrases.t(`region.${r}`), submissions: row.submissions, contributors: row.contributors }] : [];
+    }),
+    sections: [
+      ...((unthemed?.n ?? 0) > 0 || ordered.some((p) => p.section === "") ? [{ key: "", slug: null, title: phrases.t("headings.generalComments"), submissions: unthemed?.n ?? 0 }] : []),
+      ...consultation.themes.map((t) => ({ key: t.id, slug: t.slug as string | null, title: t.title, submissions: themeCounts.find((c) => c.themeId === t.id)?.submissions ?? 0 })),
+    ],
+    points: ordered,
     comments,
-    annexI: INPUT_GROUPS.flatMap((group) => {
-      const contributors = annex.get(group);
-      if (!contributors) return [];
+    annex: STAKEHOLDER_GROUPS.flatMap((group) => {
+      const entries = annex.get(group);
+      if (!entries) return [];
       return [{
         group,
-        label: GROUP_LABEL[group],
-        contributors: [...contributors.entries()]
+        contributors: [...entries.entries()]
           .sort(([ka, a], [kb, b]) => byCodePoint(a.name.toLocaleLowerCase("en"), b.name.toLocaleLowerCase("en")) || byCodePoint(ka, kb))
           .map(([, c]) => ({ name: c.name, submissions: c.submissions.sort((a, b) => byCodePoint(a.reference, b.reference)) })),
       }];
     }),
-    annexII: {
+    glossary: {
       terms: [...terms.values()].sort((a, b) => byCodePoint(a.acronym.toLocaleUpperCase("en"), b.acronym.toLocaleUpperCase("en")) || byCodePoint(a.acronym, b.acronym)),
       unknown: unknown.sort((a, b) => b.occurrences - a.occurrences || byCodePoint(a.acronym, b.acronym)),
     },
+    silent,
   };
 }
 
-function introParagraphs(
-  title: string,
-  counts: SynthesisModel["counts"],
-  byGroup: SynthesisModel["byGroup"],
-  byRegion: SynthesisModel["byRegion"],
-  asOf: Date | null,
-  commentsLetter: string,
-  next: () => number,
-): SynthesisModel["intro"] {
-  const out: SynthesisModel["intro"] = [];
-  if (counts.submissions === 0) {
-    out.push({ number: next(), text: `No contributions to the consultation "${title}" have been published yet.` });
-  } else {
-    out.push({
-      number: next(),
-      text:
-        `This paper summarizes the ${plural(counts.submissions, "submission", "submissions")} that ${counts.submissions === 1 ? "was" : "were"} received from ` +
-        `${plural(counts.contributors, "contributor", "different contributors")} to the consultation "${title}"${asOf ? `, as published on ${DATE.format(asOf)}` : ""}. ` +
-        "Views are attributed by kind of contributor, never by name; quotations are taken verbatim from the contributions, which are listed in Annex I.",
-    });
-    out.push({
-      number: next(),
-      text:
-        `By stakeholder group, contributions came from ${joinList(byGroup.map((g) => `${g.label.toLocaleLowerCase("en")} (${plural(g.submissions, "submission", "submissions")} from ${plural(g.contributors, "contributor", "contributors")})`))}. ` +
-        `By UN regional group: ${joinList(byRegion.map((r) => `${r.label} (${plural(r.submissions, "submission", "submissions")})`))}.`,
-    });
-    const marks: string[] = [];
-    if (counts.campaigns > 0) {
-      marks.push(
-        `Of these submissions, ${counts.campaignSubmissions.toLocaleString("en")} belonged to ${plural(counts.campaigns, "campaign", "campaigns")} of near-identical inputs; ` +
-          "each campaign is counted once in the sections below, and the paragraphs that draw on one say so.",
-      );
-    }
-    if (counts.overBalance > 0) {
-      marks.push(
-        `${counts.campaigns > 0 ? "In addition" : "Of these submissions"}, ${counts.overBalance.toLocaleString("en")} ${counts.overBalance === 1 ? "was" : "were"} published over the balance limits set for the consultation; the paragraphs that draw on ${counts.overBalance === 1 ? "it" : "them"} say so.`,
-      );
-    }
-    if (marks.length) out.push({ number: next(), text: marks.join(" ") });
-    out.push({
-      number: next(),
-      text: "The sections below follow the themes of the consultation. Within each theme, every stakeholder group that contributed is represented before any group's second point.",
-    });
+/** The quote as the paper prints it in plain text: marks, elisions, list items after the lead-in, language. */
+export function quoteText(phrases: PaperPhrases, quote: SynthesisQuote): string {
+  const elision = phrases.t("elision");
+  const body = [quote.cutStart ? `${elision} ` : "", quote.parts.join(" "), quote.items.length ? ` ${quote.items.join(" ")}` : "", quote.cutEnd ? ` ${elision}` : ""].join("");
+  const marked = `${phrases.t("quoteOpen")}${body}${phrases.t("quoteClose")}`;
+  return languageDiffers(phrases.locale, quote.language) ? `${marked} ${phrases.t("inLanguage", { language: phrases.languageName(quote.language) })}` : marked;
+}
+
+export function languageDiffers(paper: string, quote: string): boolean {
+  const base = (quote || "und").toLowerCase().split("-")[0] ?? "und";
+  return base !== "und" && base !== paper;
+}
+
+/** Generated text of a point paragraph (plain): attribution, the quote, and the campaign and balance notes. */
+export function pointText(phrases: PaperPhrases, point: Pick<SynthesisPointModel, "attribution" | "support" | "quote" | "campaigns" | "overBalance">): string {
+  let text = phrases.t(point.support <= 1 ? "point.one" : "point.many", { who: point.attribution, quote: quoteText(phrases, point.quote) });
+  if (point.campaigns.length > 0) {
+    text += ` ${phrases.t("campaign", { count: point.campaigns.length, sizes: phrases.list(point.campaigns.map((c) => phrases.t("campaignSize", { submissions: c.submissions }))) })}`;
   }
-  if (counts.comments > 0) {
-    out.push({
-      number: next(),
-      text: `The draft programme received ${plural(counts.comments, "comment", "comments")} from ${plural(counts.commenters, "commenter", "commenters")}; section ${commentsLetter} summarises them paragraph by paragraph.`,
-    });
+  if (point.overBalance > 0) text += ` ${phrases.t("overBalance", { count: point.overBalance })}`;
+  return text;
+}
+
+/**
+ * Orders points by section (general comments first, then the consultation's themes), and within a section so that
+ * every stakeholder group that made a point is represented before any group's second point: in each round, each
+ * group (strongest first) takes its strongest remaining point.
+ */
+export function orderSections(points: GeneratedPoint[], themeOrder: string[]): GeneratedPoint[] {
+  const sectionRank = (s: string) => (s === "" ? -1 : themeOrder.indexOf(s));
+  const bySection = new Map<string, GeneratedPoint[]>();
+  for (const p of points) bySection.set(p.section, [...(bySection.get(p.section) ?? []), p]);
+  const out: GeneratedPoint[] = [];
+  for (const section of [...bySection.keys()].sort((a, b) => sectionRank(a) - sectionRank(b))) {
+    const remaining = [...(bySection.get(section) ?? [])].sort((a, b) => b.support - a.support || b.statements - a.statements || byCodePoint(a.key, b.key));
+    const containing = (group: StakeholderGroup) => remaining.find((p) => p.groups.some((g) => g.group === group));
+    while (remaining.length > 0) {
+      const groups = STAKEHOLDER_GROUPS.map((group) => ({ group, best: containing(group) }))
+        .filter((g): g is { group: StakeholderGroup; best: GeneratedPoint } => g.best !== undefined)
+        .sort((a, b) =>
+          b.best.support - a.best.support ||
+          remaining.indexOf(a.best) - remaining.indexOf(b.best) ||
+          Number(b.best.groups[0]?.group === b.group) - Number(a.best.groups[0]?.group === a.group) ||
+          STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group));
+      if (groups.length === 0) {
+        out.push(...remaining.splice(0));
+        break;
+      }
+      const represented = new Set<StakeholderGroup>();
+      for (const { group } of groups) {
+        if (represented.has(group)) continue;
+        const point = containing(group);
+        if (!point) continue;
+        remaining.splice(remaining.indexOf(point), 1);
+        out.push({ ...point, owner: group });
+        for (const g of point.groups) represented.add(g.group);
+      }
+    }
   }
   return out;
 }
 
-function pointParagraph(point: Point, owner: StakeholderGroup, slug: string, campaigns: Map<string, { label: string; submissions: number }>, number: number): PointParagraph {
-  const who = attribution(point.groups);
-  const pointCampaigns = point.campaignIds.flatMap((id) => {
-    const c = campaigns.get(id);
-    return c ? [{ label: c.label, submissions: c.submissions }] : [];
-  });
-  let text = pointText(who, point.support, point.quote, point.truncated);
-  if (pointCampaigns.length > 0) {
-    const sizes = joinList(pointCampaigns.map((c) => plural(c.submissions, "submission", "submissions")));
-    text += ` (This point includes ${pointCampaigns.length === 1 ? "a campaign" : `${countWord(pointCampaigns.length)} campaigns`} of near-identical inputs (${sizes}), counted once.)`;
-  }
-  if (point.overBalance > 0) {
-    text += ` (Includes ${point.overBalance === 1 ? "one contribution" : `${countWord(point.overBalance)} contributions`} published over the balance limits.)`;
-  }
-  return {
-    number,
-    text,
-    attribution: who,
-    quote: point.quote,
-    truncated: point.truncated,
-    support: point.support,
-    groups: point.groups,
-    owner,
-    overBalance: point.overBalance,
-    campaigns: pointCampaigns,
-    sources: point.sources.map(({ source, sentence }) => ({ ...source, path: contributionPath(slug, source.reference), sentence })),
-  };
-}
-
-async function commentSection(
-  client: Tx,
-  consultationId: string,
-  slug: string,
-  letter: string,
-  counts: SynthesisModel["counts"],
-  options: BuildOptions,
-  next: () => number,
-): Promise<NonNullable<SynthesisModel["comments"]>> {
-  const intro = {
-    number: next(),
-    text: `This section summarises the ${plural(counts.comments, "comment", "comments")} received on the draft programme: for each paragraph that was commented on, the number of comments by stakeholder group and their main points.`,
-  };
-  const paragraphs: CommentParagraph[] = [];
+async function commentSection(client: Tx, consultationId: string, slug: string, phrases: PaperPhrases, options: BuildOptions): Promise<NonNullable<GeneratedDocument["comments"]>> {
+  const paragraphs: Omit<CommentParagraph, "number" | "text">[] = [];
   const drafts = await client.draftDocument.findMany({
     where: { consultationId },
     orderBy: [{ createdAt: "asc" }, { slug: "asc" }],
@@ -389,41 +525,33 @@ async function commentSection(
       m.set(row.group, row.n);
     }
     const orderedAnchors = [...anchors.keys()].sort((a, b) => {
-      // Paragraphs in document order, removed paragraphs after them, comments on the whole draft last.
       const pa = a === null ? Infinity : latest.get(a)?.position ?? Number.MAX_SAFE_INTEGER;
       const pb = b === null ? Infinity : latest.get(b)?.position ?? Number.MAX_SAFE_INTEGER;
       return pa - pb || byCodePoint(a ?? "", b ?? "");
     });
     for (const anchor of orderedAnchors) {
       const groupCounts = anchors.get(anchor) ?? new Map<StakeholderGroup, number>();
-      const groups = INPUT_GROUPS.filter((g) => groupCounts.has(g))
-        .map((g) => ({ group: g, count: groupCounts.get(g) ?? 0 }))
-        .sort((a, b) => b.count - a.count || INPUT_GROUPS.indexOf(a.group) - INPUT_GROUPS.indexOf(b.group));
+      const groups = sortGroups(STAKEHOLDER_GROUPS.filter((g) => groupCounts.has(g)).map((g) => ({ group: g, count: groupCounts.get(g) ?? 0 })));
       const total = groups.reduce((s, g) => s + g.count, 0);
       let paragraph = anchor ? latest.get(anchor) : undefined;
       if (anchor && !paragraph) {
         paragraph = (await client.paragraph.findFirst({ where: { anchorId: anchor, version: { draftId: draft.id } }, orderBy: { version: { number: "desc" } }, select: { anchorId: true, number: true, text: true, position: true } })) ?? undefined;
       }
-      const comments = await client.comment.findMany({
-        where: {
-          draftId: draft.id,
-          status: "PUBLISHED",
-          ...(anchor === null ? { anchorId: null, paragraphId: null } : { OR: [{ anchorId: anchor }, { anchorId: null, paragraph: { anchorId: anchor } }] }),
-        },
+      const found = await client.comment.findMany({
+        where: { draftId: draft.id, status: "PUBLISHED", ...(anchor === null ? { anchorId: null, paragraphId: null } : { OR: [{ anchorId: anchor }, { anchorId: null, paragraph: { anchorId: anchor } }] }) },
         orderBy: { id: "asc" },
         take: options.maxCommentsPerParagraph,
         select: { id: true, body: true, authorId: true, authorName: true, stakeholderGroup: true, campaignId: true, overBalance: true },
       });
-      const unitOf = (c: (typeof comments)[number]) => c.authorId ?? `name:${c.authorName}`;
-      comments.sort((a, b) => byCodePoint(unitOf(a), unitOf(b)) || byCodePoint(a.id, b.id));
-      const df = new DocumentFrequency();
-      const bodies = comments.map((c) => ({ c, sentences: plainBlocks(c.body).flatMap(splitSentences) }));
-      for (const { sentences } of bodies) for (const s of sentences) df.add(s);
-      const finder = new PointFinder(df, options.points);
+      const unitOf = (c: (typeof found)[number]) => c.authorId ?? `name:${c.authorName}`;
+      found.sort((a, b) => byCodePoint(unitOf(a), unitOf(b)) || byCodePoint(a.id, b.id));
+      const df = new CommentFrequency();
+      const bodies = found.map((c) => ({ c, statements: statementsOf(c.body, "und") }));
+      for (const { statements } of bodies) for (const s of statements) df.add(statementText(s));
+      const finder = new PointFinder(df);
       const path = draftParagraphPath(slug, draft.slug, anchor);
-      for (const { c, sentences } of bodies) {
-        const source: SourceRef = { id: c.id, reference: draft.title, title: draft.title };
-        for (const sentence of sentences) finder.add({ sentence, unit: unitOf(c), campaignId: c.campaignId, group: c.stakeholderGroup, overBalance: c.overBalance, source });
+      for (const { c, statements } of bodies) {
+        for (const s of statements) finder.add({ sentence: statementText(s), unit: unitOf(c), campaignId: c.campaignId, group: c.stakeholderGroup, overBalance: c.overBalance, source: { id: c.id, reference: draft.title, title: draft.title } });
       }
       const points = finder.points().slice(0, options.maxCommentPoints).map((p) => ({
         quote: p.quote,
@@ -432,27 +560,8 @@ async function commentSection(
         source: { ...p.quoteSource, path, sentence: p.sources[0]?.sentence ?? p.quote },
       }));
       const excerpt = paragraph ? shortQuote(paragraph.text.replace(/\s+/g, " ").trim(), 12) : null;
-      const where = anchor === null
-        ? `The draft "${draft.title}" as a whole`
-        : paragraph?.number
-          ? `Paragraph ${paragraph.number} of "${draft.title}"${excerpt ? ` ("${excerpt.text}${excerpt.truncated ? "…" : ""}")` : ""}`
-          : `A paragraph of "${draft.title}" no longer in the latest version${excerpt ? ` ("${excerpt.text}${excerpt.truncated ? "…" : ""}")` : ""}`;
-      const groupText = joinList(groups.map((g) => `${g.count.toLocaleString("en")} ${GROUP_ADJECTIVE[g.group]}`));
-      const pointsText = points.length
-        ? ` The main points: ${points.map((p) => `"${p.quote}"${p.truncated ? " […]" : ""} (${p.support === 1 ? "one commenter" : `${countWord(p.support)} commenters`})`).join("; ")}.`
-        : "";
-      paragraphs.push({
-        number: next(),
-        text: `${where} received ${plural(total, "comment", "comments")} (${groupText}).${pointsText}`,
-        draftTitle: draft.title,
-        anchorId: anchor,
-        draftNumber: paragraph?.number ?? null,
-        excerpt: excerpt?.text ?? "",
-        total,
-        groups,
-        points,
-      });
+      paragraphs.push({ draftTitle: draft.title, anchorId: anchor, draftNumber: paragraph?.number ?? null, excerpt: excerpt ? `${excerpt.text}${excerpt.truncated ? "…" : ""}` : "", total, groups, points });
     }
   }
-  return { letter, title: "Comments on the draft programme", intro, paragraphs };
+  return { paragraphs };
 }

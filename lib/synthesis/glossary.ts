@@ -3,8 +3,9 @@ import { db } from "../db/client";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
 import { hasRole } from "../auth/session-roles";
-import { fail, fieldErrorsOf, ok, type Result } from "../result";
-import { streamPublishedSubmissions } from "./build";
+import { fieldErrorsOf } from "../users/schema";
+import { fail, ok, type Result } from "../result";
+import { submissionSource } from "./inputs";
 import { GlossaryTermSchema } from "./schema";
 import { findAcronyms } from "./text";
 import type { Actor } from "./service";
@@ -62,9 +63,9 @@ export async function unknownAcronyms(actor: Actor | null, consultationSlug: str
   if (!consultation) return fail("notFound", undefined, 404);
   const known = new Set((await db.glossaryTerm.findMany({ select: { acronym: true } })).map((t) => t.acronym.toLocaleLowerCase("en")));
   const found = new Map<string, number>();
-  for await (const batch of streamPublishedSubmissions(db, consultation.id, 1000)) {
+  for await (const batch of submissionSource("").stream(db, consultation.id, 1000)) {
     for (const row of batch) {
-      for (const acronym of [...findAcronyms(row.title), ...findAcronyms(row.body)]) {
+      for (const acronym of [...findAcronyms(row.title), ...findAcronyms(row.text), ...findAcronyms(row.attribution.organisation ?? "")]) {
         if (known.has(acronym.toLocaleLowerCase("en"))) continue;
         if (found.has(acronym) || found.size < 5000) found.set(acronym, (found.get(acronym) ?? 0) + 1);
       }

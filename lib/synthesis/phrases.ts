@@ -1,81 +1,117 @@
-// The synthesis paper's wording (English, the working language of IGF synthesis papers): attribution by kind
-// of contributor, never by name, in the style of the 2007 paper for Rio.
-import { INPUT_GROUPS } from "../stakeholders/groups";
-import type { StakeholderGroup, UnRegion } from "../db/generated/enums";
+// The paper's own words, from the message catalogues (messages/<locale>/synthesis-paper.json): attribution by kind of
+// contributor in the IGF's manner ("Several contributions, mainly from the private sector, and one from a
+// government,"), quantifiers relative to the number of contributors, headings and annex titles.
+import { createTranslator } from "next-intl";
+import { catalogues } from "../i18n/messages";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/config";
+import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import type { StakeholderGroup } from "../db/generated/enums";
 
-/** How a contribution from each group is described: "a {adjective} contribution", "two {adjective} contributions". */
-export const GROUP_ADJECTIVE: Record<StakeholderGroup, string> = {
-  GOVERNMENT: "government",
-  PRIVATE_SECTOR: "private-sector",
-  CIVIL_SOCIETY: "civil-society",
-  TECHNICAL_COMMUNITY: "technical-community",
-  ACADEMIC_COMMUNITY: "academic",
-  INTERGOVERNMENTAL_ORGANISATION: "intergovernmental",
-  UNCLASSIFIED: "unclassified",
-};
-
-export const GROUP_LABEL: Record<StakeholderGroup, string> = {
-  GOVERNMENT: "Government",
-  PRIVATE_SECTOR: "Private sector",
-  CIVIL_SOCIETY: "Civil society",
-  TECHNICAL_COMMUNITY: "Technical community",
-  ACADEMIC_COMMUNITY: "Academic community",
-  INTERGOVERNMENTAL_ORGANISATION: "Intergovernmental organisations",
-  UNCLASSIFIED: "Unclassified",
-};
-
-export const REGION_LABEL: Record<UnRegion, string> = {
-  AFRICAN: "African Group",
-  ASIA_PACIFIC: "Asia-Pacific Group",
-  EASTERN_EUROPEAN: "Eastern European Group",
-  LATIN_AMERICAN_AND_CARIBBEAN: "Latin American and Caribbean Group",
-  WESTERN_EUROPEAN_AND_OTHERS: "Western European and Others Group",
-  NONE: "No regional group",
-  UNKNOWN: "Country not known",
-};
-
-const SMALL = ["zero", "one", "two"];
-
-/** "one", "two", then "several": exact counts are in the model and on the secretariat's page. */
-export function countWord(n: number): string {
-  return SMALL[n] ?? "several";
+/** When the paper says "a few", "several", "many" (per consultation: SynthesisSettings). */
+export interface Quantifiers {
+  severalFrom: number;
+  severalShare: number;
+  manyShare: number;
+  manyFrom: number;
 }
 
-export function capitalise(text: string): string {
-  return text.charAt(0).toLocaleUpperCase("en") + text.slice(1);
+export const DEFAULT_QUANTIFIERS: Quantifiers = { severalFrom: 5, severalShare: 0.15, manyShare: 0.4, manyFrom: 5 };
+
+export type QuantifierKey = "one" | "two" | "few" | "several" | "many";
+
+/**
+ * One, two, a few, several, many: relative to the contributors of the round. "Several" from `severalFrom`
+ * contributors or from `severalShare` of all of them; "many" from `manyShare` of them (and at least `manyFrom`).
+ */
+export function quantifier(n: number, contributors: number, q: Quantifiers = DEFAULT_QUANTIFIERS): QuantifierKey {
+  if (n <= 1) return "one";
+  if (n === 2) return "two";
+  const share = contributors > 0 ? n / contributors : 0;
+  if (share >= q.manyShare && n >= q.manyFrom) return "many";
+  if (n >= q.severalFrom || share >= q.severalShare) return "several";
+  return "few";
 }
 
-export function joinList(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
+export function paperLocale(language: string | null | undefined): Locale {
+  return isLocale(language) ? language : DEFAULT_LOCALE;
 }
 
-/** "Several civil-society contributions and one government contribution", from the units behind a point. */
-export function attribution(groups: { group: StakeholderGroup; count: number }[]): string {
-  const sorted = [...groups].sort((a, b) => b.count - a.count || INPUT_GROUPS.indexOf(a.group) - INPUT_GROUPS.indexOf(b.group));
-  const total = sorted.reduce((sum, g) => sum + g.count, 0);
-  if (total === 0) return "No contribution";
-  if (sorted.length > 3) {
-    const groupCount = ["four", "five", "six"][sorted.length - 4] ?? String(sorted.length);
-    return `${capitalise(countWord(total))} contributions from ${groupCount} stakeholder groups (${joinList(sorted.map((g) => `${countWord(g.count)} ${GROUP_ADJECTIVE[g.group]}`))})`;
-  }
-  const parts = sorted.map(({ group, count }) => {
-    const adjective = GROUP_ADJECTIVE[group];
-    if (count === 1) {
-      return sorted.length === 1 ? `${/^[aeiou]/.test(adjective) ? "an" : "a"} ${adjective} contribution` : `one ${adjective} contribution`;
-    }
-    return `${countWord(count)} ${adjective} contributions`;
-  });
-  return capitalise(joinList(parts));
+type Values = Record<string, string | number | Date>;
+
+export interface PaperPhrases {
+  locale: Locale;
+  t(key: string, values?: Values): string;
+  list(items: string[]): string;
+  date(iso: string): string;
+  languageName(tag: string): string;
 }
 
-export function pointText(attributionText: string, support: number, quote: string, truncated: boolean): string {
-  const verb = support === 1 ? "stated" : "made this point; in the words of one of them";
-  return `${attributionText} ${verb}: "${quote}"${truncated ? " […]" : ""}`;
+const cache = new Map<Locale, PaperPhrases>();
+
+/** The phrase book of the paper in a locale (falls back to English for a locale without catalogues). */
+export function paperPhrases(language: string | null | undefined): PaperPhrases {
+  const locale = paperLocale(language);
+  const hit = cache.get(locale);
+  if (hit && process.env.NODE_ENV !== "development") return hit;
+  const messages = catalogues()[locale];
+  const translate = createTranslator({ locale, messages, namespace: "synthesisPaper" }) as unknown as (key: string, values?: Values) => string;
+  const listFormat = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
+  const dateFormat = new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : locale === "en" ? "en-GB" : locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const names = new Intl.DisplayNames([locale], { type: "language" });
+  const phrases: PaperPhrases = {
+    locale,
+    t: (key, values) => translate(key, values),
+    list: (items) => listFormat.format(items),
+    date: (iso) => dateFormat.format(new Date(iso)),
+    languageName: (tag) => {
+      try {
+        return names.of(tag) ?? tag;
+      } catch {
+        return tag;
+      }
+    },
+  };
+  cache.set(locale, phrases);
+  return phrases;
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+export function capitalise(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+/** Orders groups by count (most first), then in the usual order of stakeholder groups. */
+export function sortGroups<T extends { group: StakeholderGroup; count: number }>(groups: T[]): T[] {
+  return [...groups].filter((g) => g.count > 0).sort((a, b) => b.count - a.count || STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group));
+}
+
+/**
+ * "A contribution from civil society", "Two contributions from governments", "Several contributions, mainly from the
+ * private sector, and one from a government,", "Several contributions from civil society, a government and the
+ * technical community"; organisations named instead when every contributor behind the point may be named.
+ */
+export function attribution(
+  phrases: PaperPhrases,
+  groups: { group: StakeholderGroup; count: number }[],
+  contributors: number,
+  quantifiers: Quantifiers = DEFAULT_QUANTIFIERS,
+  named: { names: string[]; all: boolean } = { names: [], all: false },
+): string {
+  const { t } = phrases;
+  const sorted = sortGroups(groups);
+  const total = sorted.reduce((n, g) => n + g.count, 0);
+  if (named.all && named.names.length > 0 && named.names.length <= 3) return t("attribution.named", { names: phrases.list(named.names) });
+  const head = t("quantifier.head", { q: quantifier(total, contributors, quantifiers) });
+  const groupName = (g: { group: StakeholderGroup; count: number }) => t(`group.${g.count === 1 ? "one" : "other"}.${g.group}`);
+  let who: string;
+  const top = sorted[0];
+  if (!top) who = head;
+  else if (sorted.length === 1) who = t("attribution.single", { head, group: groupName(top) });
+  else if (top.count >= 2 && top.count * 2 > total) {
+    const rest = sorted.slice(1).map((g) => t("attribution.tail", { quantity: t("quantifier.tail", { q: quantifier(g.count, contributors, quantifiers) }), group: groupName(g) }));
+    who = t("attribution.mainly", { head, main: t(`group.other.${top.group}`), rest: phrases.list(rest) });
+  } else who = t("attribution.spread", { head, groups: phrases.list(sorted.map(groupName)) });
+  if (named.names.length > 0) who = t("attribution.including", { who: who.replace(/[,،]$/u, ""), names: phrases.list(named.names) });
+  return who;
 }
 
 export function sectionLetter(index: number): string {

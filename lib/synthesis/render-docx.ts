@@ -17,9 +17,10 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { SynthesisModel } from "./model";
+import type { SynthesisModel, SynthesisPointModel } from "./model";
 import { contributionPath } from "./paths";
-import { outline, subtitle, type RenderOptions } from "./render-markdown";
+import { paperPhrases, type PaperPhrases } from "./phrases";
+import { annexParagraphs, languageNote, outline, paragraphPieces, quoteLead, subtitle, type RenderOptions } from "./render-markdown";
 
 const NUMBERING = "synthesis-paragraphs";
 
@@ -31,13 +32,32 @@ function numbered(text: string): Paragraph {
   return new Paragraph({ numbering: { reference: NUMBERING, level: 0 }, children: [new TextRun(text)], spacing: { after: 160 } });
 }
 
-function countTable(header: string, rows: { label: string; submissions: number; contributors: number }[]): Table {
+/** A point: numbered in the body, a bullet under further points; the quote in its language, its list as bullets. */
+function pointParagraphs(phrases: PaperPhrases, point: SynthesisPointModel, numberedPoint: boolean): Paragraph[] {
+  const { before, quote, after } = paragraphPieces(phrases, point);
+  const place = numberedPoint ? { numbering: { reference: NUMBERING, level: 0 } } : { bullet: { level: 0 } };
+  if (!quote) return [new Paragraph({ ...place, children: [new TextRun(before)], spacing: { after: 160 } })];
+  const language = { value: quote.language || "und" };
+  const close = `${quote.cutEnd && quote.items.length ? ` ${phrases.t("elision")}` : ""}${phrases.t("quoteClose")}${languageNote(phrases, quote)}${after}`;
+  const lead = [new TextRun(before), new TextRun(phrases.t("quoteOpen")), new TextRun({ text: quoteLead(phrases, quote), language })];
+  if (quote.items.length === 0) return [new Paragraph({ ...place, children: [...lead, new TextRun(close)], spacing: { after: 160 } })];
+  return [
+    new Paragraph({ ...place, children: lead }),
+    ...quote.items.map((item, i) => new Paragraph({
+      bullet: { level: 1 },
+      children: [new TextRun({ text: item, language }), ...(i === quote.items.length - 1 ? [new TextRun(close)] : [])],
+      spacing: i === quote.items.length - 1 ? { after: 160 } : undefined,
+    })),
+  ];
+}
+
+function countTable(header: string, rows: { label: string; submissions: number; contributors: number }[], labels: { submissions: string; contributors: string }): Table {
   const cell = (text: string, bold = false, right = false) =>
     new TableCell({ children: [new Paragraph({ alignment: right ? AlignmentType.END : AlignmentType.START, children: [new TextRun({ text, bold })] })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: [cell(header, true), cell("Submissions", true, true), cell("Contributors", true, true)] }),
+      new TableRow({ tableHeader: true, children: [cell(header, true), cell(labels.submissions, true, true), cell(labels.contributors, true, true)] }),
       ...rows.map((r) => new TableRow({ children: [cell(r.label), cell(r.submissions.toLocaleString("en"), false, true), cell(r.contributors.toLocaleString("en"), false, true)] })),
     ],
   });
@@ -80,6 +100,8 @@ export function fixZipTimestamps(zip: Buffer, date: Date): Buffer {
 }
 
 export async function renderDocx(model: SynthesisModel, options: RenderOptions = { baseUrl: "" }): Promise<Buffer> {
+  const phrases = paperPhrases(model.language);
+  const { t } = phrases;
   const children: (Paragraph | Table | TableOfContents)[] = [];
   const h1 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)] });
   const h2 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(text)] });
@@ -89,17 +111,22 @@ export async function renderDocx(model: SynthesisModel, options: RenderOptions =
   children.push(note(subtitle(model)));
   // Entries given, not filled in from the headings: that bookmarks them with a process-wide counter, which would
   // make two renders differ. Word refreshes the table when it opens the file (updateFields).
-  children.push(new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-1", cachedEntries: outline(model).map((h) => ({ title: h.title, level: 1 })) }));
+  children.push(new TableOfContents(t("headings.contents"), { hyperlink: true, headingStyleRange: "1-1", cachedEntries: outline(model).map((h) => ({ title: h.title, level: 1 })) }));
 
-  children.push(h1("Introduction"));
+  children.push(h1(t("headings.introduction")));
   for (const p of model.intro) children.push(numbered(p.text));
-  if (model.byGroup.length) children.push(countTable("Stakeholder group", model.byGroup), new Paragraph({}));
-  if (model.byRegion.length) children.push(countTable("UN regional group", model.byRegion), new Paragraph({}));
+  const labels = { submissions: t("tables.submissions"), contributors: t("tables.contributors") };
+  if (model.byGroup.length) children.push(countTable(t("tables.group"), model.byGroup, labels), new Paragraph({}));
+  if (model.byRegion.length) children.push(countTable(t("tables.region"), model.byRegion, labels), new Paragraph({}));
 
-  for (const theme of model.themes) {
-    children.push(h1(`${theme.letter}. ${theme.title}`));
-    if (theme.paragraphs.length === 0) children.push(note("No contribution addressed this theme."));
-    for (const p of theme.paragraphs) children.push(numbered(p.text));
+  for (const section of model.themes) {
+    children.push(h1(`${section.letter}. ${section.title}`));
+    if (section.paragraphs.length === 0 && section.further.length === 0) children.push(note(t("noParagraphs")));
+    for (const p of section.paragraphs) children.push(...pointParagraphs(phrases, p, true));
+    if (section.further.length > 0) {
+      children.push(h2(t("headings.furtherPoints")));
+      for (const p of section.further) children.push(...pointParagraphs(phrases, p, false));
+    }
   }
   if (model.comments) {
     children.push(h1(`${model.comments.letter}. ${model.comments.title}`));
@@ -107,8 +134,8 @@ export async function renderDocx(model: SynthesisModel, options: RenderOptions =
     for (const p of model.comments.paragraphs) children.push(numbered(p.text));
   }
 
-  children.push(h1("Annex I: List of contributions"));
-  if (model.annexI.length === 0) children.push(note("No contributions have been published yet."));
+  children.push(h1(t("headings.annexI")));
+  if (model.annexI.length === 0) children.push(note(t("noContributions")));
   for (const group of model.annexI) {
     children.push(h2(group.label));
     for (const c of group.contributors) {
@@ -116,18 +143,18 @@ export async function renderDocx(model: SynthesisModel, options: RenderOptions =
       for (const s of c.submissions) {
         const url = options.baseUrl + contributionPath(model.consultation.slug, s.reference);
         const link = /^https?:\/\//.test(url) ? [new TextRun(" "), new SimpleField(`HYPERLINK "${url}"`, url)] : [];
-        children.push(new Paragraph({ bullet: { level: 1 }, children: [new TextRun(`${s.title} (${s.reference})`), ...link] }));
+        children.push(new Paragraph({ bullet: { level: 1 }, children: [new TextRun(`${s.title} (${s.reference}): ${annexParagraphs(phrases, s)}`), ...link] }));
       }
     }
   }
 
-  children.push(h1("Annex II: Glossary of acronyms"));
-  if (model.annexII.terms.length === 0) children.push(note("No acronyms from the glossary appear in the inputs."));
+  children.push(h1(t("headings.annexII")));
+  if (model.annexII.terms.length === 0) children.push(note(t("noTerms")));
   else {
     children.push(new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, children: ["Acronym", "Expansion"].map((h) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })] })) }),
+        new TableRow({ tableHeader: true, children: [t("tables.acronym"), t("tables.expansion")].map((h) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })] })) }),
         ...model.annexII.terms.map((t) => new TableRow({ children: [t.acronym, t.expansion].map((v) => new TableCell({ children: [new Paragraph(v)] })) })),
       ],
     }));

@@ -19,3 +19,19 @@ export const GlossaryTermSchema = z.object({
     .regex(/^[\p{L}\p{N}][\p{L}\p{N}&.\-/]*$/u, { error: "acronymInvalid" }),
   expansion: z.string().trim().min(2, { error: "expansionRequired" }).max(300, { error: "expansionTooLong" }),
 });
+
+export const SetAsideSchema = z.object({
+  submissionId: z.string().min(1, { error: "notFound" }),
+  reason: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().trim().min(3, { error: "reasonRequired" }).max(1000, { error: "reasonTooLong" }).nullable()),
+});
+
+export const SynthesisSettingsSchema = z.object({
+  language: z.string().trim().min(2, { error: "languageInvalid" }).max(10, { error: "languageInvalid" }),
+  bodyPoints: z.coerce.number({ error: "bodyPointsInvalid" }).int({ error: "bodyPointsInvalid" }).min(1, { error: "bodyPointsInvalid" }).max(500, { error: "bodyPointsInvalid" }),
+  naming: z.enum(["NONE", "INTERGOVERNMENTAL", "ALL"], { error: "namingInvalid" }),
+  severalFrom: z.coerce.number({ error: "quantifierInvalid" }).int({ error: "quantifierInvalid" }).min(3, { error: "quantifierInvalid" }).max(10_000, { error: "quantifierInvalid" }),
+  severalShare: z.coerce.number({ error: "quantifierInvalid" }).min(0, { error: "quantifierInvalid" }).max(1, { error: "quantifierInvalid" }),
+  manyShare: z.coerce.number({ error: "quantifierInvalid" }).min(0, { error: "quantifierInvalid" }).max(1, { error: "quantifierInvalid" }),
+  manyFrom: z.coerce.number({ error: "quantifierInvalid" }).int({ error: "quantifierInvalid" }).min(3, { error: "quantifierInvalid" }).max(100_000, { error: "quantifierInvalid" }),
+  version: z.coerce.number().int().min(0).default(0),
+});

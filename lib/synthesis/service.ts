@@ -1,5 +1,15 @@
-// synthesis: the secretariat builds the synthesis paper from published inputs, saves numbered snapshots, publishes
-// one, and anybody downloads the published one (secretariat: the live draft or any snapshot) as md, docx or html.
+// synthesis: the secretariat builds the synthesis draft of a consultation (a background job with progress), edits
+// it in the browser (rewrite, merge, split, move, reorder, set aside; kept and replayed on every regeneration), saves
+// numbered snapshots that freeze the edited text, publishes one, and anybody downloads the published one as md, docx
+// or html.
+//
+// API for other concerns (see also lib/synthesis/README.md):
+// - citationsOfSubmission(submissionId): the paragraphs of the live draft and of the latest published snapshot that
+//   cite a submission, or the reason it was set aside (issue 16, "what became of my contribution").
+// - SynthesisCitation rows: every statement of every input behind each point (pointKey = SynthesisPoint.key), and
+//   SynthesisPoint rows: each point's number, section and text as edited. Both are rewritten by builds and edits.
+// - lib/synthesis/inputs.ts: the input side (SynthesisInputSource); other kinds of input plug in there (issue 12).
+import "server-only";
 import { db, type Tx } from "../db/client";
 import { lockKey, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
@@ -7,13 +17,16 @@ import { enqueueJob } from "../jobs/queue";
 import { hasRole } from "../auth/session-roles";
 import type { Prisma } from "../db/generated/client";
 import { fail, ok, type Result } from "../result";
-import { buildSynthesisModel, type BuildOptions } from "./build";
-import { cachedModel, synthesisFingerprint } from "./cache";
+import { enqueueJob } from "../jobs/queue";
+import { synthesisFingerprint } from "./cache";
+import { mirrorPoints, readGenerated, readLiveModel } from "./draft";
+import { EditPayloadSchema } from "./edits";
 import { SynthesisModelSchema, type SynthesisFormatName, type SynthesisModel } from "./model";
 import { renderDocx } from "./render-docx";
 import { renderHtml } from "./render-html";
 import { renderMarkdown, type RenderOptions } from "./render-markdown";
-import { ExportQuerySchema, SnapshotNumberSchema } from "./schema";
+import { ExportQuerySchema, SetAsideSchema, SnapshotNumberSchema, SynthesisSettingsSchema } from "./schema";
+import { fieldErrorsOf } from "../users/schema";
 import type { Actor } from "../auth/session-roles";
 
 export type { Actor };
@@ -36,19 +49,51 @@ async function consultationBySlug(client: Tx, slug: string) {
   return client.consultation.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, status: true } });
 }
 
-/** The live model, rebuilt only when the inputs changed (see cache.ts); custom options always rebuild. */
-async function liveModel(consultationId: string, slug: string, options: Partial<BuildOptions> = {}): Promise<SynthesisModel> {
-  if (Object.keys(options).length > 0) return buildSynthesisModel(db, slug, options);
-  const fingerprint = await synthesisFingerprint(db, consultationId);
-  return cachedModel(slug, fingerprint, () => buildSynthesisModel(db, slug));
+export interface BuildStatus {
+  status: "NONE" | "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+  phase: string;
+  done: number;
+  total: number;
+  error: string | null;
+  /** the inputs changed since the draft was built */
+  stale: boolean;
+  generation: number;
 }
 
-/** The draft as the inputs stand now (not stored). Secretariat only. */
-export async function getLiveSynthesis(actor: Actor | null, slug: string, options: Partial<BuildOptions> = {}): Promise<Result<SynthesisModel>> {
+/** Where the live draft's build stands, and whether the inputs changed since. Secretariat only. */
+export async function getBuildStatus(actor: Actor | null, slug: string): Promise<Result<BuildStatus>> {
   if (!hasRole(actor, "SECRETARIAT")) return forbidden();
   const consultation = await consultationBySlug(db, slug);
   if (!consultation) return notFound();
-  return ok(await liveModel(consultation.id, slug, options));
+  const build = await db.synthesisBuild.findUnique({ where: { consultationId: consultation.id } });
+  if (!build) return ok({ status: "NONE", phase: "none", done: 0, total: 0, error: null, stale: true, generation: 0 });
+  const fingerprint = build.fingerprint ? await synthesisFingerprint(db, consultation.id) : null;
+  return ok({ status: build.status, phase: build.phase, done: build.done, total: build.total, error: build.error, stale: build.generation === 0 || fingerprint !== build.fingerprint, generation: build.generation });
+}
+
+/** Asks the job queue to (re)build the live draft from the inputs as they stand. Audited; one waiting job at a time. */
+export async function requestSynthesisBuild(actor: Actor | null, slug: string): Promise<Result<{ queued: true }>> {
+  if (!actor || !hasRole(actor, "SECRETARIAT")) return forbidden();
+  const consultation = await consultationBySlug(db, slug);
+  if (!consultation) return notFound();
+  await withTransaction(async (tx) => {
+    await tx.synthesisBuild.upsert({
+      where: { consultationId: consultation.id },
+      create: { consultationId: consultation.id, status: "QUEUED", phase: "queued", requestedById: actor.id },
+      update: { status: "QUEUED", phase: "queued", done: 0, total: 0, error: null, requestedById: actor.id, requestedAt: new Date() },
+    });
+    await enqueueJob(tx, "synthesis.build", { consultationId: consultation.id }, { jobKey: `synthesis.build:${consultation.id}` });
+    await recordAudit(tx, { actorId: actor.id, action: "synthesis.build", entityType: "Consultation", entityId: consultation.id, consultationId: consultation.id, details: {} });
+  });
+  return ok({ queued: true });
+}
+
+/** The live draft with the secretariat's edits (null before the first build). Secretariat only. */
+export async function getLiveSynthesis(actor: Actor | null, slug: string): Promise<Result<SynthesisModel | null>> {
+  if (!hasRole(actor, "SECRETARIAT")) return forbidden();
+  const consultation = await consultationBySlug(db, slug);
+  if (!consultation) return notFound();
+  return ok(await readLiveModel(db, consultation.id));
 }
 
 export interface SnapshotSummary {
@@ -83,7 +128,10 @@ export async function getSnapshot(actor: Actor | null, slug: string, rawNumber: 
     select: { number: true, published: true, model: true },
   });
   if (!row || (!secretariat && !row.published)) return fail("snapshotNotFound", undefined, 404);
-  return ok({ number: row.number, published: row.published, model: SynthesisModelSchema.parse(row.model) });
+  const parsed2 = SynthesisModelSchema.safeParse(row.model);
+  // Snapshots saved before the synthesis model's version 2 keep their Markdown only.
+  if (!parsed2.success) return fail("snapshotOutdated", undefined, 410);
+  return ok({ number: row.number, published: row.published, model: parsed2.data });
 }
 
 /** Builds the draft from the inputs as they stand and stores it as the next numbered snapshot. Audited. */
@@ -91,9 +139,9 @@ export async function saveSnapshot(actor: Actor | null, slug: string): Promise<R
   if (!actor || !hasRole(actor, "SECRETARIAT")) return forbidden();
   const consultation = await consultationBySlug(db, slug);
   if (!consultation) return notFound();
-  // Built outside the transaction: reading 100,000 inputs must not hold the lock that numbers snapshots.
-  // The same model the secretariat is looking at, unless the inputs changed meanwhile.
-  const model = await liveModel(consultation.id, slug);
+  // The draft as the secretariat edited it: the snapshot freezes the edited text.
+  const model = await readLiveModel(db, consultation.id);
+  if (!model) return fail("notBuilt", undefined, 409);
   const markdown = renderMarkdown(model);
   const number = await withTransaction(async (tx) => {
     await lockKey(tx, "synthesis-snapshot", consultation.id);
@@ -165,7 +213,9 @@ export async function exportSynthesis(actor: Actor | null, slug: string, query: 
     model = found.data.model;
     suffix = `-${found.data.number}`;
   } else if (secretariat) {
-    model = await liveModel(consultation.id, slug);
+    const live = await readLiveModel(db, consultation.id);
+    if (!live) return fail("notBuilt", undefined, 409);
+    model = live;
     suffix = "-draft";
   } else {
     const latest = await db.synthesisDraft.findFirst({
@@ -174,7 +224,9 @@ export async function exportSynthesis(actor: Actor | null, slug: string, query: 
       select: { number: true, model: true },
     });
     if (!latest) return fail("notPublished", undefined, 403);
-    model = SynthesisModelSchema.parse(latest.model);
+    const parsedLatest = SynthesisModelSchema.safeParse(latest.model);
+    if (!parsedLatest.success) return fail("snapshotOutdated", undefined, 410);
+    model = parsedLatest.data;
     suffix = `-${latest.number}`;
   }
   return ok({
@@ -193,3 +245,165 @@ export async function latestPublishedSnapshot(slug: string): Promise<number | nu
   });
   return row?.number ?? null;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Editing the live draft
+
+/**
+ * One edit of a point of the live draft: rewrite its text, restore the generated text, merge it into another point,
+ * split statements off into a new point, move it to another section, move it up or down, set it aside with a reason,
+ * reinstate it, or mark it reviewed after its sources changed. Kept with who, when, before and after; audited.
+ * `generation` is the build the secretariat was looking at: an edit made on an older build is refused.
+ */
+export async function editSynthesisPoint(actor: Actor | null, slug: string, pointKey: string, raw: unknown, generation: number): Promise<Result<{ key: string }>> {
+  if (!actor || !hasRole(actor, "SECRETARIAT")) return forbidden();
+  const parsed = EditPayloadSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+  const consultation = await consultationBySlug(db, slug);
+  if (!consultation) return notFound();
+  return withTransaction(async (tx) => {
+    await lockKey(tx, "synthesis-edit", consultation.id);
+    const build = await tx.synthesisBuild.findUnique({ where: { consultationId: consultation.id }, select: { generation: true, status: true } });
+    if (!build || build.generation === 0) return fail("notBuilt", undefined, 409);
+    if (build.generation !== generation) return fail("staleDraft", undefined, 409);
+    const before = await readLiveModel(tx, consultation.id);
+    const find = (model: SynthesisModel | null, key: string) =>
+      model ? [...model.themes.flatMap((t) => [...t.paragraphs, ...t.further]), ...model.setAside].find((p) => p.key === key) : undefined;
+    const point = find(before, pointKey);
+    if (!point) return fail("pointNotFound", undefined, 404);
+    const payload = parsed.data;
+    if (payload.action === "merge" && (payload.into === pointKey || !find(before, payload.into))) return fail("invalidInput", { into: ["targetInvalid"] });
+    if (payload.action === "move" && !(before?.themes.some((t) => t.key === payload.section))) return fail("invalidInput", { section: ["sectionInvalid"] });
+    const edit = await tx.synthesisEdit.create({
+      data: {
+        consultationId: consultation.id, pointKey, action: payload.action, payload: payload as unknown as Prisma.InputJsonValue,
+        before: { text: point.text, number: point.number } as Prisma.InputJsonValue, after: {}, membersHash: point.membersHash, actorId: actor.id,
+      },
+    });
+    const after = await readLiveModel(tx, consultation.id);
+    if (after) await mirrorPoints(tx, consultation.id, after);
+    const changed = find(after, payload.action === "merge" ? payload.into : pointKey);
+    await tx.synthesisEdit.update({ where: { id: edit.id }, data: { after: { text: changed?.text ?? null, number: changed?.number ?? null } } });
+    await recordAudit(tx, {
+      actorId: actor.id, action: `synthesis.edit.${payload.action}`, entityType: "SynthesisPoint", entityId: pointKey, consultationId: consultation.id,
+      details: { before: point.text, after: changed?.text ?? null },
+    });
+    return ok({ key: pointKey });
+  });
+}
+
+export interface EditHistoryEntry {
+  pointKey: string;
+  action: string;
+  actor: string | null;
+  createdAt: Date;
+  before: string | null;
+  after: string | null;
+}
+
+/** Every edit of the live draft, newest first. Secretariat only. */
+export async function listSynthesisEdits(actor: Actor | null, slug: string): Promise<Result<EditHistoryEntry[]>> {
+  if (!hasRole(actor, "SECRETARIAT")) return forbidden();
+  const consultation = await consultationBySlug(db, slug);
+  if (!consultation) return notFound();
+  const rows = await db.synthesisEdit.findMany({
+    where: { consultationId: consultation.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { pointKey: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
+  });
+  const textOf = (value: unknown) => (typeof value === "object" && value !== null && typeof (value as { text?: unknown }).text === "string" ? (value as { text: string }).text : null);
+  return ok(rows.map((r) => ({ pointKey: r.pointKey, action: r.action, actor: r.actor?.name ?? null, createdAt: r.createdAt, before: textOf(r.before), after: textOf(r.after) })));
+}
+
+/** Sets a published contribution aside from the synthesis with a reason (or, with reason null, brings it back). */
+export async function setSubmissionAside(actor: Actor | null, slug: string, raw: unknown): Promise<Result<{ submissionId: string }>> {
+  if (!actor || !hasRole(actor, "SECRETARIAT")) return forbidden();
+  const parsed = SetAsideSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+  const consultation = await consultationBySlug(db, slug);
+  if (!consultation) return notFound();
+  const { submissionId, reason } = parsed.data;
+  return withTransaction(async (tx) => {
+    const submission = await tx.submission.findFirst({ where: { id: submissionId, consultationId: consultation.id, status: "PUBLISHED" }, select: { id: true, reference: true } });
+    if (!submission) return fail("notFound", undefined, 404);
+    if (reason === null) await tx.synthesisSetAside.deleteMany({ where: { consultationId: consultation.id, submissionId } });
+    else {
+      await tx.synthesisSetAside.upsert({
+        where: { consultationId_submissionId: { consultationId: consultation.id, submissionId } },
+        create: { consultationId: consultation.id, submissionId, reason, actorId: actor.id },
+        update: { reason, actorId: actor.id },
+      });
+    }
+    await recordAudit(tx, {
+      actorId: actor.id, action: reason === null ? "synthesis.reinstateContribution" : "synthesis.setAsideContribution", entityType: "Submission", entityId: submissionId,
+      consultationId: consultation.id, details: { reference: submission.reference, reason },
+    });
+    return ok({ submissionId });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Settings
+
+export async function getSynthesisSettings(actor: Actor | null, slug: string) {
+  if (!hasRole(actor, "SECRETARIAT")) return forbidden();
+  const consultation = await consultationBySlug(db, slug);
+  if (!consultation) return notFound();
+  const row = await db.synthesisSettings.findUnique({ where: { consultationId: consultation.id } });
+  return ok(row ?? { consultationId: consultation.id, language: "en", bodyPoints: 12, naming: "INTERGOVERNMENTAL" as const, severalFrom: 5, severalShare: 0.15, manyShare: 0.4, manyFrom: 5, version: 0, updatedAt: null });
+}
+
+/** Saves how the paper is written (language, body length, naming, quantifiers); conditional on the version read. */
+export async function saveSynthesisSettings(actor: Actor | null, slug: string, raw: unknown): Promise<Result<{ version: number }>> {
+  if (!actor || !hasRole(actor, "SECRETARIAT")) return forbidden();
+  const parsed = SynthesisSettingsSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+  const consultation = await consultationBySlug(db, slug);
+  if (!consultation) return notFound();
+  const { version, ...values } = parsed.data;
+  return withTransaction(async (tx) => {
+    const current = await tx.synthesisSettings.findUnique({ where: { consultationId: consultation.id }, select: { version: true } });
+    if ((current?.version ?? 0) !== version) return fail("conflict", undefined, 409);
+    const row = current
+      ? await tx.synthesisSettings.update({ where: { consultationId: consultation.id }, data: { ...values, version: { increment: 1 } } })
+      : await tx.synthesisSettings.create({ data: { consultationId: consultation.id, ...values } });
+    await recordAudit(tx, { actorId: actor.id, action: "synthesis.settings", entityType: "Consultation", entityId: consultation.id, consultationId: consultation.id, details: values });
+    return ok({ version: row.version });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// For other concerns
+
+export interface SubmissionCitation {
+  /** "live": the secretariat's draft; "published": the latest published snapshot */
+  document: "live" | "published";
+  snapshot: number | null;
+  /** paragraph numbers (or section letters for further points) that cite the submission */
+  paragraphs: string[];
+  /** the reason, when the submission (or every point behind it) was set aside */
+  setAside: string | null;
+}
+
+/** Which paragraphs of the synthesis cite a submission, or why it was set aside (issue 16). No access check: callers decide. */
+export async function citationsOfSubmission(client: Tx, submissionId: string): Promise<SubmissionCitation[]> {
+  const submission = await client.submission.findUnique({ where: { id: submissionId }, select: { consultationId: true, reference: true } });
+  if (!submission) return [];
+  const out: SubmissionCitation[] = [];
+  const fromModel = (model: SynthesisModel) => {
+    for (const g of model.annexI) for (const c of g.contributors) for (const s of c.submissions) if (s.reference === submission.reference) return s;
+    return null;
+  };
+  const live = await readLiveModel(client, submission.consultationId);
+  const liveEntry = live ? fromModel(live) : null;
+  if (liveEntry) out.push({ document: "live", snapshot: null, paragraphs: liveEntry.paragraphs, setAside: liveEntry.setAside });
+  const published = await client.synthesisDraft.findFirst({ where: { consultationId: submission.consultationId, published: true }, orderBy: { number: "desc" }, select: { number: true, model: true } });
+  const parsedModel = published ? SynthesisModelSchema.safeParse(published.model) : null;
+  if (published && parsedModel?.success) {
+    const entry = fromModel(parsedModel.data);
+    if (entry) out.push({ document: "published", snapshot: published.number, paragraphs: entry.paragraphs, setAside: entry.setAside });
+  }
+  return out;
+}
+
+export { readGenerated };

@@ -2,7 +2,8 @@
 // points, contributions cited, paragraphs against the expected number, quotes starting with an unresolved anaphor.
 // Goals (issue 11): precision >= 0.95, recall >= 0.9, every contribution cited or set aside, zero unresolved anaphora.
 import { createScriptPrismaClient } from "../lib/prisma.ts";
-import { buildSynthesisModel } from "../../lib/synthesis/build.ts";
+import { buildLiveDraft } from "../../lib/synthesis/draft.ts";
+import { quoteLine } from "../../lib/synthesis/statements.ts";
 import { seedQualityRound } from "../../tests/fixtures/synthesis-quality-seed.ts";
 import { scoreSynthesis, type ScoredParagraph } from "../../tests/fixtures/synthesis-quality.ts";
 import type { Benchmark } from "./types.ts";
@@ -15,13 +16,13 @@ export const benchmark: Benchmark = {
     const prisma = createScriptPrismaClient(database.url);
     try {
       const { slug } = await seedQualityRound(prisma);
-      const model = await buildSynthesisModel(prisma, slug);
+      const model = await buildLiveDraft(prisma, slug);
       const paragraphs: ScoredParagraph[] = model.themes.flatMap((theme) =>
-        theme.paragraphs.map((p) => ({
+        [...theme.paragraphs.map((p) => ({ p, placement: "body" as const })), ...theme.further.map((p) => ({ p, placement: "further" as const }))].map(({ p, placement }) => ({
           theme: theme.slug,
-          placement: "body" as const,
+          placement,
           support: p.support,
-          quotes: [p.quote],
+          quotes: [p.quote, ...p.supporting].map((q) => quoteLine({ ...q, unresolved: false })),
           members: p.sources.map((s) => ({ reference: s.reference, text: s.sentence })),
         })),
       );

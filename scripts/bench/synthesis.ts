@@ -4,7 +4,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import pg from "pg";
 import { createScriptPrismaClient } from "../lib/prisma.ts";
-import { buildSynthesisModel } from "../../lib/synthesis/build.ts";
+import { buildLiveDraft } from "../../lib/synthesis/draft.ts";
 import { renderMarkdown } from "../../lib/synthesis/render-markdown.ts";
 import { synthesisFingerprint } from "../../lib/synthesis/cache.ts";
 import { renderDocx } from "../../lib/synthesis/render-docx.ts";
@@ -90,13 +90,13 @@ export const benchmark: Benchmark = {
         const seeded = await measure(() => seed(database.url, size));
         collectGarbage();
         const baseline = process.memoryUsage.rss();
-        const built = await measure(() => buildSynthesisModel(prisma, "bench"));
+        const built = await measure(() => buildLiveDraft(prisma, "bench"));
         // What an unchanged page load costs instead of a rebuild (lib/synthesis/cache.ts).
         const consultation = await prisma.consultation.findUniqueOrThrow({ where: { slug: "bench" }, select: { id: true } });
         const fingerprint = await measure(() => synthesisFingerprint(prisma, consultation.id));
         const md = await measure(async () => renderMarkdown(built.result));
         const docx = await measure(() => renderDocx(built.result));
-        const paragraphs = built.result.themes.reduce((n, t) => n + t.paragraphs.length, 0);
+        const paragraphs = built.result.themes.reduce((n, t) => n + t.paragraphs.length + t.further.length, 0);
         rows.push([
           size.toLocaleString("en"), seconds(seeded.ms), seconds(built.ms), seconds(fingerprint.ms), mb(built.peakHeap), mb(Math.max(built.peakRss, md.peakRss, docx.peakRss)),
           mb(Math.max(0, built.peakRss - baseline)), seconds(md.ms), seconds(docx.ms), mb(Buffer.byteLength(md.result)), mb(docx.result.length), String(paragraphs),

@@ -1,4 +1,4 @@
-// Finding the points of a theme: TF-IDF sentence vectors grouped by cosine similarity, in bounded memory.
+// Main points of the comments on one draft paragraph: TF-IDF sentence vectors grouped by cosine similarity, in bounded memory.
 //
 // Sentences arrive as a stream (two passes: document frequencies first, then grouping). Terms are hashed into a
 // fixed number of buckets, centroids are pruned to their strongest terms and the number of open groups is capped,

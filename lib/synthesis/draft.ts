@@ -1,0 +1,67 @@
+// The live draft of a consultation's synthesis: building it (the job's work), storing the generated document, and
+// reading it back with the secretariat's edits applied. The SynthesisPoint rows mirror the edited draft (number,
+// section, text, set-aside reason) after each build and each edit, and SynthesisCitation holds every statement behind
+// each point, so other concerns can ask which paragraphs cite a submission without reading the document.
+import type { Tx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { generateSynthesis, type BuildOptions, type GeneratedDocument, type ProgressReporter } from "./build";
+import { applyEdits, EditPayloadSchema, type EditRecord } from "./edits";
+import { synthesisFingerprint } from "./cache";
+import type { SynthesisModel } from "./model";
+
+/** Builds the live draft from the inputs as they stand, stores it and mirrors its points. Idempotent. */
+export async function buildLiveDraft(client: Tx, slug: string, options: Partial<BuildOptions> & { onProgress?: ProgressReporter } = {}): Promise<SynthesisModel> {
+  const consultation = await client.consultation.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  const fingerprint = await synthesisFingerprint(client, consultation.id);
+  const generated = await generateSynthesis(client, slug, options);
+  await client.synthesisBuild.upsert({
+    where: { consultationId: consultation.id },
+    create: { consultationId: consultation.id, status: "DONE", phase: "done", generation: generated.generation, fingerprint, generated: generated as unknown as Prisma.InputJsonValue, finishedAt: new Date() },
+    update: { status: "DONE", phase: "done", error: null, generation: generated.generation, fingerprint, generated: generated as unknown as Prisma.InputJsonValue, finishedAt: new Date() },
+  });
+  const model = await readLiveModel(client, consultation.id);
+  if (!model) throw new Error("synthesis: the draft just built cannot be read");
+  await mirrorPoints(client, consultation.id, model);
+  return model;
+}
+
+function isGenerated(value: unknown): value is GeneratedDocument {
+  return typeof value === "object" && value !== null && (value as { version?: unknown }).version === 2 && Array.isArray((value as { points?: unknown }).points);
+}
+
+export async function readEdits(client: Tx, consultationId: string): Promise<EditRecord[]> {
+  const rows = await client.synthesisEdit.findMany({ where: { consultationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { pointKey: true, payload: true, membersHash: true } });
+  return rows.flatMap((r) => {
+    const payload = EditPayloadSchema.safeParse(r.payload);
+    return payload.success ? [{ pointKey: r.pointKey, payload: payload.data, membersHash: r.membersHash }] : [];
+  });
+}
+
+/** The generated document of the last build, or null before the first build. */
+export async function readGenerated(client: Tx, consultationId: string): Promise<GeneratedDocument | null> {
+  const build = await client.synthesisBuild.findUnique({ where: { consultationId }, select: { generated: true } });
+  return isGenerated(build?.generated) ? build.generated : null;
+}
+
+/** The live draft with the secretariat's edits, or null before the first build. */
+export async function readLiveModel(client: Tx, consultationId: string): Promise<SynthesisModel | null> {
+  const generated = await readGenerated(client, consultationId);
+  if (!generated) return null;
+  const [edits, aside] = await Promise.all([
+    readEdits(client, consultationId),
+    client.synthesisSetAside.findMany({ where: { consultationId }, select: { submissionId: true, reason: true }, orderBy: { submissionId: "asc" } }),
+  ]);
+  return applyEdits(generated, edits, aside);
+}
+
+/** Rewrites the SynthesisPoint rows from the edited draft (what issue 16's "what became of my contribution" reads). */
+export async function mirrorPoints(client: Tx, consultationId: string, model: SynthesisModel): Promise<void> {
+  const rows: Prisma.SynthesisPointCreateManyInput[] = [];
+  for (const section of model.themes) {
+    for (const p of section.paragraphs) rows.push({ consultationId, key: p.key, themeId: section.key || null, number: p.number, placement: "body", text: p.text, setAsideReason: null });
+    for (const p of section.further) rows.push({ consultationId, key: p.key, themeId: section.key || null, number: null, placement: "further", text: p.text, setAsideReason: null });
+  }
+  for (const p of model.setAside) rows.push({ consultationId, key: p.key, themeId: null, number: null, placement: "setAside", text: p.text, setAsideReason: p.setAsideReason });
+  await client.synthesisPoint.deleteMany({ where: { consultationId } });
+  if (rows.length) await client.synthesisPoint.createMany({ data: rows, skipDuplicates: true });
+}
