@@ -15,7 +15,7 @@ import { DEFAULT_CLUSTER_OPTIONS, DocumentFrequency, PointClusterer, ThemeProfil
 import { statementsOf, statementText, type Quote } from "./statements";
 import { findAcronyms, findDefinitions, shortQuote } from "./text";
 import { submissionSource, type SynthesisInput } from "./inputs";
-import { attribution, DEFAULT_QUANTIFIERS, paperPhrases, sectionLetter, sortGroups, type PaperPhrases, type Quantifiers } from "./phrases";
+import { attribution, DEFAULT_QUANTIFIERS, paperPhrases, sortGroups, type PaperPhrases, type Quantifiers } from "./phrases";
 import { contributionPath, draftParagraphPath } from "./paths";
 import type { CommentParagraph, SynthesisPointModel, SynthesisQuote, SynthesisSource } from "./model";
 import { DocumentFrequency as CommentFrequency, PointFinder } from "./comment-points";
@@ -323,15 +323,14 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
   const slug = consultation.slug;
   const sourceFor = (inputId: string, sentence: string): SynthesisSource => {
     const input = inputOf.get(inputId) ?? { reference: "", title: "" };
-    return { id: inputId, reference: input.reference, title: input.title, path: contributionPath(slug, input.reference), sentence };
+    return { id: inputId, reference: input.reference, title: input.title, path: contributionPath(slug, input.reference), sentence, statementKey: "" };
   };
   const points: GeneratedPoint[] = found.map((p) => {
     const key = keyOf.get(`c:${p.id}`) ?? `c:${p.id}`;
     const groups = sortGroups(groupsOf.get(key) ?? []);
     const support = groups.reduce((n, g) => n + g.count, 0);
     const info = pointInfo.get(key);
-    const named = namedOf.get(key) ?? [];
-    const nameable = named.filter((n) => allowNaming(n.group)).map((n) => n.organisation);
+    const nameable = (namedOf.get(key) ?? []).filter((n) => allowNaming(n.group)).map((n) => ({ group: n.group, name: n.organisation }));
     const quotes = p.quotes.map((q) => toQuote(q.quote, sourceFor(q.inputId, statementText(q.statement))));
     const [quote, ...supporting] = quotes;
     if (!quote) throw new Error("synthesis: a point without a quote");
@@ -339,8 +338,7 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
       const c = campaigns.get(id);
       return c ? [{ label: c.label, submissions: c.submissions }] : [];
     });
-    const allNamed = nameable.length > 0 && nameable.length === support && named.length === support;
-    const who = attribution(phrases, groups, contributors, settings.quantifiers, { names: nameable, all: allNamed });
+    const who = attribution(phrases, groups, contributors, settings.quantifiers, nameable);
     const point: GeneratedPoint = {
       key,
       number: null,
@@ -351,10 +349,10 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
       supporting: supporting.slice(0, opts.maxSupporting),
       support,
       groups,
-      named: nameable,
+      named: [...new Set(nameable.map((n) => n.name))].sort(),
       overBalance: overOf.get(key) ?? 0,
       campaigns: pointCampaigns,
-      sources: (sourcesOf.get(key) ?? []).map((s) => ({ id: s.id, reference: s.reference, title: s.title, path: contributionPath(slug, s.reference), sentence: s.text })),
+      sources: (sourcesOf.get(key) ?? []).map((s) => ({ id: s.id, reference: s.reference, title: s.title, path: contributionPath(slug, s.reference), sentence: s.text, statementKey: s.statementKey })),
       statements: info?.statements ?? 0,
       membersHash: info?.hash ?? "",
       flags: { isNew: isNew.has(key), sourcesChanged: false },
@@ -557,7 +555,7 @@ async function commentSection(client: Tx, consultationId: string, slug: string, 
         quote: p.quote,
         truncated: p.truncated,
         support: p.support,
-        source: { ...p.quoteSource, path, sentence: p.sources[0]?.sentence ?? p.quote },
+        source: { ...p.quoteSource, path, sentence: p.sources[0]?.sentence ?? p.quote, statementKey: "" },
       }));
       const excerpt = paragraph ? shortQuote(paragraph.text.replace(/\s+/g, " ").trim(), 12) : null;
       paragraphs.push({ draftTitle: draft.title, anchorId: anchor, draftNumber: paragraph?.number ?? null, excerpt: excerpt ? `${excerpt.text}${excerpt.truncated ? "…" : ""}` : "", total, groups, points });

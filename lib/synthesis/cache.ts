@@ -1,18 +1,7 @@
-// Reuses the last built synthesis model while its inputs are unchanged: building reads every published
-// input (about 90 s at 100,000 submissions), while the fingerprint below is one aggregate query.
+// Tells whether the inputs of a consultation changed since its synthesis draft was built: one aggregate query,
+// where building reads every published input (minutes at 100,000 submissions).
 import { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/client";
-import type { SynthesisModel } from "./model";
-
-const MAX_ENTRIES = 8;
-
-// Module state survives between requests in one server process; each process keeps its own.
-const globalCache = globalThis as unknown as { agoraSynthesisCache?: Map<string, { fingerprint: string; model: SynthesisModel }> };
-
-function cache() {
-  globalCache.agoraSynthesisCache ??= new Map();
-  return globalCache.agoraSynthesisCache;
-}
 
 /**
  * Everything the model is built from: published submissions and comments (count, and a sum of update
@@ -31,23 +20,8 @@ export async function synthesisFingerprint(client: Tx, consultationId: string): 
       (SELECT count(*) || ':' || coalesce(max(d."updatedAt")::text, '') || ':' || (SELECT count(*) FROM "DraftVersion" v JOIN "DraftDocument" dd ON dd.id = v."draftId" WHERE dd."consultationId" = ${consultationId})
          FROM "DraftDocument" d WHERE d."consultationId" = ${consultationId}),
       (SELECT count(*) || ':' || coalesce(max(g."updatedAt")::text, '') FROM "GlossaryTerm" g),
-      (SELECT "updatedAt"::text FROM "Consultation" WHERE id = ${consultationId})
+      (SELECT "updatedAt"::text FROM "Consultation" WHERE id = ${consultationId}),
+      (SELECT coalesce(max("updatedAt")::text, '') FROM "SynthesisSettings" WHERE "consultationId" = ${consultationId})
     ) AS fingerprint`);
   return rows[0]?.fingerprint ?? "";
-}
-
-/** The cached model for these inputs, or a fresh build (then cached). */
-export async function cachedModel(key: string, fingerprint: string, build: () => Promise<SynthesisModel>): Promise<SynthesisModel> {
-  const entries = cache();
-  const hit = entries.get(key);
-  if (hit && hit.fingerprint === fingerprint) return hit.model;
-  const model = await build();
-  entries.delete(key);
-  entries.set(key, { fingerprint, model });
-  while (entries.size > MAX_ENTRIES) {
-    const oldest = entries.keys().next().value;
-    if (oldest === undefined) break;
-    entries.delete(oldest);
-  }
-  return model;
 }

@@ -140,7 +140,8 @@ export class Cluster {
   constructor(readonly id: number) {}
 
   root(): Cluster {
-    let c: Cluster = this;
+    let c = this.mergedInto;
+    if (!c) return this;
     while (c.mergedInto) c = c.mergedInto;
     return c;
   }
@@ -377,7 +378,8 @@ export class ThemeProfiles {
       const profile = this.profiles.get(key);
       if (!profile || profile.total === 0) return 0;
       let s = 0;
-      for (const term of terms) s += (this.df.idf(hashTerm(`w:${term}`, BUCKETS)) * (profile.counts[hashTerm(`w:${term}`, PROFILE_BUCKETS)] ?? 0)) / profile.total;
+      // Counts, not shares: an input filed under a large theme and a small one is more likely about the large one.
+      for (const term of terms) s += this.df.idf(hashTerm(`w:${term}`, BUCKETS)) * Math.log1p(profile.counts[hashTerm(`w:${term}`, PROFILE_BUCKETS)] ?? 0);
       return s;
     };
     let best = themes[0] ?? "";

@@ -54,9 +54,9 @@ function recount(phrases: PaperPhrases, doc: GeneratedDocument, point: Generated
   const groups = listed ? sortGroups([...counts.entries()].map(([group, count]) => ({ group, count }))) : point.groups;
   const support = groups.reduce((n, g) => n + g.count, 0);
   const allowed = (g: StakeholderGroup) => doc.settings.naming === "ALL" || (doc.settings.naming === "INTERGOVERNMENTAL" && g === "INTERGOVERNMENTAL_ORGANISATION");
-  const named = [...new Set(point.sourceUnits.filter((u) => u.organisation && allowed(u.group)).map((u) => u.organisation ?? ""))].sort();
-  const orgUnits = new Set(point.sourceUnits.filter((u) => u.organisation).map((u) => u.unit)).size;
-  const who = attribution(phrases, groups, doc.counts.contributors, doc.settings.quantifiers, { names: named, all: named.length > 0 && named.length === support && orgUnits === support });
+  const nameable = point.sourceUnits.filter((u) => u.organisation && allowed(u.group)).map((u) => ({ group: u.group, name: u.organisation ?? "" }));
+  const named = [...new Set(nameable.map((n) => n.name))].sort();
+  const who = attribution(phrases, groups, doc.counts.contributors, doc.settings.quantifiers, nameable);
   const next = { ...point, groups, support, named, attribution: who };
   return { ...next, text: pointText(phrases, next) };
 }

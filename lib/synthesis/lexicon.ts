@@ -137,7 +137,6 @@ function stemEnglish(word: string): string {
 function stemFrench(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
-  w = w.replace(/(aux)$/, "al");
   w = w.replace(/[sx]$/, "");
   for (const suffix of ["issements", "issement", "ements", "ement", "ations", "ation", "ités", "ité", "ées", "ée", "és", "é", "es", "e"]) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 4) {

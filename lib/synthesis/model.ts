@@ -16,6 +16,8 @@ export const SourceSchema = z.object({
   path: z.string(),
   /** the statement of the input this paragraph draws on, verbatim */
   sentence: z.string(),
+  /** identity of that statement (input id and a hash of its text), for splitting a point by its statements */
+  statementKey: z.string().default(""),
 });
 
 export const QuoteSchema = z.object({

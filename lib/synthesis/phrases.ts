@@ -84,34 +84,42 @@ export function sortGroups<T extends { group: StakeholderGroup; count: number }>
   return [...groups].filter((g) => g.count > 0).sort((a, b) => b.count - a.count || STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group));
 }
 
+/** An organisation behind a point that may be named (published under its own name, in a group the consultation names). */
+export interface NamedContributor {
+  group: StakeholderGroup;
+  name: string;
+}
+
 /**
  * "A contribution from civil society", "Two contributions from governments", "Several contributions, mainly from the
  * private sector, and one from a government,", "Several contributions from civil society, a government and the
- * technical community"; organisations named instead when every contributor behind the point may be named.
+ * technical community". A group whose every contributor may be named is named instead ("from civil society and the
+ * Council of Europe (CoE)"); when every contributor behind the point may be named, the names alone.
  */
 export function attribution(
   phrases: PaperPhrases,
   groups: { group: StakeholderGroup; count: number }[],
   contributors: number,
   quantifiers: Quantifiers = DEFAULT_QUANTIFIERS,
-  named: { names: string[]; all: boolean } = { names: [], all: false },
+  named: NamedContributor[] = [],
 ): string {
   const { t } = phrases;
   const sorted = sortGroups(groups);
   const total = sorted.reduce((n, g) => n + g.count, 0);
-  if (named.all && named.names.length > 0 && named.names.length <= 3) return t("attribution.named", { names: phrases.list(named.names) });
+  const namesOf = (group: StakeholderGroup) => [...new Set(named.filter((n) => n.group === group).map((n) => n.name))].sort();
+  const fullyNamed = (g: { group: StakeholderGroup; count: number }) => g.count <= 3 && namesOf(g.group).length === g.count;
+  if (total > 0 && total <= 3 && sorted.every(fullyNamed)) return t("attribution.named", { names: phrases.list(sorted.flatMap((g) => namesOf(g.group))) });
   const head = t("quantifier.head", { q: quantifier(total, contributors, quantifiers) });
-  const groupName = (g: { group: StakeholderGroup; count: number }) => t(`group.${g.count === 1 ? "one" : "other"}.${g.group}`);
-  let who: string;
+  const from = (g: { group: StakeholderGroup; count: number }) => (fullyNamed(g) ? t("attribution.namedFrom", { names: phrases.list(namesOf(g.group)) }) : t(`group.from.${g.count === 1 ? "one" : "other"}.${g.group}`));
+  const bare = (g: { group: StakeholderGroup; count: number }) => (fullyNamed(g) ? phrases.list(namesOf(g.group)) : t(`group.${g.count === 1 ? "one" : "other"}.${g.group}`));
   const top = sorted[0];
-  if (!top) who = head;
-  else if (sorted.length === 1) who = t("attribution.single", { head, group: groupName(top) });
-  else if (top.count >= 2 && top.count * 2 > total) {
-    const rest = sorted.slice(1).map((g) => t("attribution.tail", { quantity: t("quantifier.tail", { q: quantifier(g.count, contributors, quantifiers) }), group: groupName(g) }));
-    who = t("attribution.mainly", { head, main: t(`group.other.${top.group}`), rest: phrases.list(rest) });
-  } else who = t("attribution.spread", { head, groups: phrases.list(sorted.map(groupName)) });
-  if (named.names.length > 0) who = t("attribution.including", { who: who.replace(/[,،]$/u, ""), names: phrases.list(named.names) });
-  return who;
+  if (!top) return head;
+  if (sorted.length === 1) return t("attribution.single", { head, group: from(top) });
+  if (top.count >= 2 && top.count * 2 > total) {
+    const rest = sorted.slice(1).map((g) => t("attribution.tail", { quantity: t("quantifier.tail", { q: quantifier(g.count, contributors, quantifiers) }), group: from(g) }));
+    return t("attribution.mainly", { head, main: t(`group.from.other.${top.group}`), rest: phrases.list(rest) });
+  }
+  return t("attribution.spread", { head, groups: phrases.list(sorted.map(bare)), groupsFrom: phrases.list(sorted.map(from)) });
 }
 
 export function sectionLetter(index: number): string {

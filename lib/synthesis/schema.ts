@@ -22,7 +22,8 @@ export const GlossaryTermSchema = z.object({
 
 export const SetAsideSchema = z.object({
   submissionId: z.string().min(1, { error: "notFound" }),
-  reason: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().trim().min(3, { error: "reasonRequired" }).max(1000, { error: "reasonTooLong" }).nullable()),
+  /** the reason, or null to bring the contribution back */
+  reason: z.union([z.null(), z.string({ error: "reasonRequired" }).trim().min(3, { error: "reasonRequired" }).max(1000, { error: "reasonTooLong" })], { error: "reasonRequired" }),
 });
 
 export const SynthesisSettingsSchema = z.object({

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { buildUser } from "../fixtures/users";
 import { buildDraft } from "../fixtures/drafts";
 import { buildSubmission } from "../fixtures/synthesis";
+import { buildLiveDraft } from "@/lib/synthesis/draft";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "PARTICIPANT" | "SECRETARIAT" | "ADMIN" } }));
 vi.mock("@/lib/auth/session", async (importOriginal) => {
@@ -39,6 +40,10 @@ async function state(consultationId: string, draftId: string) {
     versions: await db.draftVersion.count({ where: { draftId } }),
     snapshots: await db.synthesisDraft.findMany({ where: { consultationId }, select: { number: true, published: true } }),
     glossary: await db.glossaryTerm.findMany({ orderBy: { id: "asc" } }),
+    synthesisEdits: await db.synthesisEdit.count({ where: { consultationId } }),
+    synthesisSettings: await db.synthesisSettings.findMany({ where: { consultationId } }),
+    synthesisSetAside: await db.synthesisSetAside.count({ where: { consultationId } }),
+    synthesisBuild: await db.synthesisBuild.findUnique({ where: { consultationId }, select: { status: true, generation: true } }),
     audit: await db.auditEvent.count(),
   };
 }
@@ -54,6 +59,7 @@ describe("secretariat admin actions refuse participants and anonymous callers", 
     const sec = await buildUser({ role: "SECRETARIAT" });
     // One snapshot exists, so publishing it is a real change a participant could attempt.
     session.user = { id: sec.id, role: "SECRETARIAT" };
+    await buildLiveDraft(db, c.slug);
     await synthesisActions.saveSnapshotAction(c.slug).catch(() => undefined);
     session.user = null;
     ctx = { consultationId: c.id, slug: c.slug, themeId, draftId: draft.id, termId: term.id };
@@ -87,6 +93,13 @@ describe("secretariat admin actions refuse participants and anonymous callers", 
       await attempt(() => draftActions.closeCommentsAction(ctx.draftId, idle, form({})));
       await attempt(() => synthesisActions.saveSnapshotAction(ctx.slug));
       await attempt(() => synthesisActions.publishSnapshotAction(ctx.slug, 1, true));
+      await attempt(() => synthesisActions.regenerateAction(ctx.slug));
+      const point = await db.synthesisPoint.findFirstOrThrow({ where: { consultationId: ctx.consultationId } });
+      await attempt(() => synthesisActions.editPointAction(ctx.slug, point.key, 1, idle, form({ intent: "rewrite", text: "Hijacked" })));
+      await attempt(() => synthesisActions.editPointAction(ctx.slug, point.key, 1, idle, form({ intent: "setAside", reason: "Hijacked" })));
+      const submission = await db.submission.findFirstOrThrow({ where: { consultationId: ctx.consultationId } });
+      await attempt(() => synthesisActions.setAsideContributionAction(ctx.slug, submission.id, false, idle, form({ reason: "Hijacked" })));
+      await attempt(() => synthesisActions.saveSettingsAction(ctx.slug, idle, form({ language: "fr", bodyPoints: "1", naming: "ALL", severalFrom: "5", severalShare: "0.1", manyShare: "0.5", manyFrom: "5", version: "0" })));
       await attempt(() => glossaryActions.addTermAction({ status: "idle" }, form({ acronym: "HIJACK", expansion: "Not allowed" })));
       await attempt(() => glossaryActions.editTermAction(ctx.termId, { status: "idle" }, form({ acronym: "AUTHZ", expansion: "Changed" })));
 

@@ -1,56 +1,54 @@
-// The live synthesis is rebuilt only when its inputs change, and always when they do.
+// The synthesis page tells the secretariat when the inputs changed since the draft was built, and the build job
+// (the app's queue) rebuilds it with progress recorded.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getLiveSynthesis, saveSnapshot, getSnapshot } from "@/lib/synthesis/service";
+import { getBuildStatus, getLiveSynthesis, requestSynthesisBuild } from "@/lib/synthesis/service";
+import { listQueuedJobs } from "@/lib/jobs/queue";
 import { buildUser, buildConsultation } from "../fixtures/users";
 import { buildSubmission } from "../fixtures/synthesis";
+import { runJobs } from "../fixtures/jobs";
 
-async function live(actor: { id: string; role: "SECRETARIAT" }, slug: string) {
-  const result = await getLiveSynthesis(actor, slug);
-  if (!result.ok) throw new Error(result.error);
-  return result.data;
-}
-
-describe("live synthesis cache", () => {
-  it("reuses the model while nothing changed, and rebuilds when an input is published, hidden or edited", async () => {
+describe("synthesis build job", () => {
+  it("builds on the job queue, records progress, and reports the draft stale when an input is published, hidden or edited", async () => {
     const sec = await buildUser({ role: "SECRETARIAT" });
-    const actor = { id: sec.id, role: "SECRETARIAT" as const };
     const c = await buildConsultation({ themes: ["access"] });
-    const access = c.themes[0]?.id ?? "";
-    const base = { consultationId: c.id, themeIds: [access], country: "KE" };
+    const base = { consultationId: c.id, themeIds: [c.themes[0]?.id ?? ""], country: "KE" };
     const first = await buildSubmission({ ...base, group: "GOVERNMENT", contributor: "Ministry A", title: "Backbones", body: "Open-access backbones lower the cost of connectivity for everyone." });
 
-    const a = await live(actor, c.slug);
-    expect(await live(actor, c.slug)).toBe(a); // same object: served from the cache
-    expect(a.counts.submissions).toBe(1);
+    expect(await getBuildStatus(sec, c.slug)).toMatchObject({ ok: true, data: { status: "NONE", stale: true } });
+    expect(await getLiveSynthesis(sec, c.slug)).toEqual({ ok: true, data: null });
+    expect(await requestSynthesisBuild(sec, c.slug)).toEqual({ ok: true, data: { queued: true } });
+    // Asking twice keeps one waiting job (job key).
+    await requestSynthesisBuild(sec, c.slug);
+    expect((await listQueuedJobs("synthesis.build")).filter((j) => (j.payload as { consultationId?: string }).consultationId === c.id)).toHaveLength(1);
+    expect(await getBuildStatus(sec, c.slug)).toMatchObject({ ok: true, data: { status: "QUEUED" } });
+    await runJobs();
+    const built = await getBuildStatus(sec, c.slug);
+    expect(built).toMatchObject({ ok: true, data: { status: "DONE", stale: false, generation: 1 } });
+    const live = await getLiveSynthesis(sec, c.slug);
+    expect(live.ok && live.data?.counts.submissions).toBe(1);
 
-    const second = await buildSubmission({ ...base, group: "CIVIL_SOCIETY", contributor: "Digital Rights", title: "Shutdowns", body: "Internet shutdowns during elections deprive citizens of information." });
-    const b = await live(actor, c.slug);
-    expect(b).not.toBe(a);
-    expect(b.counts.submissions).toBe(2);
+    await buildSubmission({ ...base, group: "CIVIL_SOCIETY", contributor: "Digital Rights", title: "Shutdowns", body: "Internet shutdowns during elections deprive citizens of information." });
+    expect(await getBuildStatus(sec, c.slug)).toMatchObject({ ok: true, data: { stale: true } });
+    await requestSynthesisBuild(sec, c.slug);
+    await runJobs();
+    expect(await getBuildStatus(sec, c.slug)).toMatchObject({ ok: true, data: { status: "DONE", stale: false, generation: 2 } });
 
-    await db.submission.update({ where: { id: second.id }, data: { status: "HIDDEN" } });
-    const hidden = await live(actor, c.slug);
-    expect(hidden.counts.submissions).toBe(1);
-
-    await db.submission.update({ where: { id: first.id }, data: { body: "Open-access backbones and shared ducts lower the cost of connectivity." } });
-    const edited = await live(actor, c.slug);
-    expect(JSON.stringify(edited)).toContain("shared ducts");
-
-    await db.glossaryTerm.create({ data: { acronym: "ZZTOP", expansion: "A glossary change" } });
-    expect(await live(actor, c.slug)).not.toBe(edited);
+    await db.submission.update({ where: { id: first.id }, data: { status: "HIDDEN" } });
+    expect(await getBuildStatus(sec, c.slug)).toMatchObject({ ok: true, data: { stale: true } });
+    await db.submission.update({ where: { id: first.id }, data: { status: "PUBLISHED" } });
+    await db.submission.update({ where: { id: first.id }, data: { body: "Open-access backbones lower costs." } });
+    expect(await getBuildStatus(sec, c.slug)).toMatchObject({ ok: true, data: { stale: true } });
+    const audit = await db.auditEvent.count({ where: { consultationId: c.id, action: "synthesis.build" } });
+    expect(audit).toBe(3);
   });
 
-  it("saves as a snapshot the model the secretariat is looking at", async () => {
-    const sec = await buildUser({ role: "SECRETARIAT" });
-    const actor = { id: sec.id, role: "SECRETARIAT" as const };
-    const c = await buildConsultation({ themes: ["security"] });
-    await buildSubmission({ consultationId: c.id, themeIds: [c.themes[0]?.id ?? ""], country: "BR", group: "TECHNICAL_COMMUNITY", contributor: "CERT", title: "CERTs", body: "Every country needs a national computer emergency response team." });
-    const shown = await live(actor, c.slug);
-    const saved = await saveSnapshot(actor, c.slug);
-    if (!saved.ok) throw new Error(saved.error);
-    const snapshot = await getSnapshot(actor, c.slug, saved.data.number);
-    if (!snapshot.ok) throw new Error(snapshot.error);
-    expect(snapshot.data.model).toEqual(JSON.parse(JSON.stringify(shown)));
+  it("refuses participants and visitors", async () => {
+    const c = await buildConsultation({ themes: ["access"] });
+    for (const actor of [await buildUser(), null]) {
+      expect(await requestSynthesisBuild(actor, c.slug)).toMatchObject({ ok: false, status: 403 });
+      expect(await getBuildStatus(actor, c.slug)).toMatchObject({ ok: false, status: 403 });
+    }
+    expect(await db.synthesisBuild.count({ where: { consultationId: c.id } })).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { deleteGlossaryTerm, listGlossary, saveGlossaryTerm, unknownAcronyms } from "@/lib/synthesis/glossary";
-import { buildSynthesisModel } from "@/lib/synthesis/build";
+import { buildLiveDraft } from "@/lib/synthesis/draft";
 import { buildConsultation, buildUser } from "../fixtures/users";
 import { buildSubmission, seedGlossary } from "../fixtures/synthesis";
 
@@ -12,22 +12,22 @@ describe("glossary", () => {
     const c = await buildConsultation({ themes: ["security"] });
     await buildSubmission({
       consultationId: c.id, themeIds: c.themes.map((t) => t.id), group: "GOVERNMENT", country: "CH", contributor: "Office", organisation: "Office",
-      title: "CERTs", body: "National CERTs and the FIRST network should cooperate with every ISP.",
+      title: "NCSCs", body: "National NCSCs and the GFCE network should cooperate with every ISP.",
     });
     const before = await unknownAcronyms(sec, c.slug);
-    expect(before.ok && before.data.map((u) => u.acronym)).toEqual(["CERT", "FIRST"]);
+    expect(before.ok && before.data.map((u) => u.acronym)).toEqual(["NCSC", "GFCE"]);
 
-    const added = await saveGlossaryTerm(sec, null, { acronym: " CERT ", expansion: "Computer emergency response team" });
+    const added = await saveGlossaryTerm(sec, null, { acronym: " NCSC ", expansion: "National cyber security centre" });
     expect(added.ok).toBe(true);
     if (!added.ok) return;
-    const edited = await saveGlossaryTerm(sec, added.data.id, { acronym: "CERT", expansion: "Computer emergency response team (national)" });
+    const edited = await saveGlossaryTerm(sec, added.data.id, { acronym: "NCSC", expansion: "National cyber security centre (national)" });
     expect(edited.ok).toBe(true);
-    const model = await buildSynthesisModel(db, c.slug);
+    const model = await buildLiveDraft(db, c.slug);
     expect(model.annexII.terms.map((t) => [t.acronym, t.expansion])).toEqual([
-      ["CERT", "Computer emergency response team (national)"],
       ["ISP", "Internet service provider"],
+      ["NCSC", "National cyber security centre (national)"],
     ]);
-    expect(model.annexII.unknown.map((u) => u.acronym)).toEqual(["FIRST"]);
+    expect(model.annexII.unknown.map((u) => u.acronym)).toEqual(["GFCE"]);
     expect((await deleteGlossaryTerm(sec, added.data.id)).ok).toBe(true);
     const audit = await db.auditEvent.findMany({ where: { entityId: added.data.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["glossary.create", "glossary.update", "glossary.delete"]);
@@ -45,14 +45,14 @@ describe("glossary", () => {
 
   it("refuses participants and anonymous visitors and changes nothing", async () => {
     const participant = await buildUser();
-    const term = await db.glossaryTerm.create({ data: { acronym: "UNDP", expansion: "United Nations Development Programme" } });
+    const term = await db.glossaryTerm.create({ data: { acronym: "UNOPS", expansion: "United Nations Office for Project Services" } });
     for (const actor of [participant, null]) {
       expect(await saveGlossaryTerm(actor, null, { acronym: "ZZZ", expansion: "Nothing" })).toMatchObject({ ok: false, status: 403 });
-      expect(await saveGlossaryTerm(actor, term.id, { acronym: "UNDP", expansion: "Changed" })).toMatchObject({ ok: false, status: 403 });
+      expect(await saveGlossaryTerm(actor, term.id, { acronym: "UNOPS", expansion: "Changed" })).toMatchObject({ ok: false, status: 403 });
       expect(await deleteGlossaryTerm(actor, term.id)).toMatchObject({ ok: false, status: 403 });
       expect(await unknownAcronyms(actor, "any")).toMatchObject({ ok: false, status: 403 });
     }
-    expect(await db.glossaryTerm.findUnique({ where: { id: term.id } })).toMatchObject({ expansion: "United Nations Development Programme" });
+    expect(await db.glossaryTerm.findUnique({ where: { id: term.id } })).toMatchObject({ expansion: "United Nations Office for Project Services" });
     expect(await db.glossaryTerm.findUnique({ where: { acronym: "ZZZ" } })).toBeNull();
   });
 });

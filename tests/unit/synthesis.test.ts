@@ -1,17 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { findAcronyms, plainBlocks, shortQuote, splitSentences, terms } from "@/lib/synthesis/text";
-import { attribution, sectionLetter } from "@/lib/synthesis/phrases";
-import { DocumentFrequency, orderForBalance, PointFinder, type Point, type SentenceInput } from "@/lib/synthesis/points";
+import { findAcronyms, findDefinitions, plainBlocks, shortenAtClause, splitSentences, stemmedTerms } from "@/lib/synthesis/text";
+import { isCourtesy, leansOnPrevious } from "@/lib/synthesis/lexicon";
+import { quoteLine, quoteOf, statementsOf, type Statement } from "@/lib/synthesis/statements";
+import { DocumentFrequency, PointClusterer } from "@/lib/synthesis/clusters";
+import { attribution, paperPhrases, quantifier, sectionLetter } from "@/lib/synthesis/phrases";
 import { withTextFragment } from "@/lib/synthesis/paths";
 import { markdownToText } from "@/lib/markdown/render";
+import { startsWithAnaphor } from "../fixtures/synthesis-quality";
+
+const en = paperPhrases("en");
+const fr = paperPhrases("fr");
+const ar = paperPhrases("ar");
 
 describe("synthesis text", () => {
-  it("splits sentences beyond English", () => {
-    expect(splitSentences("Les coupures d’Internet menacent. Nous demandons un débat ? Oui.")).toEqual([
-      "Les coupures d’Internet menacent.", "Nous demandons un débat ?", "Oui.",
-    ]);
+  it("splits sentences beyond English, and not after abbreviations", () => {
+    expect(splitSentences("Les coupures d’Internet menacent. Nous demandons un débat ? Oui.")).toEqual(["Les coupures d’Internet menacent.", "Nous demandons un débat ?", "Oui."]);
     expect(splitSentences("الوصول ضروري. نطلب جلسة خاصة.")).toHaveLength(2);
     expect(splitSentences("你好。再见。")).toEqual(["你好。", "再见。"]);
+    expect(splitSentences("Dr. Smith agreed with Art. 5 of the Convention. Next.")).toEqual(["Dr. Smith agreed with Art. 5 of the Convention.", "Next."]);
   });
 
   it("keeps the visible text of Markdown so quotes match the contribution page", () => {
@@ -20,23 +26,20 @@ describe("synthesis text", () => {
     for (const block of plainBlocks(source)) for (const sentence of splitSentences(block)) expect(page).toContain(sentence);
   });
 
-  it("finds acronyms, folds plurals and ignores ordinary words", () => {
-    expect(findAcronyms("The IGF, ICANN and two IXPs discussed IPv6, ccTLD and gTLDs with the W3C. Hello World, iPhone.")).toEqual([
-      "IGF", "ICANN", "IXP", "IPv6", "ccTLD", "gTLD", "W3C",
+  it("finds acronyms in text and organisation names, and expansions the text gives itself", () => {
+    expect(findAcronyms("The IGF, ICANN and two IXPs discussed IPv6, ccTLD and gTLDs with the W3C. Hello World, iPhone.")).toEqual(["IGF", "ICANN", "IXP", "IPv6", "ccTLD", "gTLD", "W3C"]);
+    expect(findAcronyms("ICC/BASIS")).toEqual(["ICC", "BASIS"]);
+    expect(findAcronyms("Council of Europe (CoE)")).toContain("CoE");
+    expect(findDefinitions("The Council of Europe (CoE) and the Mutually Agreed Norms for Routing Security (MANRS) agree; the Federal Office (OFCOM) too.")).toEqual([
+      { acronym: "CoE", expansion: "Council of Europe" },
+      { acronym: "MANRS", expansion: "Mutually Agreed Norms for Routing Security" },
     ]);
   });
 
-  it("quotes long sentences by a verbatim prefix", () => {
-    const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(" ") + ".";
-    const q = shortQuote(long);
-    expect(q.truncated).toBe(true);
-    expect(long.startsWith(q.text)).toBe(true);
-    expect(shortQuote("Short sentence.")).toEqual({ text: "Short sentence.", truncated: false });
-  });
-
-  it("drops function words in several languages", () => {
-    expect(terms("The access of the networks")).toEqual(["access", "network"]);
-    expect(terms("les réseaux de la communauté")).toEqual(["réseaux", "communauté"]);
+  it("stems so that inflected forms meet", () => {
+    expect(stemmedTerms("regulators regulation regulatory", "en").every((t, _, all) => t === all[0])).toBe(true);
+    expect(stemmedTerms("networks network", "en")).toEqual(["network", "network"]);
+    expect(stemmedTerms("les réseaux communautaires", "fr")).toEqual(stemmedTerms("réseau communautaire", "fr"));
   });
 
   it("builds text-fragment links to the quoted sentence", () => {
@@ -44,62 +47,130 @@ describe("synthesis text", () => {
   });
 });
 
-describe("attribution", () => {
-  it("names kinds of contributors, never people, with count words", () => {
-    expect(attribution([{ group: "CIVIL_SOCIETY", count: 3 }, { group: "GOVERNMENT", count: 1 }])).toBe(
-      "Several civil-society contributions and one government contribution",
+describe("quotes carry their context", () => {
+  it("recognises sentences that lean on the one before, but not expletive ones", () => {
+    for (const s of ["This could be done by the relevant stakeholders.", "However, such funds are often left unspent.", "These laws must respect human rights.", "It also lowers transit costs.", "Such predictability matters.", "In addition, we call for more."]) {
+      expect(leansOnPrevious(s, "en")).toBe(true);
+    }
+    expect(leansOnPrevious("It is essential to fund community networks.", "en")).toBe(false);
+    expect(leansOnPrevious("Cependant, ces fonds restent inutilisés.", "fr")).toBe(true);
+    expect(leansOnPrevious("Il faut financer les réseaux.", "fr")).toBe(false);
+    expect(leansOnPrevious("Community networks need spectrum.", "en")).toBe(false);
+  });
+
+  it("keeps an anaphoric sentence with the sentence it refers to, and quotes both", () => {
+    const [first, ...rest] = statementsOf("The RIRs offer capacity building for network operators. This should feature in the programme of the next meeting.", "en");
+    expect(rest).toEqual([]);
+    expect(first?.sentences).toHaveLength(2);
+    // Even when the anaphoric sentence is the most central one, the quote starts with the sentence it leans on.
+    const quote = quoteOf(first as Statement, (s) => (s.text.startsWith("This") ? 1 : 0));
+    expect(quoteLine(quote)).toBe("The RIRs offer capacity building for network operators. This should feature in the programme of the next meeting.");
+    expect(startsWithAnaphor(quoteLine(quote))).toBe(false);
+    expect(quote.unresolved).toBe(false);
+  });
+
+  it("keeps a colon lead-in with the Markdown list that follows, item by item", () => {
+    const body = "We propose three actions:\n\n- deploy RPKI at every IXP;\n- join MANRS;\n- host local root instances.\n\nA separate point about IPv6 deployment in the region.";
+    const statements = statementsOf(body, "en");
+    expect(statements).toHaveLength(2);
+    const quote = quoteOf(statements[0] as Statement, () => 1);
+    expect(quote.parts).toEqual(["We propose three actions:"]);
+    expect(quote.items).toEqual(["deploy RPKI at every IXP;", "join MANRS;", "host local root instances."]);
+    // A lead-in is never quoted without its list.
+    const dangling = statementsOf("Several measures are needed, such as those: ", "en");
+    expect(dangling.length).toBeLessThanOrEqual(1);
+  });
+
+  it("shortens a long sentence at a clause boundary: after a leading subordinate clause, before a trailing one, never mid-clause", () => {
+    const long = "While several governments have invested heavily in national backbones over the past decade and private operators have built new landing stations along the coast, affordable broadband access still fails to reach most rural communities, which remain dependent on expensive satellite links that few households can afford.";
+    const short = shortenAtClause(long, 15);
+    expect(short.cutStart).toBe(true);
+    expect(short.text.startsWith("affordable broadband access still fails")).toBe(true);
+    expect(long).toContain(short.text);
+    expect(short.text.endsWith("rural communities")).toBe(true);
+    expect(short.cutEnd).toBe(true);
+    // No clause boundary: kept whole rather than cut mid-clause.
+    const unbroken = Array.from({ length: 50 }, (_, i) => `word${i}`).join(" ");
+    expect(shortenAtClause(unbroken, 20)).toEqual({ text: unbroken, cutStart: false, cutEnd: false });
+    expect(shortenAtClause("Short sentence.")).toEqual({ text: "Short sentence.", cutStart: false, cutEnd: false });
+  });
+
+  it("drops courtesy sentences, and splits a contribution making three points into three statements", () => {
+    expect(isCourtesy("We thank the Secretariat for the opportunity to contribute.")).toBe(true);
+    expect(isCourtesy("We welcome the focus on access and call for more funding.")).toBe(false);
+    const body = "We thank the Secretariat for the opportunity to contribute.\n\nAffordable broadband must reach rural communities.\n\nUniversal service funds should finance rural towers. However, such funds are often left unspent.\n\nEvery new IXP keeps local traffic local.";
+    const statements = statementsOf(body, "en");
+    expect(statements.map((s) => s.sentences.length)).toEqual([1, 2, 1]);
+    const page = markdownToText(body);
+    for (const s of statements) expect(page).toContain(quoteLine(quoteOf(s, () => 1)));
+  });
+});
+
+function cluster(texts: { text: string; unit: string }[]) {
+  const statements = texts.map((t) => ({ ...t, s: statementsOf(t.text, "en") }));
+  const df = new DocumentFrequency();
+  for (const x of statements) for (const s of x.s) df.add(s);
+  const c = new PointClusterer(df);
+  const ids = statements.map((x) => x.s.map((s) => c.add(s, { inputId: x.unit, themes: [], unit: x.unit })));
+  const points = c.finish();
+  const root = (id: number) => points.find((p) => p.id === id || p.merged.includes(id))?.id;
+  return { ids: ids.map((list) => list.map(root)), points };
+}
+
+describe("grouping statements into points", () => {
+  it("groups paraphrases of one point and keeps near misses apart", () => {
+    const { ids } = cluster([
+      { text: "Cooperation between national CERTs is essential for cybersecurity.", unit: "a" },
+      { text: "Cooperation among national CERTs across borders is essential for responding to incidents.", unit: "b" },
+      { text: "Industry-led security standards protect users better than detailed regulation.", unit: "c" },
+      { text: "Security standards for critical infrastructure should be mandated by regulation rather than left to industry.", unit: "d" },
+      { text: "Intermediaries should not be held liable for content posted by their users.", unit: "e" },
+      { text: "Platforms should be held liable for the illegal content posted by their users.", unit: "f" },
+    ]);
+    const [a, b, c, d, e, f] = ids.map((x) => x[0]);
+    expect(a).toBe(b);
+    expect(c).not.toBe(d);
+    expect(e).not.toBe(f);
+  });
+
+  it("quotes the most central statement, not the first one found", () => {
+    const { points } = cluster([
+      { text: "Rural communities need broadband, and our ministry also wants better mobile coverage along highways and new fibre for hospitals.", unit: "a" },
+      { text: "Affordable broadband access must reach rural communities.", unit: "b" },
+      { text: "Affordable broadband access should reach rural communities first.", unit: "c" },
+      { text: "Rural communities still lack affordable broadband access.", unit: "d" },
+    ]);
+    const main = points.find((p) => p.quotes.length >= 3);
+    expect(main?.quotes[0]?.inputId).not.toBe("a");
+  });
+});
+
+describe("attribution and quantifiers", () => {
+  it("says one, two, a few, several, many relative to the number of contributors, as configured", () => {
+    expect([1, 2, 3, 5, 40].map((n) => quantifier(n, 100))).toEqual(["one", "two", "few", "several", "many"]);
+    expect(quantifier(3, 13)).toBe("several");
+    expect(quantifier(6, 13)).toBe("many");
+    expect(quantifier(4, 100, { severalFrom: 4, severalShare: 0.5, manyShare: 0.9, manyFrom: 50 })).toBe("several");
+  });
+
+  it("attributes by kind in the IGF's manner, in the paper's language", () => {
+    expect(attribution(en, [{ group: "CIVIL_SOCIETY", count: 1 }], 20)).toBe("A contribution from civil society");
+    expect(attribution(en, [{ group: "GOVERNMENT", count: 2 }], 20)).toBe("Two contributions from governments");
+    expect(attribution(en, [{ group: "PRIVATE_SECTOR", count: 4 }, { group: "GOVERNMENT", count: 1 }], 20)).toBe("Several contributions, mainly from the private sector, and one from a government,");
+    expect(attribution(en, [{ group: "CIVIL_SOCIETY", count: 1 }, { group: "GOVERNMENT", count: 1 }, { group: "TECHNICAL_COMMUNITY", count: 1 }], 100)).toBe(
+      "A few contributions from a government, civil society, and the technical community",
     );
-    expect(attribution([{ group: "GOVERNMENT", count: 1 }])).toBe("A government contribution");
-    expect(attribution([{ group: "ACADEMIC_COMMUNITY", count: 1 }])).toBe("An academic contribution");
-    expect(attribution([{ group: "PRIVATE_SECTOR", count: 2 }])).toBe("Two private-sector contributions");
-    expect(attribution([
-      { group: "PRIVATE_SECTOR", count: 1 }, { group: "GOVERNMENT", count: 1 }, { group: "CIVIL_SOCIETY", count: 2 }, { group: "ACADEMIC_COMMUNITY", count: 1 },
-    ])).toBe("Several contributions from four stakeholder groups (two civil-society, one government, one private-sector and one academic)");
+    expect(attribution(en, [{ group: "CIVIL_SOCIETY", count: 2 }, { group: "INTERGOVERNMENTAL_ORGANISATION", count: 1 }], 20, undefined, [{ group: "INTERGOVERNMENTAL_ORGANISATION", name: "Council of Europe (CoE)" }])).toBe(
+      "Several contributions, mainly from civil society, and one from Council of Europe (CoE),",
+    );
+    expect(attribution(en, [{ group: "INTERGOVERNMENTAL_ORGANISATION", count: 1 }], 20, undefined, [{ group: "INTERGOVERNMENTAL_ORGANISATION", name: "Council of Europe (CoE)" }])).toBe("Council of Europe (CoE)");
+    expect(attribution(fr, [{ group: "GOVERNMENT", count: 2 }], 20)).toBe("Deux contributions de gouvernements");
+    expect(attribution(fr, [{ group: "GOVERNMENT", count: 1 }], 20)).toBe("Une contribution d’un gouvernement");
+    expect(attribution(fr, [{ group: "PRIVATE_SECTOR", count: 4 }, { group: "GOVERNMENT", count: 1 }], 20)).toBe("Plusieurs contributions, surtout du secteur privé, et une d’un gouvernement,");
+    expect(attribution(ar, [{ group: "CIVIL_SOCIETY", count: 1 }], 20)).toBe("مساهمة واحدة من المجتمع المدني");
   });
 
   it("letters sections A..Z, AA..", () => {
     expect([0, 1, 25, 26].map(sectionLetter)).toEqual(["A", "B", "Z", "AA"]);
-  });
-});
-
-function input(sentence: string, unit: string, group: SentenceInput["group"], campaignId: string | null = null): SentenceInput {
-  return { sentence, unit, group, campaignId, overBalance: false, source: { id: unit + sentence.length, reference: unit, title: "t" } };
-}
-
-describe("points", () => {
-  const sentences = [
-    input("Affordable broadband access must reach rural communities.", "a", "CIVIL_SOCIETY"),
-    input("Affordable broadband access should reach rural communities first.", "b", "CIVIL_SOCIETY"),
-    input("Rural communities still lack affordable broadband access.", "c", "GOVERNMENT"),
-    input("Cooperation between national CERTs is essential for cybersecurity.", "d", "GOVERNMENT"),
-    input("Free public Wi-Fi in every library is a right.", "e", "CIVIL_SOCIETY", "camp"),
-    input("Free public Wi-Fi in every library is a right.", "f", "CIVIL_SOCIETY", "camp"),
-  ];
-
-  it("groups similar sentences into one point and counts a campaign once", () => {
-    const df = new DocumentFrequency();
-    for (const s of sentences) df.add(s.sentence);
-    const finder = new PointFinder(df);
-    for (const s of sentences) finder.add(s);
-    const points = finder.points();
-    expect(points[0]?.support).toBe(3);
-    expect(points[0]?.groups).toEqual([{ group: "CIVIL_SOCIETY", count: 2 }, { group: "GOVERNMENT", count: 1 }]);
-    const campaign = points.find((p) => p.campaignIds.length > 0);
-    expect(campaign?.support).toBe(1);
-    expect(points).toHaveLength(3);
-    for (const p of points) expect(sentences.some((s) => s.sentence.includes(p.quote))).toBe(true);
-  });
-
-  it("represents every group before any group's second point", () => {
-    const point = (order: number, support: number, groups: SentenceInput["group"][]): Point => ({
-      quote: `q${order}`, truncated: false, quoteSource: { id: "x", reference: "x", title: "x" }, support, overBalance: 0, campaignIds: [], sources: [], order,
-      groups: groups.map((group) => ({ group, count: 1 })),
-    });
-    const ordered = orderForBalance([point(0, 5, ["CIVIL_SOCIETY"]), point(1, 4, ["CIVIL_SOCIETY"]), point(2, 3, ["CIVIL_SOCIETY"]), point(3, 1, ["GOVERNMENT"]), point(4, 1, ["PRIVATE_SECTOR"])], 10);
-    expect(ordered.map((o) => o.point.order)).toEqual([0, 3, 4, 1, 2]);
-    expect(orderForBalance([point(0, 5, ["CIVIL_SOCIETY"]), point(1, 1, ["GOVERNMENT"])], 1)).toHaveLength(1);
-    // A group already present in a shared point waits: the technical community comes before a second government point.
-    const shared = orderForBalance([point(0, 4, ["CIVIL_SOCIETY", "GOVERNMENT"]), point(1, 3, ["GOVERNMENT"]), point(2, 2, ["TECHNICAL_COMMUNITY"])], 10);
-    expect(shared.map((o) => [o.point.order, o.owner])).toEqual([[0, "CIVIL_SOCIETY"], [2, "TECHNICAL_COMMUNITY"], [1, "GOVERNMENT"]]);
   });
 });

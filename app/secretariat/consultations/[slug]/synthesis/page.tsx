@@ -3,18 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getLiveSynthesis, getSnapshot, listSnapshots } from "@/lib/synthesis/service";
+import { getBuildStatus, getLiveSynthesis, getSnapshot, listSnapshots, listSynthesisEdits } from "@/lib/synthesis/service";
 import { SYNTHESIS_FORMATS } from "@/lib/synthesis/model";
 import { FormAlert, buttonClass } from "@/components/ui/field";
-import { SynthesisDocument } from "@/components/synthesis/synthesis-document";
-import { publishSnapshotAction, regenerateAction, saveSnapshotAction } from "./actions";
+import { SynthesisDocument, type EditingContext } from "@/components/synthesis/synthesis-document";
+import { BuildProgress } from "@/components/synthesis/build-progress";
+import { SetAsideContributionForm } from "@/components/synthesis/small-forms";
+import { editPointAction, publishSnapshotAction, regenerateAction, saveSnapshotAction, setAsideContributionAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ snapshot?: string; notice?: string; error?: string }> };
 
-const NOTICES = ["regenerated", "saved", "published", "unpublished"] as const;
-const ERRORS = ["forbidden", "notFound", "snapshotNotFound", "snapshotInvalid"] as const;
+const NOTICES = ["requested", "saved", "published", "unpublished"] as const;
+const ERRORS = ["forbidden", "notFound", "snapshotNotFound", "snapshotInvalid", "snapshotOutdated", "notBuilt"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("synthesis");
@@ -25,59 +27,114 @@ export default async function SynthesisPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = await searchParams;
   const user = await getCurrentUser();
-  const t = await getTranslations("synthesis");
+  const [t, te] = await Promise.all([getTranslations("synthesis"), getTranslations("synthesisEditor")]);
   const snapshots = await listSnapshots(user, slug);
   if (!snapshots.ok) {
     if (snapshots.status === 404) notFound();
     return <FormAlert>{t("errors.forbidden")}</FormAlert>;
   }
   const viewing = sp.snapshot ? await getSnapshot(user, slug, sp.snapshot) : null;
-  if (viewing && !viewing.ok) notFound();
-  const live = viewing ? null : await getLiveSynthesis(user, slug);
-  const model = viewing?.ok ? viewing.data.model : live?.ok ? live.data : null;
-  if (!model) notFound();
+  if (viewing && !viewing.ok && viewing.status !== 410) notFound();
+  const [live, status, edits] = await Promise.all([getLiveSynthesis(user, slug), getBuildStatus(user, slug), listSynthesisEdits(user, slug)]);
+  if (!live.ok || !status.ok || !edits.ok) notFound();
+  const snapshotNumber = viewing?.ok ? viewing.data.number : null;
+  const model = viewing?.ok ? viewing.data.model : live.data;
 
   const notice = NOTICES.find((n) => n === sp.notice);
-  const error = ERRORS.find((e) => e === sp.error);
+  const error = viewing && !viewing.ok ? "snapshotOutdated" : ERRORS.find((e) => e === sp.error);
   const api = `/api/v1/consultations/${encodeURIComponent(slug)}/synthesis`;
-  const snapshotNumber = viewing?.ok ? viewing.data.number : null;
   const downloadQuery = snapshotNumber ? `&snapshot=${snapshotNumber}` : "";
   const base = `/secretariat/consultations/${encodeURIComponent(slug)}/synthesis`;
+  const build = status.data;
+  const building = build.status === "QUEUED" || build.status === "RUNNING";
+  const phase = te.has(`build.phases.${build.phase}`) ? te(`build.phases.${build.phase}`) : build.phase;
+
+  const history = new Map<string, { action: string; actor: string | null; createdAt: string; before: string | null; after: string | null }[]>();
+  for (const e of edits.data) history.set(e.pointKey, [...(history.get(e.pointKey) ?? []), { action: e.action, actor: e.actor, createdAt: e.createdAt.toISOString(), before: e.before, after: e.after }]);
+  const editing: EditingContext | undefined = !snapshotNumber && live.data ? { generation: build.generation, history, action: (key) => editPointAction.bind(null, slug, key, build.generation) } : undefined;
 
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <p><Link href={`/secretariat/consultations/${encodeURIComponent(slug)}`} className="text-brand-800 underline">{t("backToConsultation", { title: model.consultation.title })}</Link></p>
+        <p><Link href={`/secretariat/consultations/${encodeURIComponent(slug)}`} className="text-brand-800 underline">{t("backToConsultation", { title: model?.consultation.title ?? slug })}</Link></p>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-stone-800">{t("intro")}</p>
+        <p><Link href={`${base}/settings`} className="text-brand-800 underline">{te("settings.link")}</Link></p>
       </div>
-      {notice ? <FormAlert tone="success">{t(`notices.${notice}`, { number: snapshotNumber ?? 0 })}</FormAlert> : null}
-      {error ? <FormAlert>{t(`errors.${error}`)}</FormAlert> : null}
+      {notice ? <FormAlert tone="success">{notice === "requested" ? te("build.requested") : t(`notices.${notice}`, { number: snapshotNumber ?? 0 })}</FormAlert> : null}
+      {error ? <FormAlert>{te.has(`errors.${error}`) ? te(`errors.${error}`) : t(`errors.${error}`)}</FormAlert> : null}
 
-      <section aria-labelledby="viewing-heading" className="space-y-3 rounded border border-stone-200 bg-white p-4">
-        <h2 id="viewing-heading" className="text-lg font-semibold">
-          {snapshotNumber ? t("viewingSnapshot", { number: snapshotNumber }) : t("viewingLive")}
-        </h2>
-        <p className="text-sm text-stone-800">{t("counts", { submissions: model.counts.submissions, contributors: model.counts.contributors, comments: model.counts.comments })}</p>
-        <div className="flex flex-wrap items-center gap-3">
-          {snapshotNumber ? (
-            <Link href={base} className="text-brand-800 underline">{t("backToLive")}</Link>
-          ) : (
-            <>
-              <form action={regenerateAction.bind(null, slug)}><button type="submit" className={buttonClass}>{t("regenerate")}</button></form>
-              <form action={saveSnapshotAction.bind(null, slug)}><button type="submit" className={buttonClass}>{t("saveSnapshot")}</button></form>
-            </>
-          )}
-        </div>
-        <p className="flex flex-wrap gap-3" aria-label={t("downloads")}>
-          <span className="font-medium">{t("downloads")}:</span>
-          {SYNTHESIS_FORMATS.map((format) => (
-            <a key={format} href={`${api}?format=${format}${downloadQuery}`} download className="text-brand-800 underline">{t(`download.${format}`)}</a>
-          ))}
-        </p>
+      <section aria-labelledby="build-heading" className="space-y-3 rounded border border-stone-200 bg-white p-4">
+        <h2 id="build-heading" className="text-lg font-semibold">{te("build.title")}</h2>
+        {building ? (
+          <BuildProgress
+            label={build.status === "QUEUED" ? te("build.queued") : te("build.running", { phase })}
+            detail={te("build.progress", { done: build.done, total: build.total })}
+            done={build.done}
+            total={build.total}
+          />
+        ) : build.status === "NONE" ? <p>{te("build.none")}</p> : build.status === "FAILED" ? <FormAlert>{te("build.failed", { error: build.error ?? "" })}</FormAlert> : build.stale ? (
+          <p className="rounded border-s-4 border-amber-600 bg-amber-50 p-2">{te("build.stale")}</p>
+        ) : <p>{te("build.current", { generation: build.generation })}</p>}
+        {!building ? (
+          <form action={regenerateAction.bind(null, slug)}>
+            <button type="submit" className={buttonClass}>{build.status === "NONE" ? te("build.start") : te("build.regenerate")}</button>
+          </form>
+        ) : null}
       </section>
 
-      {model.annexII.unknown.length > 0 ? (
+      {model ? (
+        <section aria-labelledby="viewing-heading" className="space-y-3 rounded border border-stone-200 bg-white p-4">
+          <h2 id="viewing-heading" className="text-lg font-semibold">{snapshotNumber ? t("viewingSnapshot", { number: snapshotNumber }) : t("viewingLive")}</h2>
+          <p className="text-sm text-stone-800">{t("counts", { submissions: model.counts.submissions, contributors: model.counts.contributors, comments: model.counts.comments })}</p>
+          <div className="flex flex-wrap items-center gap-3">
+            {snapshotNumber ? <Link href={base} className="text-brand-800 underline">{t("backToLive")}</Link> : (
+              <form action={saveSnapshotAction.bind(null, slug)}><button type="submit" className={buttonClass}>{t("saveSnapshot")}</button></form>
+            )}
+          </div>
+          <p className="flex flex-wrap gap-3">
+            <span className="font-medium">{t("downloads")}:</span>
+            {SYNTHESIS_FORMATS.map((format) => (
+              <a key={format} href={`${api}?format=${format}${downloadQuery}`} download className="text-brand-800 underline">{t(`download.${format}`)}</a>
+            ))}
+          </p>
+        </section>
+      ) : null}
+
+      {model && !snapshotNumber ? (
+        <section aria-labelledby="coverage-heading" className="space-y-2 rounded border border-stone-200 bg-white p-4">
+          <h2 id="coverage-heading" className="text-lg font-semibold">{te("coverage.title")}</h2>
+          <p>{te("coverage.summary", { cited: model.coverage.cited, total: model.coverage.total, setAside: model.coverage.setAside.length, uncited: model.coverage.uncited.length })}</p>
+          {model.coverage.uncited.length === 0 ? <p>{te("coverage.allCovered")}</p> : (
+            <>
+              <h3 className="font-semibold">{te("coverage.uncitedTitle")}</h3>
+              <ul className="space-y-3">
+                {model.coverage.uncited.map((s) => (
+                  <li key={s.id} className="space-y-1">
+                    <p><span className="font-medium">{s.reference}</span>: <span dir="auto">{s.title}</span></p>
+                    <SetAsideContributionForm reference={s.reference} bringBack={false} action={setAsideContributionAction.bind(null, slug, s.id, false)} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {model.coverage.setAside.length > 0 ? (
+            <>
+              <h3 className="font-semibold">{te("coverage.setAsideTitle")}</h3>
+              <ul className="space-y-2">
+                {model.coverage.setAside.map((s) => (
+                  <li key={s.id}>
+                    <p><span className="font-medium">{s.reference}</span>: <span dir="auto">{s.title}</span> ({s.reason})</p>
+                    <SetAsideContributionForm reference={s.reference} bringBack action={setAsideContributionAction.bind(null, slug, s.id, true)} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {model && model.annexII.unknown.length > 0 && !snapshotNumber ? (
         <section aria-labelledby="unknown-heading" className="space-y-2 rounded border-s-4 border-amber-600 bg-amber-50 p-4">
           <h2 id="unknown-heading" className="font-semibold">{t("unknownAcronyms.title", { count: model.annexII.unknown.length })}</h2>
           <p className="text-sm">{model.annexII.unknown.slice(0, 30).map((u) => u.acronym).join(", ")}</p>
@@ -101,17 +158,13 @@ export default async function SynthesisPage({ params, searchParams }: Props) {
               {snapshots.data.map((s) => (
                 <tr key={s.number} className="border-b border-stone-200">
                   <th scope="row" className="py-2 text-start">
-                    <Link href={`${base}?snapshot=${s.number}`} className="text-brand-800 underline" aria-current={snapshotNumber === s.number ? "page" : undefined}>
-                      {t("snapshots.label", { number: s.number })}
-                    </Link>
+                    <Link href={`${base}?snapshot=${s.number}`} className="text-brand-800 underline" aria-current={snapshotNumber === s.number ? "page" : undefined}>{t("snapshots.label", { number: s.number })}</Link>
                   </th>
                   <td className="py-2">{t("snapshots.savedBy", { date: s.createdAt, name: s.createdBy ?? "—" })}</td>
                   <td className="py-2">{s.published ? t("snapshots.published") : t("snapshots.notPublished")}</td>
                   <td className="py-2">
                     <form action={publishSnapshotAction.bind(null, slug, s.number, !s.published)}>
-                      <button type="submit" className="text-brand-800 underline">
-                        {s.published ? t("snapshots.unpublish", { number: s.number }) : t("snapshots.publish", { number: s.number })}
-                      </button>
+                      <button type="submit" className="text-brand-800 underline">{s.published ? t("snapshots.unpublish", { number: s.number }) : t("snapshots.publish", { number: s.number })}</button>
                     </form>
                   </td>
                 </tr>
@@ -121,7 +174,7 @@ export default async function SynthesisPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      <SynthesisDocument model={model} />
+      {model ? <SynthesisDocument model={model} editing={editing} /> : null}
     </div>
   );
 }

@@ -15,6 +15,8 @@ const MESSAGES: Record<string, { code: string; message: string }> = {
   notFound: { code: "not_found", message: "No such consultation." },
   snapshotNotFound: { code: "not_found", message: "No such snapshot of this synthesis." },
   notPublished: { code: "not_published", message: "The secretariat has not published a synthesis of this consultation yet." },
+  notBuilt: { code: "not_built", message: "The synthesis draft has not been built yet: build it from the synthesis page." },
+  snapshotOutdated: { code: "snapshot_outdated", message: "This snapshot was saved by an earlier version and is only kept as Markdown." },
 };
 
 function errorResponse(status: number, error: string, fieldErrors?: Record<string, string[] | undefined>) {
