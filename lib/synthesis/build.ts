@@ -9,8 +9,8 @@
 import { createHash } from "node:crypto";
 import type { Tx } from "../db/client";
 import type { StakeholderGroup, UnRegion } from "../db/generated/enums";
-import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
-import { UN_REGIONS } from "../geo/countries";
+import { INPUT_GROUPS } from "../stakeholders/groups";
+import { INPUT_REGIONS } from "../geo/countries";
 import { DEFAULT_CLUSTER_OPTIONS, DocumentFrequency, PointClusterer, ThemeProfiles, type ClusterOptions } from "./clusters";
 import { statementsOf, statementText, type Quote } from "./statements";
 import { findAcronyms, findDefinitions, shortQuote } from "./text";
@@ -409,11 +409,11 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
       campaignSubmissions: totals?.campaignSubmissions ?? 0,
       campaigns: campaignRows.length,
     },
-    byGroup: STAKEHOLDER_GROUPS.flatMap((g) => {
+    byGroup: INPUT_GROUPS.flatMap((g) => {
       const row = groupRows.find((r) => r.key === g);
       return row ? [{ key: g, label: phrases.t(`group.label.${g}`), submissions: row.submissions, contributors: row.contributors }] : [];
     }),
-    byRegion: UN_REGIONS.flatMap((r) => {
+    byRegion: INPUT_REGIONS.flatMap((r) => {
       const row = regionRows.find((x) => x.key === r);
       return row ? [{ key: r, label: phrases.t(`region.${r}`), submissions: row.submissions, contributors: row.contributors }] : [];
     }),
@@ -423,7 +423,7 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     ],
     points: ordered,
     comments,
-    annex: STAKEHOLDER_GROUPS.flatMap((group) => {
+    annex: INPUT_GROUPS.flatMap((group) => {
       const entries = annex.get(group);
       if (!entries) return [];
       return [{
@@ -478,13 +478,13 @@ export function orderSections(points: GeneratedPoint[], themeOrder: string[]): G
     const remaining = [...(bySection.get(section) ?? [])].sort((a, b) => b.support - a.support || b.statements - a.statements || byCodePoint(a.key, b.key));
     const containing = (group: StakeholderGroup) => remaining.find((p) => p.groups.some((g) => g.group === group));
     while (remaining.length > 0) {
-      const groups = STAKEHOLDER_GROUPS.map((group) => ({ group, best: containing(group) }))
+      const groups = INPUT_GROUPS.map((group) => ({ group, best: containing(group) }))
         .filter((g): g is { group: StakeholderGroup; best: GeneratedPoint } => g.best !== undefined)
         .sort((a, b) =>
           b.best.support - a.best.support ||
           remaining.indexOf(a.best) - remaining.indexOf(b.best) ||
           Number(b.best.groups[0]?.group === b.group) - Number(a.best.groups[0]?.group === a.group) ||
-          STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group));
+          INPUT_GROUPS.indexOf(a.group) - INPUT_GROUPS.indexOf(b.group));
       if (groups.length === 0) {
         out.push(...remaining.splice(0));
         break;
@@ -529,7 +529,7 @@ async function commentSection(client: Tx, consultationId: string, slug: string, 
     });
     for (const anchor of orderedAnchors) {
       const groupCounts = anchors.get(anchor) ?? new Map<StakeholderGroup, number>();
-      const groups = sortGroups(STAKEHOLDER_GROUPS.filter((g) => groupCounts.has(g)).map((g) => ({ group: g, count: groupCounts.get(g) ?? 0 })));
+      const groups = sortGroups(INPUT_GROUPS.filter((g) => groupCounts.has(g)).map((g) => ({ group: g, count: groupCounts.get(g) ?? 0 })));
       const total = groups.reduce((s, g) => s + g.count, 0);
       let paragraph = anchor ? latest.get(anchor) : undefined;
       if (anchor && !paragraph) {

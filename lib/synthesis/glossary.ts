@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
 import { hasRole } from "../auth/session-roles";
-import { fieldErrorsOf } from "../users/schema";
+import { fieldErrorsOf } from "../result";
 import { fail, ok, type Result } from "../result";
 import { submissionSource } from "./inputs";
 import { GlossaryTermSchema } from "./schema";

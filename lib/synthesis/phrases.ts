@@ -4,7 +4,7 @@
 import { createTranslator } from "next-intl";
 import { catalogues } from "../i18n/messages";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/config";
-import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import { INPUT_GROUPS } from "../stakeholders/groups";
 import type { StakeholderGroup } from "../db/generated/enums";
 
 /** When the paper says "a few", "several", "many" (per consultation: SynthesisSettings). */
@@ -81,7 +81,7 @@ export function capitalise(text: string, locale: string): string {
 
 /** Orders groups by count (most first), then in the usual order of stakeholder groups. */
 export function sortGroups<T extends { group: StakeholderGroup; count: number }>(groups: T[]): T[] {
-  return [...groups].filter((g) => g.count > 0).sort((a, b) => b.count - a.count || STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group));
+  return [...groups].filter((g) => g.count > 0).sort((a, b) => b.count - a.count || INPUT_GROUPS.indexOf(a.group) - INPUT_GROUPS.indexOf(b.group));
 }
 
 /** An organisation behind a point that may be named (published under its own name, in a group the consultation names). */
@@ -119,7 +119,9 @@ export function attribution(
     const rest = sorted.slice(1).map((g) => t("attribution.tail", { quantity: t("quantifier.tail", { q: quantifier(g.count, contributors, quantifiers) }), group: from(g) }));
     return t("attribution.mainly", { head, main: t(`group.from.other.${top.group}`), rest: phrases.list(rest) });
   }
-  return t("attribution.spread", { head, groups: phrases.list(sorted.map(bare)), groupsFrom: phrases.list(sorted.map(from)) });
+  // Some languages say "from" once before the list, others give each group its own preposition (catalogue's choice).
+  const style = t("attribution.spreadStyle");
+  return t("attribution.spread", { head, groups: phrases.list(sorted.map(style === "from" ? from : bare)) });
 }
 
 export function sectionLetter(index: number): string {

@@ -26,7 +26,7 @@ import { renderDocx } from "./render-docx";
 import { renderHtml } from "./render-html";
 import { renderMarkdown, type RenderOptions } from "./render-markdown";
 import { ExportQuerySchema, SetAsideSchema, SnapshotNumberSchema, SynthesisSettingsSchema } from "./schema";
-import { fieldErrorsOf } from "../users/schema";
+import { fieldErrorsOf } from "../result";
 import type { Actor } from "../auth/session-roles";
 
 export type { Actor };

@@ -7,7 +7,7 @@ import { runImport } from "@/lib/import/service";
 import { moderate } from "@/lib/moderation/service";
 import { getBalanceReport, synthesisBalanceWarning } from "@/lib/balance/dashboard";
 import { contributionCounts } from "@/lib/submissions/public";
-import { buildSynthesisModel } from "@/lib/synthesis/build";
+import { buildLiveDraft } from "@/lib/synthesis/draft";
 import { GET as getConsultation } from "@/app/api/v1/consultations/[slug]/route";
 import { GET as listSubmissions } from "@/app/api/v1/consultations/[slug]/submissions/route";
 import { GET as exportCsv } from "@/app/api/v1/consultations/[slug]/submissions.csv/route";
@@ -113,7 +113,7 @@ describe("unclassified and unknown-country inputs", () => {
     const c = await buildConsultation();
     await buildPublishedSubmission({ consultationId: c.id, group: "GOVERNMENT", country: "KE" });
     await importAndPublish(c.slug);
-    const model = await buildSynthesisModel(db, c.slug);
+    const model = await buildLiveDraft(db, c.slug);
     expect(model.byGroup.map((g) => [g.key, g.submissions])).toEqual([["GOVERNMENT", 2], ["UNCLASSIFIED", 2]]);
     expect(model.byRegion.map((r) => [r.key, r.submissions])).toEqual([["AFRICAN", 1], ["UNKNOWN", 3]]);
     const annex = model.annexI.find((g) => g.group === "UNCLASSIFIED");
