@@ -97,7 +97,7 @@ export async function SynthesisDocument({ model, editing }: { model: SynthesisMo
   const sections = model.themes.map((s) => ({ key: s.key, label: `${s.letter}. ${s.title}` }));
   const all = model.themes.flatMap((s) => [...s.paragraphs, ...s.further].map((p) => ({ p, s })));
   const labelOf = (p: SynthesisPointModel, letter: string) => (p.number !== null ? String(p.number) : `${letter} • ${p.quote.parts.join(" ").slice(0, 40)}`);
-  const targets = (key: string) => all.filter(({ p }) => p.key !== key).map(({ p, s }) => ({ key: p.key, label: `${labelOf(p, s.letter)}: ${p.text.slice(0, 70)}` }));
+  const targets = (key: string) => all.filter(({ p }) => p.key !== key).map(({ p, s }) => ({ key: p.key, label: `${labelOf(p, s.letter)}: ${p.quote.parts.join(" ").slice(0, 80)}` }));
   const editorFor = (p: SynthesisPointModel, sectionKey: string, letter: string, list: SynthesisPointModel[], index: number) =>
     editing ? (
       <PointEditor
@@ -149,7 +149,7 @@ export async function SynthesisDocument({ model, editing }: { model: SynthesisMo
             {list.length === 0 ? <p className="italic">{pt("noParagraphs")}</p> : null}
             {section.paragraphs.map((p, i) => (
               <div key={p.key} id={`point-${p.key}`}>
-                <p id={`para-${p.number}`} className="flex gap-3"><span className="min-w-8 font-semibold">{p.number}.</span><PointBody phrases={phrases} point={p} /></p>
+                <p id={`para-${p.number}`} data-paper-paragraph="" className="flex gap-3"><span className="min-w-8 font-semibold">{p.number}.</span><PointBody phrases={phrases} point={p} /></p>
                 {flags(p)}
                 <Sources label={String(p.number)} sources={p.sources} total={p.statements} supporting={supportingOf(p)} />
                 {editorFor(p, section.key, section.letter, list, i)}
@@ -161,7 +161,7 @@ export async function SynthesisDocument({ model, editing }: { model: SynthesisMo
                 <ul className="space-y-3">
                   {section.further.map((p, i) => (
                     <li key={p.key} id={`point-${p.key}`}>
-                      <p className="flex gap-3"><span aria-hidden="true" className="min-w-8">•</span><PointBody phrases={phrases} point={p} /></p>
+                      <p data-paper-paragraph="" className="flex gap-3"><span aria-hidden="true" className="min-w-8">•</span><PointBody phrases={phrases} point={p} /></p>
                       {flags(p)}
                       <Sources label={labelOf(p, section.letter)} sources={p.sources} total={p.statements} supporting={supportingOf(p)} />
                       {editorFor(p, section.key, section.letter, list, section.paragraphs.length + i)}
@@ -195,7 +195,7 @@ export async function SynthesisDocument({ model, editing }: { model: SynthesisMo
           <ul className="space-y-3">
             {model.setAside.map((p, i) => (
               <li key={p.key} id={`point-${p.key}`}>
-                <p lang={model.language} dir={dir}><PointBody phrases={phrases} point={p} /></p>
+                <p lang={model.language} dir={dir} data-paper-paragraph=""><PointBody phrases={phrases} point={p} /></p>
                 <p className="text-sm">{p.setAsideReason}</p>
                 {editorFor(p, "", "", model.setAside, i)}
               </li>
