@@ -1,7 +1,11 @@
 // Renders the synthesis model to DOCX with real headings, one continuous paragraph numbering and a table of contents.
 //
+// The docx library lays out the document (styles, numbering, contents, the body of the paper); Annex I, the one part
+// that grows with the round (a line per contribution: 100,000 at the largest), is written as XML straight into a
+// streamed zip (fflate), from template paragraphs the library produced, so memory does not grow with it.
 // Byte-identical output for the same model: the core properties carry the model's own date instead of "now", links
-// are HYPERLINK fields (external hyperlinks get random relationship ids), the contents has no bookmarks and the zip entries' timestamps are fixed.
+// are HYPERLINK fields (external hyperlinks get random relationship ids), the contents has no bookmarks and every zip
+// entry carries the model's date.
 import {
   AlignmentType,
   Document,
@@ -17,6 +21,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { unzipSync, Zip, ZipDeflate } from "fflate";
 import type { SynthesisModel, SynthesisPointModel } from "./model";
 import { contributionPath } from "./paths";
 import { paperPhrases, type PaperPhrases } from "./phrases";
@@ -74,31 +79,6 @@ function coreXml(model: SynthesisModel, date: string): string {
   );
 }
 
-/**
- * Sets every entry's modification time in a zip archive (local headers and central directory) to `date`.
- * The packer stamps entries with the current time; the CRCs and data are unaffected.
- */
-export function fixZipTimestamps(zip: Buffer, date: Date): Buffer {
-  const year = Math.max(1980, Math.min(2107, date.getUTCFullYear()));
-  const dosDate = ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error("not a zip archive");
-  const entries = zip.readUInt16LE(eocd + 10);
-  let offset = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < entries; i++) {
-    if (zip.readUInt32LE(offset) !== 0x02014b50) throw new Error("corrupt zip central directory");
-    zip.writeUInt16LE(dosTime, offset + 12);
-    zip.writeUInt16LE(dosDate, offset + 14);
-    const local = zip.readUInt32LE(offset + 42);
-    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error("corrupt zip local header");
-    zip.writeUInt16LE(dosTime, local + 10);
-    zip.writeUInt16LE(dosDate, local + 12);
-    offset += 46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
-  }
-  return zip;
-}
-
 export async function renderDocx(model: SynthesisModel, options: RenderOptions = { baseUrl: "" }): Promise<Buffer> {
   const phrases = paperPhrases(model.language);
   const { t } = phrases;
@@ -136,17 +116,13 @@ export async function renderDocx(model: SynthesisModel, options: RenderOptions =
 
   children.push(h1(t("headings.annexI")));
   if (model.annexI.length === 0) children.push(note(t("noContributions")));
-  for (const group of model.annexI) {
-    children.push(h2(group.label));
-    for (const c of group.contributors) {
-      children.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: c.name, bold: true })] }));
-      for (const s of c.submissions) {
-        const url = options.baseUrl + contributionPath(model.consultation.slug, s.reference);
-        const link = /^https?:\/\//.test(url) ? [new TextRun(" "), new SimpleField(`HYPERLINK "${url}"`, url)] : [];
-        children.push(new Paragraph({ bullet: { level: 1 }, children: [new TextRun(`${s.title} (${s.reference}): ${annexParagraphs(phrases, s)}`), ...link] }));
-      }
-    }
-  }
+  // Templates, replaced by the streamed annex (see annexXml).
+  children.push(
+    h2(MARK.heading),
+    new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: MARK.contributor, bold: true })] }),
+    new Paragraph({ bullet: { level: 1 }, children: [new TextRun(MARK.entry)] }),
+    new Paragraph({ bullet: { level: 1 }, children: [new TextRun(MARK.entry), new TextRun(" "), new SimpleField(`HYPERLINK "${MARK.url}"`, MARK.url)] }),
+  );
 
   children.push(h1(t("headings.annexII")));
   if (model.annexII.terms.length === 0) children.push(note(t("noTerms")));
@@ -174,6 +150,83 @@ export async function renderDocx(model: SynthesisModel, options: RenderOptions =
   });
   const date = model.asOf ? new Date(model.asOf) : new Date(Date.UTC(1980, 0, 1));
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const buffer = await Packer.toBuffer(doc, false, [{ path: "docProps/core.xml", data: coreXml(model, stamp) }]);
-  return fixZipTimestamps(buffer, date);
+  const skeleton = await Packer.toBuffer(doc, false, [{ path: "docProps/core.xml", data: coreXml(model, stamp) }]);
+  const chunks: Uint8Array[] = [];
+  await streamDocx(skeleton, date, (xml) => annexXml(model, phrases, options, xml), (chunk) => chunks.push(chunk));
+  return Buffer.concat(chunks);
+}
+
+const MARK = { heading: "AGORAANNEXHEADING", contributor: "AGORAANNEXCONTRIBUTOR", entry: "AGORAANNEXENTRY", url: "https://agora.invalid/AGORAANNEXURL" };
+
+/** The template paragraph (whole <w:p>…</w:p>) that contains a marker, and where it lies. */
+function templateAround(xml: string, marker: string): { start: number; end: number; xml: string } {
+  const at = xml.indexOf(marker);
+  if (at < 0) throw new Error(`docx template ${marker} missing`);
+  const open = Math.max(xml.lastIndexOf("<w:p>", at), xml.lastIndexOf("<w:p ", at));
+  const end = xml.indexOf("</w:p>", at) + "</w:p>".length;
+  return { start: open, end, xml: xml.slice(open, end) };
+}
+
+/** Annex I as DOCX paragraphs, a few hundred at a time, from the templates in the skeleton's document.xml. */
+function* annexXml(model: SynthesisModel, phrases: PaperPhrases, options: RenderOptions, xml: { heading: string; contributor: string; entry: string; link: string }): Generator<string> {
+  const fill = (template: string, marker: string, text: string) => template.split(marker).join(escXml(text));
+  let batch: string[] = [];
+  for (const group of model.annexI) {
+    batch.push(fill(xml.heading, MARK.heading, group.label));
+    for (const c of group.contributors) {
+      batch.push(fill(xml.contributor, MARK.contributor, c.name));
+      for (const s of c.submissions) {
+        const url = options.baseUrl + contributionPath(model.consultation.slug, s.reference);
+        const text = `${s.title} (${s.reference}): ${annexParagraphs(phrases, s)}`;
+        batch.push(/^https?:\/\//.test(url) ? fill(fill(xml.link, MARK.url, url), MARK.entry, text) : fill(xml.entry, MARK.entry, text));
+        if (batch.length >= 500) {
+          yield batch.join("");
+          batch = [];
+        }
+      }
+    }
+  }
+  if (batch.length) yield batch.join("");
+}
+
+/**
+ * Writes the skeleton's entries into a new zip, streaming document.xml: its annex templates replaced by what
+ * `annex` yields. Every entry is dated `date`, so the same model gives the same bytes.
+ */
+async function streamDocx(
+  skeleton: Buffer,
+  date: Date,
+  annex: (templates: { heading: string; contributor: string; entry: string; link: string }) => Iterable<string>,
+  write: (chunk: Uint8Array) => void,
+): Promise<void> {
+  const entries = unzipSync(new Uint8Array(skeleton));
+  const encoder = new TextEncoder();
+  await new Promise<void>((resolve, reject) => {
+    const zip = new Zip((error, data, final) => {
+      if (error) reject(error);
+      else {
+        write(data);
+        if (final) resolve();
+      }
+    });
+    for (const [name, content] of Object.entries(entries)) {
+      const file = new ZipDeflate(name, { level: 6 });
+      file.mtime = date;
+      zip.add(file);
+      if (name !== "word/document.xml") {
+        file.push(content, true);
+        continue;
+      }
+      const xml = new TextDecoder().decode(content);
+      const heading = templateAround(xml, MARK.heading);
+      const contributor = templateAround(xml, MARK.contributor);
+      const entry = templateAround(xml, MARK.entry);
+      const link = templateAround(xml.slice(entry.end), MARK.entry);
+      const end = entry.end + link.end;
+      file.push(encoder.encode(xml.slice(0, heading.start)));
+      for (const chunk of annex({ heading: heading.xml, contributor: contributor.xml, entry: entry.xml, link: link.xml })) file.push(encoder.encode(chunk));
+      file.push(encoder.encode(xml.slice(end)), true);
+    }
+    zip.end();
+  });
 }

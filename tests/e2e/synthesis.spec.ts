@@ -29,6 +29,8 @@ async function build(page: Page) {
 const point = (page: Page, text: string) => page.locator('[id^="point-"]').filter({ has: page.locator("p[data-paper-paragraph]", { hasText: text }) });
 
 test("the secretariat edits the draft, regenerates after a new contribution and downloads the DOCX with the edits", async ({ page, axe }) => {
+  // Two builds on the job queue and a dozen page round trips: on a loaded 2-core machine this takes a while.
+  test.setTimeout(180_000);
   const { email, password } = demoAccount("SECRETARIAT");
   await signIn(page, email, password);
   await page.goto(PAGE);
