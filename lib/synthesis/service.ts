@@ -17,7 +17,6 @@ import { enqueueJob } from "../jobs/queue";
 import { hasRole } from "../auth/session-roles";
 import type { Prisma } from "../db/generated/client";
 import { fail, ok, type Result } from "../result";
-import { enqueueJob } from "../jobs/queue";
 import { synthesisFingerprint } from "./cache";
 import { mirrorPoints, readGenerated, readLiveModel } from "./draft";
 import { EditPayloadSchema } from "./edits";
