@@ -5,6 +5,7 @@ import { followConsultation, isFollowing, listFollowedConsultations, unfollowCon
 import { sendFollowerReminders } from "@/lib/notifications/followers";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { saveSnapshot, setSnapshotPublished } from "@/lib/synthesis/service";
+import { buildLiveDraft } from "@/lib/synthesis/draft";
 import { buildConsultation, buildUser } from "../fixtures/users";
 import { buildPublishedSubmission } from "../fixtures/submissions";
 import { notificationsOf } from "../fixtures/notifications";
@@ -107,6 +108,7 @@ describe("what followers are told", () => {
     await buildPublishedSubmission({ consultationId: c.id });
     const sec = await buildUser({ role: "SECRETARIAT" });
     const people = await followers(c.slug, 2);
+    await buildLiveDraft(db, c.slug);
     const snapshot = await saveSnapshot(sec, c.slug);
     if (!snapshot.ok) throw new Error(JSON.stringify(snapshot));
     await runJobs();
@@ -127,6 +129,7 @@ describe("what followers are told", () => {
     await buildPublishedSubmission({ consultationId: c.id });
     const sec = await buildUser({ role: "SECRETARIAT" });
     const [p] = await followers(c.slug, 1);
+    await buildLiveDraft(db, c.slug);
     const snapshot = await saveSnapshot(sec, c.slug);
     if (!snapshot.ok || !p) throw new Error("setup");
     await setSnapshotPublished(sec, c.slug, snapshot.data.number, true);
