@@ -72,14 +72,23 @@ export function submissionSource(anonymousName: string): SynthesisInputSource {
     async *stream(client, consultationId, batchSize) {
       let after: { key: string; id: string } | null = null;
       for (;;) {
-        const rows: SubmissionRow[] = await client.$queryRaw<SubmissionRow[]>`
-          SELECT "id", "reference", "title", "body", "language", "contributorKey", "contributorName", "organisationName",
-                 "onBehalfOf"::text AS "onBehalfOf", "visibility"::text AS "visibility", "stakeholderGroup"::text AS "stakeholderGroup",
-                 "region"::text AS "region", "campaignId", "overBalance"
-          FROM "Submission"
-          WHERE "consultationId" = ${consultationId} AND "status" = 'PUBLISHED'
-            AND (${after?.key ?? null}::text IS NULL OR ("contributorKey", "id") > (${after?.key ?? ""}, ${after?.id ?? ""}))
-          ORDER BY "contributorKey", "id" LIMIT ${batchSize}`;
+        // Two statements rather than one with "IS NULL OR": the row comparison must stay a plain index range scan,
+        // or every batch sorts the whole round again.
+        const rows: SubmissionRow[] = after
+          ? await client.$queryRaw<SubmissionRow[]>`
+              SELECT "id", "reference", "title", "body", "language", "contributorKey", "contributorName", "organisationName",
+                     "onBehalfOf"::text AS "onBehalfOf", "visibility"::text AS "visibility", "stakeholderGroup"::text AS "stakeholderGroup",
+                     "region"::text AS "region", "campaignId", "overBalance"
+              FROM "Submission"
+              WHERE "consultationId" = ${consultationId} AND "status" = 'PUBLISHED' AND ("contributorKey", "id") > (${after.key}, ${after.id})
+              ORDER BY "contributorKey", "id" LIMIT ${batchSize}`
+          : await client.$queryRaw<SubmissionRow[]>`
+              SELECT "id", "reference", "title", "body", "language", "contributorKey", "contributorName", "organisationName",
+                     "onBehalfOf"::text AS "onBehalfOf", "visibility"::text AS "visibility", "stakeholderGroup"::text AS "stakeholderGroup",
+                     "region"::text AS "region", "campaignId", "overBalance"
+              FROM "Submission"
+              WHERE "consultationId" = ${consultationId} AND "status" = 'PUBLISHED'
+              ORDER BY "contributorKey", "id" LIMIT ${batchSize}`;
         if (rows.length === 0) return;
         const links = await client.submissionTheme.findMany({ where: { submissionId: { in: rows.map((r) => r.id) } }, select: { submissionId: true, themeId: true } });
         const themesOf = new Map<string, string[]>();
