@@ -24,6 +24,12 @@ const EnvSchema = z.object({
       error: 'MAIL_FROM must be an address, optionally with a name: "Agora <noreply@example.org>"',
     })
     .optional(),
+  AGORA_PROXY_HOPS: z.coerce
+    .number({ error: "AGORA_PROXY_HOPS must be a whole number" })
+    .int({ error: "AGORA_PROXY_HOPS must be a whole number" })
+    .min(1, { error: "AGORA_PROXY_HOPS must be at least 1" })
+    .max(10, { error: "AGORA_PROXY_HOPS must be at most 10" })
+    .default(1),
   AGORA_WORKER: z
     .enum(["inline", "off"], { error: 'AGORA_WORKER must be "inline" (run background jobs in this process) or "off" (run `npm run worker` elsewhere)' })
     .default("inline"),

@@ -7,6 +7,7 @@ import { normaliseName } from "../lib/users/names";
 import { placeOf } from "../lib/geo/countries";
 import { parseDraftMarkdown } from "../lib/drafts/parse";
 import { GLOSSARY_SEED } from "../lib/synthesis/glossary-seed";
+import { seedAccounts } from "./seed/accounts";
 
 export interface SeedResult {
   accounts: { role: string; email: string; password: string | null }[];
@@ -274,5 +275,6 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
     await db.glossaryTerm.upsert({ where: { acronym: term.acronym }, update: {}, create: term });
   }
 
+  await seedAccounts(db, [...DEMO_USERS.map((u) => u.email), ...CONTRIBUTORS.map((c) => c.email)]);
   return { accounts };
 }

@@ -43,6 +43,8 @@ async function main(): Promise<void> {
       data: {
         email, name: nameParts.join(" ") || "Administrator", role: "ADMIN", passwordHash: await hashPassword(password),
         stakeholderGroup: "TECHNICAL_COMMUNITY", country: "CH",
+        // Created by whoever runs the server: the address is taken as theirs, or nobody could sign in without e-mail.
+        emailVerifiedAt: new Date(),
       },
     });
     await db.auditEvent.create({ data: { action: "role.grant", entityType: "User", entityId: user.id, details: { role: "ADMIN", via: "cli" } } });

@@ -1,46 +1,61 @@
-// next-auth configuration: email + password (credentials provider) with JWT sessions.
+// next-auth configuration: e-mail + password (credentials provider) with JWT sessions that can end (lib/auth/sessions)
+// and sign-in throttled in Postgres (lib/auth/credentials). Cookies are Secure when the site URL is https.
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { db } from "../db/client";
-import { verifyPassword } from "./password";
+import { checkCredentials } from "./credentials";
+import { clientIp } from "./client-ip";
 import { authSecret } from "./secret";
-
-const CredentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
-  password: z.string().min(1).max(1024),
-});
-
-// A fixed hash to verify against when the email is unknown, so response time does not reveal accounts.
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0xY4uQ0zJf0L3+PoGFYm7b7cqYpVx0o7yZr4kzqzv0s";
+import { endSession, readSessionClaims, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+import { ThrottledError } from "./throttle";
+import { safeRedirect } from "./callback-url";
+import { siteUsesHttps } from "./cookies";
 
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    useSecureCookies: siteUsesHttps(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
-          const parsed = CredentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const user = await db.user.findUnique({ where: { email: parsed.data.email } });
-          const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
-          if (!user || !valid) return null;
-          return { id: user.id, email: user.email, name: user.name };
+        async authorize(raw, request) {
+          const headers = request?.headers as Record<string, string | undefined> | undefined;
+          const outcome = await checkCredentials(raw, clientIp(headers));
+          // next-auth hands the message to the form as `error`: "THROTTLED:<seconds>".
+          if (!outcome.ok && outcome.reason === "throttled") throw new ThrottledError(outcome.retryAfterSeconds);
+          if (!outcome.ok) return null;
+          const claims = await startSession(outcome.user.id, headers?.["user-agent"] ?? null);
+          return { ...outcome.user, sid: claims.sid, sv: claims.sv };
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          const { sid, sv } = user as { sid?: unknown; sv?: unknown };
+          token.sub = user.id;
+          token.sid = sid;
+          token.sv = sv;
+        }
         return token;
       },
       async session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
+      },
+      // Only this site's own paths, parsed (lib/auth/callback-url): no open redirect through callbackUrl.
+      async redirect({ url, baseUrl }) {
+        return safeRedirect(url, baseUrl);
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const claims = readSessionClaims(token);
+        if (claims) await endSession(claims.sid);
       },
     },
   };

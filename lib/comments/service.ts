@@ -1,5 +1,6 @@
 // comments: write, reply to, edit and withdraw comments on drafts. Every rule (period, role, length, rate limit,
 // idempotency, moderation status) is enforced here, inside one transaction, with the database clock.
+import { isEmailVerified } from "../accounts/service";
 import type { Tx } from "../db/client";
 import { databaseNow, isUniqueViolation, lockKey, lockRow, withTransaction } from "../db/transaction";
 import { CommentStatus, ConsultationStatus, ModerationMode, type Gender, type StakeholderGroup, type UnRegion } from "../db/generated/enums";
@@ -101,6 +102,7 @@ export async function createComment(actor: Actor | null, raw: unknown): Promise<
     return await withTransaction(async (tx): Promise<Result<CreatedComment>> => {
       // One writer per person at a time: the rate-limit count and the idempotency check below cannot race.
       await lockKey(tx, "comment-rate", actor.id);
+      if (!(await isEmailVerified(tx, actor.id))) return fail("emailNotVerified", { form: ["emailNotVerified"] }, 403);
       if (input.idempotencyKey) {
         const existing = await tx.comment.findUnique({ where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } } });
         if (existing) return ok({ id: existing.id, status: existing.status, duplicate: true });

@@ -8,8 +8,9 @@ import { moderationTasks } from "../moderation/tasks";
 import { balanceTasks } from "../balance/tasks";
 import { emailTasks } from "../email/tasks";
 import { synthesisTasks } from "../synthesis/tasks";
+import { accountTasks } from "../accounts/tasks";
 
-export const TASKS = [...jobsTasks, ...notificationTasks, ...moderationTasks, ...balanceTasks, ...emailTasks, ...synthesisTasks] as const satisfies readonly TaskDefinition[];
+export const TASKS = [...jobsTasks, ...notificationTasks, ...moderationTasks, ...balanceTasks, ...emailTasks, ...synthesisTasks, ...accountTasks] as const satisfies readonly TaskDefinition[];
 
 type AnyTask = (typeof TASKS)[number];
 export type TaskName = AnyTask["name"];

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { lockKey, withTransaction } from "../db/transaction";
 import { Role } from "../db/generated/enums";
 import { hasRole } from "../auth/session-roles";
+import { endAllSessions } from "../auth/sessions";
 import { recordAudit } from "../audit/log";
 import { fail, ok, type Result } from "../result";
 import type { Actor } from "../auth/session-roles";
@@ -55,6 +56,8 @@ export async function setUserRole(actor: Actor | null, raw: unknown): Promise<Re
       if (admins <= 1) return fail("lastAdmin", undefined, 409);
     }
     await tx.user.update({ where: { id: userId }, data: { role } });
+    // The person signs in again under the new role: every session they had ends now.
+    await endAllSessions(tx, userId);
     await recordAudit(tx, { actorId: actor.id, action: "role.change", entityType: "User", entityId: userId, details: { email: target.email, from: target.role, to: role } });
     return ok({ id: userId, role });
   });

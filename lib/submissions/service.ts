@@ -1,6 +1,7 @@
 // submissions: participants write, autosave, submit, edit and withdraw contributions. Every protective rule
 // (open phase by the database clock, per-contributor cap, idempotency, attachment checks) is enforced here,
 // inside the transaction that writes.
+import { isEmailVerified } from "../accounts/service";
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "../db/client";
 import type { SubmissionStatus } from "../db/generated/enums";
@@ -185,6 +186,8 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       if (!open.ok) return open.outcome;
       const user = await contributorProfile(tx, actor.id);
       if (!user) return failure("forbidden", 403);
+      // Drafts need no confirmed address; sending does (the draft stays as it is).
+      if (!(await isEmailVerified(tx, actor.id))) return failure("emailNotVerified", 403, { form: ["emailNotVerified"] });
       if (input.onBehalfOf === "ORGANISATION" && !user.organisation) return failure("invalidInput", 400, { onBehalfOf: ["noOrganisation"] });
 
       const existing = input.submissionId

@@ -7,6 +7,10 @@ import { isKnownCountry } from "../geo/countries";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { ProfileSchema, SignUpSchema, type ProfileInput } from "./schema";
 import type { StakeholderGroup } from "../db/generated/enums";
+import { DEFAULT_LOCALE, isLocale } from "../i18n/config";
+import { hitRateLimit } from "../rate-limit/service";
+import { SIGNUP_IP } from "../auth/throttle";
+import { sendVerification, weakPasswordErrors } from "../accounts/service";
 
 
 /** One organisation per spelling: the first person to name it sets its stakeholder group. */
@@ -25,15 +29,32 @@ async function organisationIdFor(tx: Tx, input: ProfileInput): Promise<string | 
   return findOrCreateOrganisation(tx, input.organisation, input.stakeholderGroup, input.country);
 }
 
-export async function registerUser(raw: unknown): Promise<Result<{ id: string; email: string }>> {
+export interface SignUpContext {
+  /** the client address, for the per-address sign-up limit */
+  ip: string;
+  /** the language the person signed up in: their e-mails come in it */
+  locale: string;
+}
+
+/**
+ * Creates the account and, in the same transaction, its verification link and e-mail. The account can write drafts at
+ * once; sending contributions and comments waits for the address to be confirmed.
+ */
+export async function registerUser(raw: unknown, context: SignUpContext = { ip: "unknown", locale: DEFAULT_LOCALE }): Promise<Result<{ id: string; email: string }>> {
   const parsed = SignUpSchema.safeParse(raw);
   if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
   const input = parsed.data;
+  const weak = weakPasswordErrors(input.password, [input.email, input.name, input.organisation]);
+  if (weak.length) return fail("invalidInput", { password: weak });
+  const limit = await hitRateLimit(SIGNUP_IP, context.ip);
+  if (!limit.allowed) {
+    return fail("throttled", { form: ["throttled"] }, 429, { params: { minutes: Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)), seconds: limit.retryAfterSeconds } });
+  }
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await withTransaction(async (tx) => {
       const organisationId = await organisationIdFor(tx, input);
-      return tx.user.create({
+      const created = await tx.user.create({
         data: {
           email: input.email,
           passwordHash,
@@ -42,8 +63,11 @@ export async function registerUser(raw: unknown): Promise<Result<{ id: string; e
           stakeholderGroup: input.stakeholderGroup,
           country: input.country,
           gender: input.gender ?? null,
+          locale: isLocale(context.locale) ? context.locale : DEFAULT_LOCALE,
         },
       });
+      await sendVerification(tx, created);
+      return created;
     });
     return ok({ id: user.id, email: user.email });
   } catch (error) {
