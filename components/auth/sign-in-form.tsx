@@ -4,9 +4,11 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert, buttonClass, inputClass } from "@/components/ui/field";
+import { throttledRetryAfter } from "@/lib/auth/throttle";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
+  const ta = useTranslations("accounts.signIn");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -24,7 +26,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     if (!result || result.error) {
       setPending(false);
-      setError(t("invalidCredentials"));
+      const wait = throttledRetryAfter(result?.error);
+      // Refused by the throttle: say when to try again (local time of this browser, and minutes from now).
+      setError(
+        wait === null
+          ? t("invalidCredentials")
+          : ta("throttled", { minutes: Math.max(1, Math.ceil(wait / 60)), time: new Date(Date.now() + wait * 1000) }),
+      );
       requestAnimationFrame(() => alertRef.current?.focus());
       return;
     }

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { Field, FormAlert, buttonClass, describedBy, inputClass } from "@/components/ui/field";
 import { ProfileFields, type Option } from "@/components/profile/profile-fields";
 
-type ActionResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> };
+type ActionResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined>; params?: Record<string, string | number> };
 
 interface Props {
   action: (formData: FormData) => Promise<ActionResult>;
@@ -47,7 +47,11 @@ export function SignUpForm({ action, callbackUrl, groups, countries, genders }: 
     if (!result.ok) {
       setPending(false);
       setErrors(result.fieldErrors ?? {});
-      setFormError(t(`errors.${result.error === "invalidInput" ? "invalidInput" : "generic"}`));
+      setFormError(
+        result.error === "throttled"
+          ? t("accounts.errors.throttled", { minutes: Number(result.params?.minutes ?? 1) })
+          : t(`errors.${result.error === "invalidInput" ? "invalidInput" : "generic"}`),
+      );
       requestAnimationFrame(() => alertRef.current?.focus());
       return;
     }
@@ -56,7 +60,8 @@ export function SignUpForm({ action, callbackUrl, groups, countries, genders }: 
     router.refresh();
   }
 
-  const translated = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v?.map((key) => t(`errors.${key}`))]));
+  // Keys with a dot are full keys (accounts.strength.*: why a password is too easy to guess).
+  const translated = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v?.map((key) => (key.includes(".") ? t(key as never) : t(`errors.${key}`)))]));
   const invalid = (name: string) => (errors[name]?.length ? true : undefined);
 
   return (

@@ -14,6 +14,11 @@ import { listFollowedConsultations } from "@/lib/follows/service";
 import { NotificationSettings } from "@/components/notifications/notification-settings";
 import { savePreferencesAction } from "./notification-actions";
 import { unfollowAction } from "@/app/actions/follow";
+import { pendingEmailChange } from "@/lib/accounts/service";
+import { openSessions } from "@/lib/auth/sessions";
+import { AccountSecurity } from "@/components/accounts/account-security";
+import { VerifyNotice } from "@/components/accounts/verify-notice";
+import { resendVerificationAction } from "@/app/actions/accounts";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -30,12 +35,15 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const options = profileOptions(locale, (k) => tGroups(k as never), (k) => tGenders(k as never));
   const sp = await searchParams;
   const welcome = sp.welcome === "1";
-  const [preferences, followed, tData] = await Promise.all([getPreferences(profile.id), listFollowedConsultations(profile.id), getTranslations("personalData")]);
+  const [preferences, followed, tData, pendingAddress, sessions] = await Promise.all([
+    getPreferences(profile.id), listFollowedConsultations(profile.id), getTranslations("personalData"), pendingEmailChange(profile.id), openSessions(profile.id),
+  ]);
 
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {welcome ? <FormAlert tone="success">{t("welcome")}</FormAlert> : null}
+      {current.emailVerified === false ? <VerifyNotice address={profile.email} action={resendVerificationAction} /> : null}
       <p className="text-stone-800">{t("intro")}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded border border-stone-200 bg-white p-4">
         <dt className="font-medium">{t("email")}</dt>
@@ -56,6 +64,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         }}
         {...options}
       />
+      <AccountSecurity pendingAddress={pendingAddress} sessions={sessions} currentSessionId={current.sessionId ?? null} />
       <NotificationSettings email={profile.email} preferences={preferences} followed={followed} followOutcome={sp.follow} saveAction={savePreferencesAction} unfollowAction={unfollowAction} />
       <section aria-labelledby="your-data-heading" className="space-y-2">
         <h2 id="your-data-heading" className="text-xl font-semibold">{tData("title")}</h2>

@@ -10,6 +10,8 @@ import { getContributionContext } from "@/lib/submissions/service";
 import { ContributionForm } from "@/components/submissions/contribution-form";
 import { FormAlert } from "@/components/ui/field";
 import { saveDraftAction, submitContributionAction } from "./actions";
+import { VerifyNotice } from "@/components/accounts/verify-notice";
+import { resendVerificationAction } from "@/app/actions/accounts";
 
 export const dynamic = "force-dynamic";
 
@@ -38,6 +40,7 @@ export default async function ContributePage({ params, searchParams }: Props) {
       <p><Link href={`/consultations/${consultation.slug}`} className="text-brand-800 underline">{consultation.title}</Link></p>
       <h1 className="text-2xl font-semibold">{isEdit && submission ? t("editTitle", { reference: submission.reference }) : t("title")}</h1>
       <p className="text-stone-800">{t("intro")}</p>
+      {user.emailVerified === false ? <VerifyNotice address={user.email} action={resendVerificationAction} /> : null}
       {consultation.contributionsCloseAt && state === "open" ? <p className="text-stone-800">{t("closesAt", { date: consultation.contributionsCloseAt })}</p> : null}
       {submission?.status === "DRAFT" ? <FormAlert tone="success">{t("resumed")}</FormAlert> : null}
       {state !== "open" ? (

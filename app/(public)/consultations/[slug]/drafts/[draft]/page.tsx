@@ -11,6 +11,8 @@ import { DraftBody } from "@/components/drafts/draft-body";
 import { DraftHeader } from "@/components/drafts/draft-header";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { CommentForm } from "@/components/comments/comment-form";
+import { VerifyNotice } from "@/components/accounts/verify-notice";
+import { resendVerificationAction } from "@/app/actions/accounts";
 import { FocusHeading } from "@/components/comments/focus-on-mount";
 import type { ThreadActions } from "@/components/comments/comment-item";
 import { createCommentAction, editCommentAction, withdrawCommentAction } from "./actions";
@@ -61,7 +63,10 @@ export default async function DraftPage({ params, searchParams }: Props) {
     </p>
   );
   const writeArea = (anchorId: string | null, paragraphText: string | null, formId: string) =>
-    state !== "open" ? <p className="text-stone-800">{t("closedNotice")}</p> : !user ? signInLink : (
+    state !== "open" ? <p className="text-stone-800">{t("closedNotice")}</p> : !user ? signInLink : user.emailVerified === false ? (
+      // Until the address is confirmed nothing can be sent: say why, and offer the link again.
+      <VerifyNotice address={user.email} action={resendVerificationAction} />
+    ) : (
       <CommentForm action={createCommentAction} draftId={draft.id} anchorId={anchorId} paragraphText={paragraphText} formId={formId} />
     );
 
