@@ -150,7 +150,7 @@ describe("sessions that end", () => {
     expect(await userOfSession(two)).not.toBeNull();
 
     const three = await startSession(user.id, null);
-    expect((await changePassword({ ...user, sessionId: three.sid }, three.sid, { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD })).ok).toBe(true);
+    expect((await changePassword(user, three.sid, { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD })).ok).toBe(true);
     expect(await userOfSession(two)).toBeNull();
     expect(await userOfSession(three)).not.toBeNull();
 
