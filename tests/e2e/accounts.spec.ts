@@ -36,7 +36,7 @@ test("a newcomer signs up, confirms the address from the outbox, contributes; re
   expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   expect(response?.headers()["permissions-policy"]).toContain("camera=()");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("password1234");
+  await page.getByLabel("Password").fill("qwertyuiop123");
   await page.getByLabel("Display name").fill("Amara Okafor");
   await page.getByLabel("Organisation", { exact: true }).fill("Lagos Digital Rights Initiative");
   await page.getByLabel("Stakeholder group").selectOption({ label: "Civil society" });
