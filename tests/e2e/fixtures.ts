@@ -65,6 +65,6 @@ export async function openAccountMenu(page: Page): Promise<void> {
 
 export async function signOut(page: Page): Promise<void> {
   await openAccountMenu(page);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }
