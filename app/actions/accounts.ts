@@ -33,8 +33,9 @@ export async function resendVerificationAction(_state: AccountFormState): Promis
 }
 
 export async function confirmEmailAction(_state: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  // No revalidation: it would re-render this page with the link now used, replacing the thanks with "already used".
+  // The pages that show the notice are dynamic and read the address's state afresh on the next navigation.
   const result = await confirmEmail(String(formData.get("token") ?? ""));
-  if (result.ok) revalidatePath("/", "layout");
   return stateOf(result, result.ok ? result.data.email : undefined);
 }
 

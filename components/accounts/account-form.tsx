@@ -22,6 +22,8 @@ interface Props {
   pending: string;
   /** What the page says once the action succeeded ({address} filled in). */
   done: string;
+  /** A one-shot form (a link used): once it succeeded, only the outcome stays on the page. */
+  final?: boolean;
   children?: ReactNode;
 }
 
@@ -34,7 +36,7 @@ export function useAccountError() {
   };
 }
 
-export function AccountForm({ action, fields, submit, pending: pendingLabel, done, children }: Props) {
+export function AccountForm({ action, fields, submit, pending: pendingLabel, done, final = false, children }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const alertRef = useFocusOnResult(state);
   const message = useAccountError();
@@ -47,28 +49,32 @@ export function AccountForm({ action, fields, submit, pending: pendingLabel, don
         {state.status === "done" ? <FormAlert tone="success">{done.replace("{address}", state.address ?? "")}</FormAlert> : null}
         {state.status === "error" ? <FormAlert>{message(state.error === "invalidInput" ? "invalidInput" : state.error, params)}</FormAlert> : null}
       </div>
-      {children}
-      {fields.map((field) =>
-        field.type === "hidden" ? (
-          <input key={field.name} type="hidden" name={field.name} value={field.value ?? ""} />
-        ) : (
-          <Field key={field.name} name={field.name} label={field.label} hint={field.hint} errors={errors[field.name]?.map((key) => message(key, params))}>
-            <input
-              id={field.name}
-              name={field.name}
-              type={field.type}
-              autoComplete={field.autoComplete}
-              required
-              className={inputClass}
-              aria-invalid={invalid(field.name)}
-              aria-describedby={describedBy(field.name, !!field.hint, !!invalid(field.name))}
-            />
-          </Field>
-        ),
+      {final && state.status === "done" ? null : (
+        <>
+          {children}
+          {fields.map((field) =>
+            field.type === "hidden" ? (
+              <input key={field.name} type="hidden" name={field.name} value={field.value ?? ""} />
+            ) : (
+              <Field key={field.name} name={field.name} label={field.label} hint={field.hint} errors={errors[field.name]?.map((key) => message(key, params))}>
+                <input
+                  id={field.name}
+                  name={field.name}
+                  type={field.type}
+                  autoComplete={field.autoComplete}
+                  required
+                  className={inputClass}
+                  aria-invalid={invalid(field.name)}
+                  aria-describedby={describedBy(field.name, !!field.hint, !!invalid(field.name))}
+                />
+              </Field>
+            ),
+          )}
+          <button type="submit" className={buttonClass} disabled={pending}>
+            {pending ? pendingLabel : submit}
+          </button>
+        </>
       )}
-      <button type="submit" className={buttonClass} disabled={pending}>
-        {pending ? pendingLabel : submit}
-      </button>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { E2E_DATA_DIR, E2E_DEMO_PASSWORD } from "./env.ts";
 
 export { expect };
@@ -10,6 +10,8 @@ export { expect };
 interface Fixtures {
   /** Fails the test on any WCAG 2 A/AA violation on the current page. */
   axe: (options?: AxeOptions) => Promise<void>;
+  /** Automatic: fails the test if any page of any of its browser contexts reports a Content-Security-Policy violation. */
+  cspViolations: string[];
 }
 
 interface AxeOptions {
@@ -33,7 +35,37 @@ export async function checkAccessibility(page: Page, options: AxeOptions = {}): 
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
+/** What Chromium writes on the console when the page's policy refuses something (a script, a style, a request...). */
+const CSP_VIOLATION = /Content[- ]Security[- ]Policy/i;
+
+function watchContext(context: BrowserContext, violations: string[]): void {
+  context.on("console", (message) => {
+    if (CSP_VIOLATION.test(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+  });
+}
+
 export const test = base.extend<Fixtures>({
+  // Every journey doubles as a check of the nonce-based policy (proxy.ts): the default context and every context a
+  // test opens with browser.newContext() are watched until the test ends.
+  cspViolations: [
+    async ({ context, browser }, provide) => {
+      const violations: string[] = [];
+      watchContext(context, violations);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const created = await newContext(...args);
+        watchContext(created, violations);
+        return created;
+      };
+      try {
+        await provide(violations);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, "Content-Security-Policy violations reported by the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
   // `provide` is Playwright's `use`, renamed so the React hooks lint rule does not mistake it for React's use().
   axe: async ({ page }, provide) => {
     await provide((options = {}) => checkAccessibility(page, options));

@@ -30,6 +30,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
             submit={link.purpose === "CHANGE_EMAIL" ? t("changeConfirm") : t("confirm")}
             pending={t("confirming")}
             done={t.raw("done") as string}
+            final
           />
         </>
       ) : (
