@@ -1,7 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert, buttonClass, describedBy, inputClass } from "@/components/ui/field";
 import { ProfileFields, type Option } from "@/components/profile/profile-fields";
@@ -18,12 +17,14 @@ interface Props {
 
 export function SignUpForm({ action, callbackUrl, groups, countries, genders }: Props) {
   const t = useTranslations();
-  const router = useRouter();
+  /** Set once the form is accepted: the address the message went to. */
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [values, setValues] = useState({ name: "", individual: false, organisation: "", stakeholderGroup: "", country: "", gender: "" });
   const alertRef = useRef<HTMLDivElement>(null);
+  const doneRef = useRef<HTMLHeadingElement>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,14 +56,29 @@ export function SignUpForm({ action, callbackUrl, groups, countries, genders }: 
       requestAnimationFrame(() => alertRef.current?.focus());
       return;
     }
-    await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
-    router.push(callbackUrl === "/" ? "/profile?welcome=1" : callbackUrl);
-    router.refresh();
+    // The same answer whether the address was new or already had an account (its owner got an e-mail instead):
+    // signing in here at once would tell which. The person signs in from the sign-in page like anyone else.
+    setSentTo(String(form.get("email") ?? "").trim());
+    requestAnimationFrame(() => doneRef.current?.focus());
   }
 
   // Keys with a dot are full keys (accounts.strength.*: why a password is too easy to guess).
   const translated = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v?.map((key) => (key.includes(".") ? t(key as never) : t(`errors.${key}`)))]));
   const invalid = (name: string) => (errors[name]?.length ? true : undefined);
+
+  if (sentTo !== null) {
+    const next = callbackUrl === "/" ? "/profile?welcome=1" : callbackUrl;
+    return (
+      <section role="status" aria-labelledby="signup-done" className="space-y-3 rounded border border-green-700 bg-green-50 p-4 text-green-900">
+        <h2 id="signup-done" ref={doneRef} tabIndex={-1} className="text-xl font-semibold">{t("accounts.signUpDone.title")}</h2>
+        <p>{t("accounts.signUpDone.body", { address: sentTo })}</p>
+        <p>{t("accounts.signUpDone.next")}</p>
+        <p>
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(next)}`} className={buttonClass}>{t("accounts.signUpDone.signIn")}</Link>
+        </p>
+      </section>
+    );
+  }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>

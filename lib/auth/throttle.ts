@@ -10,6 +10,8 @@ export const SIGNIN_ACCOUNT: RateLimitRule = { name: "signin:account", limit: 10
 export const SIGNIN_IP: RateLimitRule = { name: "signin:ip", limit: 50, windowSeconds: 15 * MINUTE };
 /** New accounts per client address. */
 export const SIGNUP_IP: RateLimitRule = { name: "signup:ip", limit: 10, windowSeconds: 60 * MINUTE };
+/** "Someone tried to sign up with your address" e-mails per account (the sign-up form cannot flood a mailbox); the excess is dropped. */
+export const SIGNUP_ADDRESS: RateLimitRule = { name: "signup:address", limit: 3, windowSeconds: 60 * MINUTE };
 /** Password-reset requests per client address. */
 export const RESET_IP: RateLimitRule = { name: "reset:ip", limit: 10, windowSeconds: 60 * MINUTE };
 /** Reset e-mails per address (so nobody can flood a mailbox through the form); the excess is silently dropped. */

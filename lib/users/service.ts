@@ -9,7 +9,8 @@ import { ProfileSchema, SignUpSchema, type ProfileInput } from "./schema";
 import type { StakeholderGroup } from "../db/generated/enums";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/config";
 import { hitRateLimit } from "../rate-limit/service";
-import { SIGNUP_IP } from "../auth/throttle";
+import { SIGNUP_ADDRESS, SIGNUP_IP } from "../auth/throttle";
+import { queueEmail } from "../email/queue";
 import { sendVerification, weakPasswordErrors } from "../accounts/service";
 
 
@@ -39,8 +40,12 @@ export interface SignUpContext {
 /**
  * Creates the account and, in the same transaction, its verification link and e-mail. The account can write drafts at
  * once; sending contributions and comments waits for the address to be confirmed.
+ *
+ * The answer is the same whether or not the address already has an account (no enumeration through the sign-up form):
+ * the same checks, the same argon2 hash and one transaction that queues one e-mail either way. For a taken address
+ * nothing is created or changed, and its owner is told by e-mail (auth.account-exists) instead of getting a link.
  */
-export async function registerUser(raw: unknown, context: SignUpContext = { ip: "unknown", locale: DEFAULT_LOCALE }): Promise<Result<{ id: string; email: string }>> {
+export async function registerUser(raw: unknown, context: SignUpContext = { ip: "unknown", locale: DEFAULT_LOCALE }): Promise<Result<{ email: string }>> {
   const parsed = SignUpSchema.safeParse(raw);
   if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
   const input = parsed.data;
@@ -50,9 +55,12 @@ export async function registerUser(raw: unknown, context: SignUpContext = { ip: 
   if (!limit.allowed) {
     return fail("throttled", { form: ["throttled"] }, 429, { params: { minutes: Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)), seconds: limit.retryAfterSeconds } });
   }
+  // Hashed whether or not the account will be created, so both answers take the same time.
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await withTransaction(async (tx) => {
+    await withTransaction(async (tx) => {
+      const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true } });
+      if (existing) return tellOwnerOfSignUp(tx, existing);
       const organisationId = await organisationIdFor(tx, input);
       const created = await tx.user.create({
         data: {
@@ -67,13 +75,22 @@ export async function registerUser(raw: unknown, context: SignUpContext = { ip: 
         },
       });
       await sendVerification(tx, created);
-      return created;
     });
-    return ok({ id: user.id, email: user.email });
   } catch (error) {
-    if (isUniqueViolation(error, "email")) return fail("invalidInput", { email: ["emailTaken"] }, 409);
-    throw error;
+    if (!isUniqueViolation(error, "email")) throw error;
+    // Someone signed up with the same address at the same instant and won: the owner hears of this attempt too.
+    await withTransaction(async (tx) => {
+      const owner = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true } });
+      if (owner) await tellOwnerOfSignUp(tx, owner);
+    });
   }
+  return ok({ email: input.email });
+}
+
+/** The e-mail a taken address gets instead of a verification link (at most SIGNUP_ADDRESS.limit an hour; the rest is dropped). */
+async function tellOwnerOfSignUp(tx: Tx, owner: { id: string; name: string }): Promise<void> {
+  if (!(await hitRateLimit(SIGNUP_ADDRESS, owner.id, tx)).allowed) return;
+  await queueEmail(tx, { to: { userId: owner.id }, template: "auth.account-exists", params: { name: owner.name } });
 }
 
 export async function updateProfile(userId: string, raw: unknown): Promise<Result<{ id: string }>> {

@@ -37,6 +37,12 @@ test("a newcomer signs up, confirms the address from the outbox, contributes; re
   await axe();
   await page.getByLabel("Password").fill("amber kites over the lagoon");
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await axe();
+  await page.getByRole("status").getByRole("link", { name: "Sign in" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("amber kites over the lagoon");
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/profile\?welcome=1/);
   await expect(page.getByRole("heading", { name: "Confirm your e-mail address" })).toBeVisible();
   await axe();
@@ -92,6 +98,31 @@ test("a newcomer signs up, confirms the address from the outbox, contributes; re
   await page.goto("/profile");
   await expect(page).toHaveURL(/\/signin/);
   await Promise.all([adminContext.close(), otherContext.close()]);
+});
+
+test("signing up with an address that already has an account answers as for a new one; its owner gets an e-mail instead", async ({ page, browser }) => {
+  const owner = demoAccount("PARTICIPANT");
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password").fill("amber kites over the lagoon");
+  await page.getByLabel("Display name").fill("Someone Else");
+  await page.getByLabel("I take part as an individual, not for an organisation").check();
+  await page.getByLabel("Stakeholder group").selectOption({ label: "Academic community" });
+  await page.getByLabel("Country").selectOption("FR");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status").getByText(`We sent a message to ${owner.email}.`)).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  const adminAccount = demoAccount("ADMIN");
+  await signIn(admin, adminAccount.email, adminAccount.password);
+  const resetPage = await linkFromOutbox(admin, owner.email, "Someone tried to create an account on Agora with your address", /\/forgot-password/);
+  expect(resetPage).toMatch(/\/forgot-password$/);
+  await adminContext.close();
+  // The account is untouched: its own password still signs in.
+  await signIn(page, owner.email, owner.password);
+  await page.goto("/profile");
+  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
 });
 
 test("a session cookie replayed after sign-out is refused", async ({ page, browser }) => {

@@ -43,7 +43,7 @@ describe("e-mail verification", () => {
     const email = `kofi-${Date.now()}@example.org`;
     const created = await registerUser({ ...signUp, email }, { ip: "203.0.113.5", locale: "fr" });
     if (!created.ok) throw new Error(created.error);
-    const user = await db.user.findUniqueOrThrow({ where: { id: created.data.id } });
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user.emailVerifiedAt).toBeNull();
     expect(user.locale).toBe("fr");
     const token = await linkToken(email, "auth.verify-email");

@@ -1,7 +1,31 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { encode } from "next-auth/jwt";
+import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { listUsersForRoles, setUserRole } from "@/lib/roles/service";
-import { buildUser } from "../fixtures/users";
+import { authOptions } from "@/lib/auth/options";
+import { authSecret } from "@/lib/auth/secret";
+import { sessionCookieName } from "@/lib/auth/cookies";
+import { AuthError, getCurrentUser, requireRole } from "@/lib/auth/session";
+import { buildUser, TEST_PASSWORD } from "../fixtures/users";
+
+// The browser's cookie jar for getCurrentUser: whatever session cookie the test last "received".
+const jar = vi.hoisted(() => ({ cookie: undefined as string | undefined, cookieName: "" }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (jar.cookie !== undefined && name === jar.cookieName ? { name, value: jar.cookie } : undefined) }),
+}));
+
+/** Signs in as the app does (the credentials provider, the jwt callback, next-auth's own encoding) and returns the cookie. */
+async function signInCookie(email: string): Promise<string> {
+  const options = authOptions();
+  const provider = options.providers[0] as unknown as { options: Pick<CredentialsConfig, "authorize"> };
+  const user = await provider.options.authorize({ email, password: TEST_PASSWORD }, { headers: { "user-agent": "test" } } as never);
+  if (!user) throw new Error(`sign-in refused for ${email}`);
+  const jwt = options.callbacks?.jwt;
+  if (!jwt) throw new Error("no jwt callback");
+  const token = await jwt({ token: { sub: user.id }, user, account: null } as never);
+  return encode({ token, secret: authSecret(), maxAge: options.session?.maxAge });
+}
 
 describe("role management", () => {
   it("lets an admin grant and revoke the secretariat role, audited", async () => {
@@ -43,5 +67,40 @@ describe("role management", () => {
     const admin = await buildUser({ role: "ADMIN" });
     expect(await setUserRole(admin, { userId: target.id, role: "ROOT" })).toMatchObject({ ok: false, fieldErrors: { role: ["roleInvalid"] } });
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("PARTICIPANT");
+  });
+});
+
+describe("a role change ends the person's sessions", () => {
+  it("refuses the JWT they held before a demotion or a promotion; a new sign-in carries the new role", async () => {
+    jar.cookieName = sessionCookieName();
+    const admin = await buildUser({ role: "ADMIN" });
+    const person = await buildUser({ role: "SECRETARIAT", email: `staff-${Date.now()}@test.example` });
+    const before = await signInCookie(person.email);
+    const elsewhere = await signInCookie(person.email); // a second device
+    jar.cookie = before;
+    expect(await getCurrentUser()).toMatchObject({ id: person.id, role: "SECRETARIAT" });
+    expect((await requireRole("SECRETARIAT")).id).toBe(person.id);
+
+    expect(await setUserRole(admin, { userId: person.id, role: "PARTICIPANT" })).toMatchObject({ ok: true });
+    for (const cookie of [before, elsewhere]) {
+      jar.cookie = cookie; // the same, validly signed and unexpired cookie, replayed
+      expect(await getCurrentUser()).toBeNull();
+      await expect(requireRole("SECRETARIAT")).rejects.toEqual(new AuthError(401, "Sign in to continue."));
+    }
+
+    jar.cookie = await signInCookie(person.email);
+    expect(await getCurrentUser()).toMatchObject({ id: person.id, role: "PARTICIPANT" });
+    await expect(requireRole("SECRETARIAT")).rejects.toMatchObject({ status: 403 });
+
+    // A promotion ends the sessions too: the person signs in again under the new role.
+    const participantCookie = jar.cookie;
+    expect(await setUserRole(admin, { userId: person.id, role: "SECRETARIAT" })).toMatchObject({ ok: true });
+    expect(await getCurrentUser()).toBeNull();
+    jar.cookie = await signInCookie(person.email);
+    expect((await requireRole("SECRETARIAT")).id).toBe(person.id);
+    jar.cookie = participantCookie;
+    expect(await getCurrentUser()).toBeNull();
+    const sessions = await db.userSession.findMany({ where: { userId: person.id } });
+    expect(sessions.filter((session) => session.revokedAt === null)).toHaveLength(1);
   });
 });

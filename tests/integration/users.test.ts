@@ -26,14 +26,36 @@ describe("sign-up", () => {
     expect(user.organisation?.stakeholderGroup).toBe("CIVIL_SOCIETY");
   });
 
-  it("refuses a duplicate email, whatever its case, and changes nothing", async () => {
-    await registerUser(signUp);
-    const before = await db.user.findUniqueOrThrow({ where: { email: "amina@example.org" } });
-    const again = await registerUser({ ...signUp, email: "AMINA@example.ORG", name: "Someone else", password: "another fine passphrase" });
-    expect(again).toMatchObject({ ok: false, fieldErrors: { email: ["emailTaken"] } });
-    const after = await db.user.findUniqueOrThrow({ where: { email: "amina@example.org" } });
+  it("answers a sign-up with a taken address exactly as a new one, changes nothing, and e-mails the owner instead of a link", async () => {
+    const owner = { ...signUp, email: "Zainab@Example.org" };
+    const first = await registerUser(owner, { ip: "198.51.100.7", locale: "en" });
+    expect(first).toEqual({ ok: true, data: { email: "zainab@example.org" } });
+    const before = await db.user.findUniqueOrThrow({ where: { email: "zainab@example.org" } });
+    const again = await registerUser({ ...owner, email: "ZAINAB@example.ORG", name: "Someone else", password: "another fine passphrase" }, { ip: "198.51.100.7", locale: "en" });
+    expect(again).toEqual(first); // no way to tell from the answer that the address has an account
+    const after = await db.user.findUniqueOrThrow({ where: { email: "zainab@example.org" } });
     expect(after).toEqual(before);
     expect(await db.user.count({ where: { name: "Someone else" } })).toBe(0);
+    expect(await verifyPassword(after.passwordHash, "another fine passphrase")).toBe(false);
+    const messages = await db.emailMessage.findMany({ where: { toAddress: "zainab@example.org" }, orderBy: { createdAt: "asc" } });
+    expect(messages.map((m) => m.template)).toEqual(["auth.verify-email", "auth.account-exists"]);
+    expect(await db.authToken.count({ where: { userId: before.id } })).toBe(1); // the attempt issued no link
+
+    // Repeated attempts cannot flood the owner's mailbox: three notices an hour, then silence (same answer still).
+    for (let i = 0; i < 4; i++) expect(await registerUser({ ...owner, password: "another fine passphrase" }, { ip: "198.51.100.9", locale: "en" })).toEqual(first);
+    expect(await db.emailMessage.count({ where: { toAddress: "zainab@example.org", template: "auth.account-exists" } })).toBe(3);
+  });
+
+  it("two sign-ups with one new address at the same instant create one account and tell its owner of the other", async () => {
+    const email = `race-${Date.now()}@example.org`;
+    const results = await Promise.all([
+      registerUser({ ...signUp, email }, { ip: "198.51.100.8", locale: "en" }),
+      registerUser({ ...signUp, email, name: "Twin" }, { ip: "198.51.100.8", locale: "en" }),
+    ]);
+    expect(results).toEqual([{ ok: true, data: { email } }, { ok: true, data: { email } }]);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+    const templates = (await db.emailMessage.findMany({ where: { toAddress: email } })).map((m) => m.template).sort();
+    expect(templates).toEqual(["auth.account-exists", "auth.verify-email"]);
   });
 
   it("refuses weak passwords and bad fields without storing anything", async () => {

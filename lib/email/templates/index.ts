@@ -2,6 +2,7 @@
 // queueEmail then accepts its name and checks its parameters. Strings live in messages/<locale>/*.json.
 import type { z } from "zod";
 import type { EmailTemplate } from "../define";
+import { accountExists } from "./account-exists";
 import { confirmEmailChange } from "./confirm-email-change";
 import { emailChangeNotice } from "./email-change-notice";
 import { passwordChanged } from "./password-changed";
@@ -13,6 +14,7 @@ import { notificationDigestEmail } from "./notification-digest";
 
 export const EMAIL_TEMPLATES = [
   verifyEmail,
+  accountExists,
   confirmEmailChange,
   emailChangeNotice,
   passwordReset,
