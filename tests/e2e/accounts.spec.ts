@@ -12,9 +12,10 @@ async function linkFromOutbox(admin: Page, address: string, subject: string, pat
   let href: string | null = null;
   await expect(async () => {
     await admin.goto(`/secretariat/outbox?to=${encodeURIComponent(address)}`);
-    await admin.getByRole("link", { name: subject }).first().click({ timeout: 2_000 });
-    href = await admin.getByRole("link", { name: pattern }).first().getAttribute("href", { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+    await admin.getByRole("link", { name: subject }).first().click({ timeout: 15_000 });
+    // Not there until the worker has rendered the message: then go round again.
+    href = await admin.getByRole("link", { name: pattern }).first().getAttribute("href", { timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
   return href ?? "";
 }
 
