@@ -108,7 +108,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         key={filter.view}
         rows={rows}
         view={filter.view}
-        templates={templates.map((tpl) => ({ id: tpl.id, kind: tpl.kind, label: tpl.label, text: tpl.text }))}
+        templates={templates.flatMap(({ id, kind, label, text }) => (kind === "DISPOSITION" ? [] : [{ id, kind, label, text }]))}
         action={moderateQueueAction}
       />
       {nextCursor ? (

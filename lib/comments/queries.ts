@@ -6,6 +6,7 @@ import { CommentStatus, type StakeholderGroup } from "../db/generated/enums";
 import type { Prisma } from "../db/generated/client";
 import { renderMarkdown } from "../markdown/render";
 import { publicViewOf } from "../moderation/public";
+import { dispositionViewOf, dispositionViewSelect, type DispositionRowForView, type DispositionView } from "../dispositions/view";
 import { orderComments } from "./order";
 import type { CommentOrder } from "./schema";
 
@@ -62,6 +63,8 @@ export interface CommentView {
   paragraphNumber: number | null;
   versionNumber: number | null;
   anchorId: string | null;
+  /** the secretariat's answer (lib/dispositions), on published comments that open a thread */
+  disposition: DispositionView | null;
   replies: CommentView[];
 }
 
@@ -79,7 +82,7 @@ const viewInclude = {
 
 type Row = Prisma.CommentGetPayload<{ include: typeof viewInclude }>;
 
-function toView(row: Row, viewerId: string | null, replies: CommentView[]): CommentView {
+function toView(row: Row, viewerId: string | null, replies: CommentView[], dispositions: DispositionRowForView[] = []): CommentView {
   const withdrawn = row.status === CommentStatus.WITHDRAWN;
   const view = publicViewOf(row);
   const mine = viewerId !== null && row.authorId === viewerId;
@@ -103,6 +106,7 @@ function toView(row: Row, viewerId: string | null, replies: CommentView[]): Comm
     paragraphNumber: row.paragraph?.number ?? null,
     versionNumber: row.draftVersion?.number ?? null,
     anchorId: row.anchorId,
+    disposition: row.status === CommentStatus.PUBLISHED ? dispositionViewOf(dispositions, row.version) : null,
     replies,
   };
 }
@@ -113,6 +117,7 @@ async function threads(where: Prisma.CommentWhereInput, viewerId: string | null,
     include: {
       ...viewInclude,
       replies: { where: visibleTo(viewerId), include: viewInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      dispositions: { select: dispositionViewSelect, orderBy: { revision: "desc" } },
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: THREAD_LIMIT,
@@ -120,7 +125,7 @@ async function threads(where: Prisma.CommentWhereInput, viewerId: string | null,
   const views = tops
     // A withdrawn comment stays only as the context of its replies.
     .filter((c) => c.status !== CommentStatus.WITHDRAWN || c.replies.length > 0)
-    .map((c) => toView(c, viewerId, c.replies.map((r) => toView(r, viewerId, []))));
+    .map((c) => toView(c, viewerId, c.replies.map((r) => toView(r, viewerId, [])), c.dispositions));
   return { comments: orderComments(views, order), truncated: tops.length === THREAD_LIMIT };
 }
 

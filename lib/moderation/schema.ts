@@ -91,7 +91,7 @@ export const QueueFilterSchema = z.object({
 export type QueueFilter = z.infer<typeof QueueFilterSchema>;
 
 export const ReasonTemplateSchema = z.object({
-  kind: z.enum(["REJECT", "REQUEST_CHANGES", "HIDE"], { error: "kindInvalid" }),
+  kind: z.enum(["REJECT", "REQUEST_CHANGES", "HIDE", "DISPOSITION"], { error: "kindInvalid" }),
   label: z.string().trim().min(2, { error: "labelRequired" }).max(80, { error: "labelTooLong" }),
   text: z.string().trim().min(5, { error: "textRequired" }).max(2000, { error: "reasonTooLong" }),
 });

@@ -1,4 +1,4 @@
-// Reason templates the secretariat picks from when rejecting, requesting changes or hiding.
+// Reason templates the secretariat picks from when rejecting, requesting changes or hiding, and when answering comments.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation.reasons"))("title") };
 }
 
-const KINDS = ["REJECT", "REQUEST_CHANGES", "HIDE"] as const;
+const KINDS = ["REJECT", "REQUEST_CHANGES", "HIDE", "DISPOSITION"] as const;
 const ERRORS = new Set(["labelRequired", "labelTooLong", "textRequired", "reasonTooLong", "kindInvalid", "forbidden", "notFound"]);
 
 function TemplateForm({ t, tKinds, template }: {
