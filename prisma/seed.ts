@@ -8,6 +8,7 @@ import { placeOf } from "../lib/geo/countries";
 import { parseDraftMarkdown } from "../lib/drafts/parse";
 import { GLOSSARY_SEED } from "../lib/synthesis/glossary-seed";
 import { seedAccounts } from "./seed/accounts";
+import { seedDispositions } from "./seed/dispositions";
 
 export interface SeedResult {
   accounts: { role: string; email: string; password: string | null }[];
@@ -276,5 +277,7 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
   }
 
   await seedAccounts(db, [...DEMO_USERS.map((u) => u.email), ...CONTRIBUTORS.map((c) => c.email)]);
+  await seedDispositions(db, now);
+
   return { accounts };
 }

@@ -6,6 +6,7 @@ import type { CommentAction } from "./form-state";
 import { CommentForm } from "./comment-form";
 import { OwnCommentControls } from "./edit-comment";
 import { ProposalDiff } from "./proposal-diff";
+import { CommentDisposition } from "@/components/dispositions/comment-disposition";
 
 export interface ThreadActions {
   create: CommentAction;
@@ -21,13 +22,15 @@ interface Props {
   canWrite: boolean;
   actions: ThreadActions;
   isReply?: boolean;
+  /** the draft's public page, to link the paragraph an answer points to */
+  draftBase?: string;
 }
 
-export async function CommentItem({ comment, draftId, currentVersion, canWrite, actions, isReply = false }: Props) {
+export async function CommentItem({ comment, draftId, currentVersion, canWrite, actions, isReply = false, draftBase }: Props) {
   const [t, tg] = await Promise.all([getTranslations("comments"), getTranslations("groups")]);
   const oldVersion = comment.versionNumber !== null && comment.versionNumber !== currentVersion;
   return (
-    <article aria-label={comment.state === "withdrawn" ? t("withdrawn") : comment.anonymous ? t("anonymous") : comment.authorName} className={`rounded border p-3 ${comment.state === "pending" ? "border-amber-700 bg-amber-50" : "border-stone-200 bg-white"}`}>
+    <article id={`c-${comment.id}`} aria-label={comment.state === "withdrawn" ? t("withdrawn") : comment.anonymous ? t("anonymous") : comment.authorName} className={`rounded border p-3 ${comment.state === "pending" ? "border-amber-700 bg-amber-50" : "border-stone-200 bg-white"}`}>
       {comment.state === "withdrawn" ? (
         <p className="italic text-stone-700">{t("withdrawn")}</p>
       ) : (
@@ -51,6 +54,7 @@ export async function CommentItem({ comment, draftId, currentVersion, canWrite, 
             <div className="prose-user mt-2" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
           )}
           {comment.proposedText && comment.paragraphText !== null ? <ProposalDiff before={comment.paragraphText} after={comment.proposedText} /> : null}
+          {comment.disposition && !isReply ? <CommentDisposition disposition={comment.disposition} draftBase={draftBase} latestVersion={currentVersion} /> : null}
           {comment.mine && canWrite && comment.body !== null ? (
             <OwnCommentControls
               commentId={comment.id}

@@ -16,9 +16,11 @@ interface Props {
   canWrite: boolean;
   actions: ThreadActions;
   label: string;
+  /** the draft's public page, to link the paragraphs answers point to */
+  draftBase?: string;
 }
 
-export async function CommentThread({ comments, truncated, order, orderHref, draftId, currentVersion, canWrite, actions, label }: Props) {
+export async function CommentThread({ comments, truncated, order, orderHref, draftId, currentVersion, canWrite, actions, label, draftBase }: Props) {
   const t = await getTranslations("comments");
   return (
     <div className="space-y-3">
@@ -37,7 +39,7 @@ export async function CommentThread({ comments, truncated, order, orderHref, dra
         <ul aria-label={label} className="space-y-3">
           {comments.map((c) => (
             <li key={c.id}>
-              <CommentItem comment={c} draftId={draftId} currentVersion={currentVersion} canWrite={canWrite} actions={actions} />
+              <CommentItem comment={c} draftId={draftId} currentVersion={currentVersion} canWrite={canWrite} actions={actions} draftBase={draftBase} />
             </li>
           ))}
         </ul>

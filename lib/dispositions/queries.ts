@@ -349,12 +349,21 @@ export async function findDispositionTable(consultationSlug: string, draftSlug: 
   return { ok: true, context: { ...draft, version, next, answerable }, query: parsed.data };
 }
 
+/** Anchors of the draft's latest version: where a comment is read in context (see commentHref). */
+export async function latestAnchorsOf(context: Pick<TableContext, "versions">): Promise<Set<string>> {
+  const latest = context.versions.at(-1);
+  if (!latest) return new Set();
+  const rows = await db.paragraph.findMany({ where: { versionId: latest.id, number: { not: null } }, select: { anchorId: true } });
+  return new Set(rows.map((r) => r.anchorId));
+}
+
 export async function dispositionTablePage(context: TableContext, query: TableQuery) {
-  const [{ rows, total }, counts] = await Promise.all([
+  const [{ rows, total }, counts, latestAnchors] = await Promise.all([
     tableRows(context.version.id, query, { offset: (query.page - 1) * TABLE_PAGE, limit: TABLE_PAGE }),
     versionDispositionCounts(context.version.id),
+    latestAnchorsOf(context),
   ]);
-  return { rows, total, counts, pages: Math.max(1, Math.ceil(total / TABLE_PAGE)) };
+  return { rows, total, counts, latestAnchors, pages: Math.max(1, Math.ceil(total / TABLE_PAGE)) };
 }
 
 /** Every row of the table (for the downloads), in batches so a version with thousands of comments stays flat. */

@@ -52,3 +52,13 @@ export function dispositionViewOf(rows: DispositionRowForView[], commentVersion:
       .map((r) => ({ revision: r.revision, kind: r.kind, reason: r.reason, at: r.createdAt })),
   };
 }
+
+/**
+ * Where a comment is read in context on the draft's page: in its paragraph's thread when the latest version still
+ * has the paragraph, otherwise among the comments on the whole draft or on removed paragraphs.
+ */
+export function commentHref(base: string, comment: { commentId: string; anchorId: string | null }, latestAnchors: ReadonlySet<string>): string {
+  return comment.anchorId && latestAnchors.has(comment.anchorId)
+    ? `${base}?p=${encodeURIComponent(comment.anchorId)}#c-${comment.commentId}`
+    : `${base}#c-${comment.commentId}`;
+}

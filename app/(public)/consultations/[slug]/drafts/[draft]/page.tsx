@@ -14,6 +14,7 @@ import { CommentForm } from "@/components/comments/comment-form";
 import { VerifyNotice } from "@/components/accounts/verify-notice";
 import { resendVerificationAction } from "@/app/actions/accounts";
 import { FocusHeading } from "@/components/comments/focus-on-mount";
+import { ResponsesNotice } from "@/components/dispositions/responses-notice";
 import type { ThreadActions } from "@/components/comments/comment-item";
 import { createCommentAction, editCommentAction, withdrawCommentAction } from "./actions";
 
@@ -78,7 +79,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
       </div>
       <CommentThread
         comments={thread.comments} truncated={thread.truncated} order={order} orderHref={(o) => hrefFor(selected.anchorId, o)}
-        draftId={draft.id} currentVersion={version.number} canWrite={canWrite} actions={actions} label={tc("discussionTitle", { number: selected.number ?? 0 })}
+        draftId={draft.id} currentVersion={version.number} canWrite={canWrite} actions={actions} label={tc("discussionTitle", { number: selected.number ?? 0 })} draftBase={base}
       />
       {writeArea(selected.anchorId, selected.text, `new-${selected.anchorId}`)}
     </section>
@@ -91,12 +92,13 @@ export default async function DraftPage({ params, searchParams }: Props) {
         consultation={consultation} draft={draft} version={version} versions={versions} latestNumber={view.latest.number}
         state={state} openAt={period.openAt} closeAt={period.closeAt} base={base}
       />
+      <ResponsesNotice draftId={draft.id} base={base} />
       <DraftBody paragraphs={paragraphs} counts={counts} selected={selected?.anchorId ?? null} hrefFor={(a) => hrefFor(a)} discussion={discussion} />
       <section aria-labelledby="whole-draft-heading" className="space-y-4 border-t border-stone-200 pt-6">
         <h2 id="whole-draft-heading" className="text-xl font-semibold">{tc("wholeDraftTitle")}</h2>
         <CommentThread
           comments={whole.comments} truncated={whole.truncated} order={order} orderHref={(o) => `${base}${orderQuery(o) ? `?${orderQuery(o)}` : ""}#whole-draft-heading`}
-          draftId={draft.id} currentVersion={version.number} canWrite={canWrite} actions={actions} label={tc("wholeDraftTitle")}
+          draftId={draft.id} currentVersion={version.number} canWrite={canWrite} actions={actions} label={tc("wholeDraftTitle")} draftBase={base}
         />
         {writeArea(null, null, "new-whole")}
       </section>
@@ -110,7 +112,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
               {c.paragraphText ? <blockquote className="border-s-4 border-stone-300 ps-3 text-stone-800" dir="auto">{c.paragraphText}</blockquote> : null}
               <CommentThread
                 comments={[c]} truncated={false} order={order} orderHref={() => base} draftId={draft.id} currentVersion={version.number}
-                canWrite={canWrite} actions={actions} label={tc("removedParagraph", { number: c.paragraphNumber ?? 0, version: c.versionNumber ?? 0 })}
+                canWrite={canWrite} actions={actions} label={tc("removedParagraph", { number: c.paragraphNumber ?? 0, version: c.versionNumber ?? 0 })} draftBase={base}
               />
             </div>
           ))}

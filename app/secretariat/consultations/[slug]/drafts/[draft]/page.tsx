@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDraftForAdmin } from "@/lib/drafts/service";
+import { dispositionProgress } from "@/lib/dispositions/queries";
 import { commentPeriodOf, commentPeriodState } from "@/lib/drafts/period";
 import { toUtcInput } from "@/lib/consultations/schema";
 import { PeriodForm, VersionForm } from "@/components/drafts/admin-forms";
@@ -23,7 +24,8 @@ export default async function SecretariatDraftPage({ params, searchParams }: Pro
   const d = await getDraftForAdmin(slug, draftSlug);
   if (!d) notFound();
   const sp = await searchParams;
-  const t = await getTranslations("drafts");
+  const [t, tw, progress] = await Promise.all([getTranslations("drafts"), getTranslations("dispositions.work"), dispositionProgress(d.id)]);
+  const answerable = progress.filter((v) => v.answerable).reverse();
   const state = commentPeriodState(d, d.consultation, new Date());
   const period = commentPeriodOf(d, d.consultation);
   const latest = d.versions[0];
@@ -45,6 +47,21 @@ export default async function SecretariatDraftPage({ params, searchParams }: Pro
           inherited={period.inherited}
           values={{ commentsOpenAt: toUtcInput(d.commentsOpenAt), commentsCloseAt: toUtcInput(d.commentsCloseAt) }}
         />
+      </section>
+      <section aria-labelledby="responses-heading" className="space-y-3">
+        <h2 id="responses-heading" className="text-xl font-semibold">{tw("adminTitle")}</h2>
+        {answerable.length === 0 ? <p className="text-stone-800">{tw("adminNone")}</p> : (
+          <ul className="space-y-1">
+            {answerable.map((v) => (
+              <li key={v.number}>
+                <Link href={`/secretariat/consultations/${slug}/drafts/${d.slug}/dispositions?version=${v.number}`} className="text-brand-800 underline">
+                  {tw("adminLink", { version: v.number, next: v.number + 1 })}
+                </Link>
+                <span className="ms-2 text-sm text-stone-700">{tw("adminProgress", { answered: v.answered, comments: v.comments })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="publish-heading" className="space-y-3">
         <h2 id="publish-heading" className="text-xl font-semibold">{t("admin.publishTitle")}</h2>

@@ -6,6 +6,7 @@ import { getPublicDraft } from "@/lib/drafts/service";
 import { commentPeriodOf, commentPeriodState } from "@/lib/drafts/period";
 import { DraftBody } from "@/components/drafts/draft-body";
 import { DraftHeader } from "@/components/drafts/draft-header";
+import { ResponsesNotice } from "@/components/dispositions/responses-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +40,7 @@ export default async function DraftVersionPage({ params }: Props) {
         consultation={view.consultation} draft={view.draft} version={view.version} versions={view.versions} latestNumber={view.latest.number}
         state={commentPeriodState(view.draft, view.consultation, new Date())} openAt={period.openAt} closeAt={period.closeAt} base={base}
       />
+      <ResponsesNotice draftId={view.draft.id} base={base} version={view.version.number} />
       {view.version.number > 1 ? (
         <p><Link href={`${base}/compare?from=${view.version.number - 1}&to=${view.version.number}`} className="text-brand-800 underline">{t("compareWithPrevious")}</Link></p>
       ) : null}
