@@ -18,7 +18,9 @@ export function paragraphHref(base: string, anchorId: string, version: number, l
 
 export async function CommentDisposition({ disposition: d, draftBase, latestVersion }: Props) {
   const t = await getTranslations("dispositions");
-  const where = d.paragraph ? t("public.reflectedIn", { number: d.paragraph.number, version: d.paragraph.version }) : null;
+  // Accepting answers point at where the text changed; the others at the paragraph that explains why.
+  const reflects = d.kind === "ACCEPTED" || d.kind === "PARTLY_ACCEPTED";
+  const where = d.paragraph ? t(reflects ? "public.reflectedIn" : "public.seeParagraph", { number: d.paragraph.number, version: d.paragraph.version }) : null;
   return (
     <section aria-label={t("public.responseLabel")} className="mt-2 rounded border-s-4 border-brand-700 bg-brand-50 p-2 text-sm">
       <p className="flex flex-wrap items-center gap-2">

@@ -93,6 +93,8 @@ export async function seedDispositions(db: PrismaClient, now: Date): Promise<voi
   const v1 = draft?.versions[0];
   if (!draft || !v1 || draft.versions.length > 1) return;
   const secretariat = await db.user.findUnique({ where: { email: "secretariat@agora.example" } });
+  // Version 1 went out for comment a week ago, before the comments below.
+  await db.draftVersion.update({ where: { id: v1.id }, data: { publishedAt: new Date(now.getTime() - 7 * DAY) } });
 
   for (const c of EXTRA_CONTRIBUTORS) {
     const normalizedName = normaliseName(c.org);

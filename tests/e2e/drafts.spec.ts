@@ -39,7 +39,7 @@ test("a comment awaiting moderation is visible to its author only", async ({ pag
   await visitor.close();
 });
 
-test("a participant comments on paragraph 3 with the keyboard only and another person sees it", async ({ page, browser, axe }) => {
+test("a participant comments on paragraph 6 with the keyboard only and another person sees it", async ({ page, browser, axe }) => {
   // Post-moderation, switched by the secretariat in the consultation admin, so the comment is public at once.
   const secretariat = demoAccount("SECRETARIAT");
   const admin = await browser.newPage();
@@ -54,12 +54,13 @@ test("a participant comments on paragraph 3 with the keyboard only and another p
   await signIn(page, participant.email, participant.password);
   await page.goto(DRAFT);
   await page.locator("body").focus();
-  await tabTo(page, (el) => el.tag === "a" && el.text.startsWith("Paragraph 3:"));
+  // The seed's version 2 is current; its security item (paragraph 6) has no comment yet.
+  await tabTo(page, (el) => el.tag === "a" && el.text.startsWith("Paragraph 6:"));
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\?p=/);
-  await expect(page.getByRole("heading", { name: "Comments on paragraph 3" })).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Comments on paragraph 6" })).toBeFocused();
   await tabTo(page, (el) => el.tag === "textarea" && el.id.endsWith("-body"));
-  await page.keyboard.type("Please add community networks to the access session.");
+  await page.keyboard.type("Please add community networks to the security session.");
   await tabTo(page, (el) => el.tag === "summary");
   await page.keyboard.press("Enter"); // open "Propose replacement text"
   await page.keyboard.press("Tab");
@@ -69,17 +70,17 @@ test("a participant comments on paragraph 3 with the keyboard only and another p
   await page.keyboard.press("Enter");
   await expect(page.getByText("Your comment is published.")).toBeVisible();
   const discussion = page.locator("#discussion");
-  await expect(discussion.locator("p", { hasText: "Please add community networks to the access session." })).toBeVisible();
+  await expect(discussion.locator("p", { hasText: "Please add community networks to the security session." })).toBeVisible();
   await expect(discussion.getByRole("figure")).toContainText("Community networks will be included.");
   await axe();
 
   const visitor = await browser.newPage();
   await visitor.goto(DRAFT);
-  const link = visitor.getByRole("link", { name: /^Paragraph 3: 1 comment/ });
+  const link = visitor.getByRole("link", { name: /^Paragraph 6: 1 comment/ });
   await link.focus();
   await expect(visitor.getByRole("tooltip")).toContainText("Civil society");
   await link.press("Enter");
-  await expect(visitor.locator("#discussion p", { hasText: "Please add community networks to the access session." })).toBeVisible();
+  await expect(visitor.locator("#discussion p", { hasText: "Please add community networks to the security session." })).toBeVisible();
   await expect(visitor.locator("#discussion")).toContainText("Priya Participant");
   await expect(visitor.getByRole("link", { name: "Sign in to comment" }).first()).toBeVisible();
   await visitor.close();
@@ -98,19 +99,20 @@ test("the secretariat publishes a new version; comments follow their paragraph a
     text
       .replace("- A main session on security and trust, including spam and cybercrime.\n", "")
       .replace("- A main session on access", "- A main session on security and trust, including spam and cybercrime.\n- A main session on access")
-      .replace("including affordability and infrastructure", "including affordability, community networks and infrastructure"),
+      .replace("including affordability, open-access backbones and infrastructure", "including affordability, open-access backbones, community networks and infrastructure"),
   );
   await page.getByRole("button", { name: "Publish version" }).click();
-  await expect(page.getByText(/Version 2 was published: 1 edited, 1 moved/)).toBeVisible();
+  // The seed already published version 2.
+  await expect(page.getByText(/Version 3 was published: 1 edited, 1 moved/)).toBeVisible();
 
   await page.goto(DRAFT);
-  await expect(page.getByText(/Version 2, published/)).toBeVisible();
-  // The access item is now paragraph 4; the comment made on version 1 stays on it, marked with its version.
-  await page.getByRole("link", { name: /^Paragraph 4: 1 comment/ }).click();
-  await expect(page.locator("#discussion")).toContainText("on version 1, paragraph 3");
+  await expect(page.getByText(/Version 3, published/)).toBeVisible();
+  // The security item is now paragraph 3; the comment made on version 2 stays on it, marked with its version.
+  await page.getByRole("link", { name: /^Paragraph 3: 1 comment/ }).click();
+  await expect(page.locator("#discussion")).toContainText("on version 2, paragraph 6");
   await axe();
-  await page.goto(`${DRAFT}/compare?from=1&to=2`);
-  await expect(page.getByRole("heading", { name: "Changes from version 1 to version 2" })).toBeVisible();
+  await page.goto(`${DRAFT}/compare?from=2&to=3`);
+  await expect(page.getByRole("heading", { name: "Changes from version 2 to version 3" })).toBeVisible();
   await expect(page.locator("ins").filter({ hasText: "community networks" }).first()).toBeVisible();
   await axe();
   await page.goto(`${DRAFT}/versions/1`);

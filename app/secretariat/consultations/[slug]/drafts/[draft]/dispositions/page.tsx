@@ -83,7 +83,7 @@ export default async function DispositionWorkPage({ params, searchParams }: Prop
       current: r.disposition ? { kind: r.disposition.kind, reason: r.disposition.reason, paragraphId: work.options.find((o) => o.anchorId === r.disposition?.paragraph?.anchorId)?.id ?? null } : null,
       content: (
         <>
-          <p className="text-sm text-stone-700">{[countryName(r.country, locale), date(r.createdAt)].join(" · ")}</p>
+          <p className="text-sm text-stone-700">{[countryName(r.country, locale), `${date(r.createdAt)} UTC`].join(" · ")}</p>
           {/* renderMarkdown: no raw HTML, safe links. */}
           <div className="prose-user text-sm" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
           {r.proposedText && g.paragraph ? <ProposalDiff before={g.paragraph.text} after={r.proposedText} /> : null}
