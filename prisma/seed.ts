@@ -9,6 +9,7 @@ import { parseDraftMarkdown } from "../lib/drafts/parse";
 import { GLOSSARY_SEED } from "../lib/synthesis/glossary-seed";
 import { seedAccounts } from "./seed/accounts";
 import { seedDispositions } from "./seed/dispositions";
+import { seedOutcomes } from "./seed/outcomes";
 
 export interface SeedResult {
   accounts: { role: string; email: string; password: string | null }[];
@@ -278,6 +279,7 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
 
   await seedAccounts(db, [...DEMO_USERS.map((u) => u.email), ...CONTRIBUTORS.map((c) => c.email)]);
   await seedDispositions(db, now);
+  await seedOutcomes(db);
 
   return { accounts };
 }

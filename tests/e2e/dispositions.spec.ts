@@ -53,7 +53,7 @@ test.beforeAll(async () => {
       );
       paragraphs.push({ id, anchor });
     }
-    const user = async (name: string, group: string, email = `${randomUUID().slice(0, 8)}@e2e.example`, password = randomUUID()) => {
+    const user = async (name: string, group: string, email = `${randomUUID().slice(0, 8)}@e2e.example`, password: string = randomUUID()) => {
       const id = randomUUID();
       await client.query(
         `INSERT INTO "User" (id, email, "passwordHash", name, "stakeholderGroup", country, "updatedAt") VALUES ($1, $2, $3, $4, $5, 'GH', now())`,

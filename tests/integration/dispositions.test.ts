@@ -238,3 +238,16 @@ describe("bulk dispositions", () => {
     expect(await db.commentDisposition.count({ where: { comment: { draftId: s.draft.id } } })).toBe(0);
   });
 });
+
+describe("the author's own comments", () => {
+  it("lists only the author's comments, with the current answer and where to read it", async () => {
+    const { listMyComments } = await import("@/lib/dispositions/mine");
+    const s = await setup();
+    await s.publishV2();
+    await recordDisposition(s.secretariat, answer(s.onAccess, { kind: "PARTLY_ACCEPTED", reason: "Named, not funded." }));
+    const mine = await listMyComments(s.author.id);
+    expect(mine.items.map((c) => [c.id, c.paragraphNumber, c.versionNumber, c.anchorInLatest, c.latestVersion])).toEqual([[s.onAccess.id, 3, 1, true, 2]]);
+    expect(mine.items[0]?.disposition).toMatchObject({ kind: "PARTLY_ACCEPTED", reason: "Named, not funded.", paragraph: { number: 4, version: 2 } });
+    expect((await listMyComments((await buildUser()).id)).items).toEqual([]);
+  });
+});

@@ -29,7 +29,7 @@ describe("demo seed", () => {
     await seed(db);
     const counts = async () => Promise.all([
       db.user.count(), db.consultation.count(), db.submission.count(), db.paragraph.count(), db.organisation.count(), db.glossaryTerm.count(),
-      db.comment.count(), db.commentDisposition.count(), db.reasonTemplate.count(), db.notification.count(), db.auditEvent.count(),
+      db.comment.count(), db.commentDisposition.count(), db.reasonTemplate.count(), db.notification.count(), db.auditEvent.count(), db.contributionParagraphLink.count(),
     ]);
     const first = await counts();
     const again = await seed(db);

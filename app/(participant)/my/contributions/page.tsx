@@ -16,13 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyContributionsPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/my/contributions");
-  const [t, ts, tApp] = await Promise.all([getTranslations("submissions.mine"), getTranslations("submissions.status"), getTranslations("app")]);
+  const [t, ts, tApp, tm] = await Promise.all([getTranslations("submissions.mine"), getTranslations("submissions.status"), getTranslations("app"), getTranslations("dispositions.mine")]);
   const rows = await listMyContributions(user.id);
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-stone-800">{t("intro")}</p>
+      <p><Link href="/my/comments" className="text-brand-800 underline">{tm("link")}</Link></p>
       {rows.length === 0 ? (
         <p>{t("none")}</p>
       ) : (

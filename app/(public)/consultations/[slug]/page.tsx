@@ -12,6 +12,7 @@ import { FollowButton } from "@/components/follows/follow-button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isFollowing } from "@/lib/follows/service";
 import { followAction, unfollowAction } from "@/app/actions/follow";
+import { OutcomeLink } from "@/components/outcomes/outcome-link";
 
 export const dynamic = "force-dynamic";
 
@@ -55,6 +56,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
           </section>
           <ConsultationDrafts consultationId={consultation.id} consultationSlug={consultation.slug} />
           <PublishedSynthesis slug={consultation.slug} />
+          <OutcomeLink slug={consultation.slug} />
         </div>
         <aside aria-labelledby="timeline-heading" className="space-y-3">
           <FollowButton slug={consultation.slug} following={following} outcome={follow} followAction={followAction} unfollowAction={unfollowAction} />

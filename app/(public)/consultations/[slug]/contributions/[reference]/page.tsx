@@ -8,6 +8,8 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { getPublishedContribution } from "@/lib/submissions/public";
 import { CampaignFlag } from "@/components/moderation/campaign-flag";
 import { HiddenNotice } from "@/components/moderation/hidden-notice";
+import { linkedParagraphsOf } from "@/lib/outcomes/links";
+import { WhatBecame } from "@/components/outcomes/what-became";
 
 export const dynamic = "force-dynamic";
 
@@ -23,8 +25,9 @@ export default async function ContributionPage({ params }: Props) {
   const { slug, reference } = await params;
   const item = await getPublishedContribution(slug, decodeURIComponent(reference));
   if (!item) notFound();
-  const [t, tl, tn, tGroups, tRegions, tApp, locale, viewer] = await Promise.all([
+  const [t, tl, tn, tGroups, tRegions, tApp, locale, viewer, linked] = await Promise.all([
     getTranslations("submissions.page"), getTranslations("submissions.list"), getTranslations("submissions.nav"), getTranslations("groups"), getTranslations("regions"), getTranslations("app"), getLocale(), getCurrentUser(),
+    linkedParagraphsOf(item.reference),
   ]);
   const permalink = `/consultations/${slug}/contributions/${encodeURIComponent(item.reference)}`;
   const languageName = new Intl.DisplayNames([locale], { type: "language" }).of(item.language) ?? item.language;
@@ -52,7 +55,10 @@ export default async function ContributionPage({ params }: Props) {
         {item.body === null ? (
           <div className="md:col-span-2"><HiddenNotice reason={item.hiddenReason ?? ""} /></div>
         ) : (
-          <div className="prose-user md:col-span-2" lang={item.language} dangerouslySetInnerHTML={{ __html: renderMarkdown(item.body) }} />
+          <div className="space-y-8 md:col-span-2">
+            <div className="prose-user" lang={item.language} dangerouslySetInnerHTML={{ __html: renderMarkdown(item.body) }} />
+            <WhatBecame consultationSlug={slug} paragraphs={linked} />
+          </div>
         )}
         <aside aria-labelledby="details-heading" className="space-y-4">
           <h2 id="details-heading" className="text-xl font-semibold">{t("details")}</h2>

@@ -6,6 +6,10 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { countryName, type UnRegion } from "@/lib/geo/countries";
 import { getContributionHistory } from "@/lib/submissions/service";
 import { StatusBadge } from "@/components/submissions/status-badge";
+import { linkableParagraphs, linkedParagraphsOf } from "@/lib/outcomes/links";
+import { LinkParagraphForm, UnlinkButton } from "@/components/outcomes/link-paragraph-form";
+import { linkedParagraphHref } from "@/components/outcomes/what-became";
+import { linkParagraphAction, unlinkParagraphAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -22,9 +26,11 @@ export default async function ContributionHistoryPage({ params }: Props) {
   if (!user) redirect("/signin");
   const item = await getContributionHistory(user, slug, decodeURIComponent(reference));
   if (!item) notFound();
-  const [t, tp, ts, tGroups, tRegions, tApp, locale] = await Promise.all([
+  const [t, tp, ts, tGroups, tRegions, tApp, locale, tl, td, linked, linkable] = await Promise.all([
     getTranslations("submissions.history"), getTranslations("submissions.page"), getTranslations("submissions.status"), getTranslations("groups"), getTranslations("regions"), getTranslations("app"), getLocale(),
+    getTranslations("outcome.links"), getTranslations("drafts"), linkedParagraphsOf(item.reference, { all: true }), linkableParagraphs(user, item.id),
   ]);
+  const linkedIds = new Set(linked.map((l) => l.paragraphId));
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -64,6 +70,32 @@ export default async function ContributionHistoryPage({ params }: Props) {
           </ul>
         </section>
       ) : null}
+      <section aria-labelledby="links-heading" className="space-y-3">
+        <h2 id="links-heading" className="text-xl font-semibold">{tl("title")}</h2>
+        <p className="text-stone-800">{tl("intro")}</p>
+        {linked.length > 0 ? (
+          <ul className="space-y-2">
+            {linked.map((l) => (
+              <li key={l.linkId} className="flex flex-wrap items-center gap-2 rounded border border-stone-200 bg-white p-2 text-sm">
+                <a href={linkedParagraphHref(item.consultation.slug, l)} className="text-brand-800 underline" dir="auto">{tl("item", { draft: l.draft.title, version: l.version, number: l.number })}</a>
+                <span className="text-stone-700">({td(`change.${l.change}`)})</span>
+                <UnlinkButton action={unlinkParagraphAction.bind(null, l.linkId)} label={tl("unlinkLabel", { draft: l.draft.title, version: l.version, number: l.number })} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {item.status === "PUBLISHED" ? (
+          <LinkParagraphForm
+            action={linkParagraphAction.bind(null, item.id)}
+            groups={linkable.map((v) => ({
+              label: tl("group", { draft: v.draftTitle, version: v.version }),
+              options: v.paragraphs
+                .filter((p) => !linkedIds.has(p.id))
+                .map((p) => ({ id: p.id, label: `${td("paragraphShort", { number: p.number })} (${td(`change.${p.change}`)}) — ${p.text.length > 80 ? `${p.text.slice(0, 79)}…` : p.text}` })),
+            })).filter((g) => g.options.length > 0)}
+          />
+        ) : <p className="text-stone-800">{tl("onlyPublished")}</p>}
+      </section>
       <section aria-labelledby="versions-heading" className="space-y-3">
         <h2 id="versions-heading" className="text-xl font-semibold">{t("versions")}</h2>
         {item.versions.map((v) => (
