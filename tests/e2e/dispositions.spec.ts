@@ -18,6 +18,7 @@ const P3 = "Workshops are chosen for balance across regions and gender.";
 const SOURCE = `## Sessions\n\n${P1}\n\n${P2}\n\n${P3}\n`;
 const CAMPAIGN_TEXT = "Speakers from developing countries should be at least half of every panel, as many of us asked before.";
 const PUBLIC_BASE = `/consultations/${SLUG}/drafts/${DRAFT}`;
+const REFERENCE = `ANS-${randomUUID().slice(0, 8)}`;
 
 test.describe.configure({ mode: "serial" });
 
@@ -76,6 +77,12 @@ test.beforeAll(async () => {
     await comment(await user("Kofi Campaigner", "CIVIL_SOCIETY"), "Kofi Campaigner", "CIVIL_SOCIETY", p2, CAMPAIGN_TEXT, 50, campaign);
     await comment(await user("Esi Campaigner", "CIVIL_SOCIETY"), "Esi Campaigner", "CIVIL_SOCIETY", p2, CAMPAIGN_TEXT, 40, campaign);
     await comment(await user("Yaw Official", "GOVERNMENT"), "Yaw Official", "GOVERNMENT", p3, "The selection of workshops should favour national initiatives.", 30);
+    // A written contribution by the same author, sent after version 1 and before version 2.
+    await client.query(
+      `INSERT INTO "Submission" (id, reference, "consultationId", "authorId", "contributorKey", "contributorName", "stakeholderGroup", country, region, developing, title, body, language, status, "submittedAt", "publishedAt", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, 'Abena Author', 'CIVIL_SOCIETY', 'GH', 'AFRICAN', true, 'Community networks first', 'Community networks connect the unconnected.', 'en', 'PUBLISHED', now() - interval '1 day', now() - interval '1 day', now())`,
+      [randomUUID(), REFERENCE, cid, author, `user:${author}`],
+    );
   } finally {
     await client.end();
   }
@@ -166,6 +173,34 @@ test("the public table shows the answers, counts them by group and downloads as 
   expect(await missing.json()).toMatchObject({ error: "no_responses" });
 });
 
+test("the secretariat links the contribution to the changed paragraph; its page and the closing page show what became of the inputs", async ({ page, axe }) => {
+  const secretariat = demoAccount("SECRETARIAT");
+  await signIn(page, secretariat.email, secretariat.password);
+  await page.goto(`/secretariat/consultations/${SLUG}/contributions/${REFERENCE}`);
+  const select = page.getByLabel("Draft paragraph", { exact: true });
+  await select.selectOption((await select.locator("option", { hasText: "¶ 1 (Edited) — The meeting opens" }).getAttribute("value")) ?? "");
+  await page.getByRole("button", { name: "Link paragraph" }).click();
+  await expect(page.getByText("The paragraph is linked to this contribution.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Programme for answering, version 2, paragraph 1" })).toBeVisible();
+  await axe();
+
+  await page.goto(`/consultations/${SLUG}/contributions/${REFERENCE}`);
+  const became = page.getByRole("region", { name: "What became of this contribution" });
+  await expect(became.getByRole("link", { name: "Programme for answering, version 2, paragraph 1" })).toBeVisible();
+  await expect(became).toContainText("including community networks");
+  await axe();
+
+  await page.goto(`/consultations/${SLUG}`);
+  await page.getByRole("link", { name: "See the outcome of the round" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Outcome of the round: Consultation for answering comments" })).toBeVisible();
+  await expect(page.getByText("1 published contribution and 4 published comments.")).toBeVisible();
+  await expect(page.getByText("4 of 4 comments on draft versions followed by a new version have been answered.")).toBeVisible();
+  const accepted = page.getByRole("table", { name: "Comments accepted in full or in part, by stakeholder group" });
+  await expect(accepted.getByRole("row", { name: /Civil society/ })).toContainText("33.3%");
+  await expect(page.getByRole("table", { name: "Contributions reflected in a draft paragraph, by stakeholder group" }).getByRole("row", { name: /Civil society/ })).toContainText("100%");
+  await axe();
+});
+
 test("the author sees the disposition in the notifications and beside the comment", async ({ page, axe }) => {
   await signIn(page, AUTHOR.email, AUTHOR.password);
   await page.goto("/notifications");
@@ -177,6 +212,13 @@ test("the author sees the disposition in the notifications and beside the commen
   await expect(response).toContainText("Accepted");
   await expect(response.getByRole("link", { name: "Reflected in paragraph 1 of version 2" })).toBeVisible();
   await axe();
+  await page.goto("/my/comments");
+  await expect(page.getByRole("heading", { level: 1, name: "My comments" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Response of the secretariat" })).toContainText("Accepted");
+  await axe();
+  await page.goto("/notifications");
+  await page.getByRole("link", { name: "See what became of your contribution" }).click();
+  await expect(page.getByRole("region", { name: "What became of this contribution" })).toBeVisible();
 });
 
 test("a newcomer finds the demo draft's answered comments at once", async ({ page, axe }) => {
