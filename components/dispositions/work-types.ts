@@ -15,7 +15,7 @@ export type DispositionActionState =
   | { status: "error"; error: string; fieldErrors: Record<string, string[] | undefined>; at: number };
 
 export interface WorkRowView {
-  /** "COMMENT:<id>:<comment version>:<revision>" or "CAMPAIGN:<id>" */
+  /** "COMMENT:<id>:<comment text revision>:<disposition revision>" or "CAMPAIGN:<id>" */
   selection: string;
   /** the checkbox's label: who wrote it, and the campaign size when it stands for several */
   label: string;

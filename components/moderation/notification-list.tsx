@@ -20,7 +20,7 @@ export async function NotificationList({ items }: { items: NotificationView[] })
             </p>
             {p?.reason ? <p className="mt-1" dir="auto"><span className="font-medium">{kind === "changesRequested" ? t("note") : t("reason")}</span> {p.reason}</p> : null}
             <p className="mt-1 text-sm text-stone-700">{t("when", { date: n.createdAt })}</p>
-            {n.link ? <p className="mt-1"><Link className="text-brand-800 underline" href={n.link}>{n.kind === "disposition" ? t("openComment") : n.kind === "paragraphLinked" ? t("openOutcome") : t("open")}</Link></p> : null}
+            {n.link ? <p className="mt-1"><Link className="text-brand-800 underline" href={n.link}>{t("open")}</Link></p> : null}
           </li>
         );
       })}

@@ -106,7 +106,7 @@ function toView(row: Row, viewerId: string | null, replies: CommentView[], dispo
     paragraphNumber: row.paragraph?.number ?? null,
     versionNumber: row.draftVersion?.number ?? null,
     anchorId: row.anchorId,
-    disposition: row.status === CommentStatus.PUBLISHED ? dispositionViewOf(dispositions, row.version) : null,
+    disposition: row.status === CommentStatus.PUBLISHED ? dispositionViewOf(dispositions, row.revision) : null,
     replies,
   };
 }

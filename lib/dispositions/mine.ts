@@ -52,7 +52,7 @@ export async function listMyComments(userId: string, cursor?: string | null): Pr
     items: page.flatMap((r): MyComment[] => (r.draft ? [{
       id: r.id, status: r.status, body: r.body, createdAt: r.createdAt, consultation: r.consultation, draft: { slug: r.draft.slug, title: r.draft.title },
       versionNumber: r.draftVersion?.number ?? null, paragraphNumber: r.paragraph?.number ?? null, anchorId: r.anchorId, isReply: r.parentId !== null,
-      disposition: r.status === "PUBLISHED" ? dispositionViewOf(r.dispositions, r.version) : null,
+      disposition: r.status === "PUBLISHED" ? dispositionViewOf(r.dispositions, r.revision) : null,
       anchorInLatest: r.anchorId !== null && present.has(`${r.draft.versions[0]?.id ?? ""}:${r.anchorId}`),
       latestVersion: r.draft.versions[0]?.number ?? 0,
     }] : [])),

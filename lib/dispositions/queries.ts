@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { ConsultationStatus, type StakeholderGroup } from "../db/generated/enums";
 import { hasRole, type Actor } from "../auth/session-roles";
-import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import { INPUT_GROUPS } from "../stakeholders/groups";
 import { isDispositionKind, type DispositionKindName } from "./kinds";
 import { TableQuerySchema, WorkFilterSchema, type TableQuery, type WorkFilter } from "./schema";
 import { suggestParagraph } from "./suggest";
@@ -19,7 +19,7 @@ export interface CountCell {
   none: number;
 }
 export interface DispositionCounts {
-  /** groups that commented, in the IGF's order */
+  /** groups that commented, in the IGF's order (unclassified last) */
   groups: (CountCell & { group: StakeholderGroup })[];
   all: CountCell;
 }
@@ -46,7 +46,7 @@ async function countsWhere(where: Prisma.Sql): Promise<DispositionCounts> {
       else if (isDispositionKind(row.kind)) target.byKind[row.kind] += row.n;
     }
   }
-  return { groups: STAKEHOLDER_GROUPS.flatMap((g) => { const cell = byGroup.get(g); return cell ? [{ group: g, ...cell }] : []; }), all };
+  return { groups: INPUT_GROUPS.flatMap((g) => { const cell = byGroup.get(g); return cell ? [{ group: g, ...cell }] : []; }), all };
 }
 
 /** Answers to the comments on one version, by stakeholder group and disposition. */
@@ -103,7 +103,7 @@ export interface WorkRow {
   /** what the form sends: one comment as seen, or a whole campaign */
   selection: string;
   commentId: string;
-  commentVersion: number;
+  commentRevision: number;
   revision: number;
   authorName: string;
   organisationName: string | null;
@@ -230,9 +230,9 @@ export async function listDispositionWork(actor: Actor | null, consultationSlug:
     const members = Number(idRow.members);
     const campaign = idRow.campaignId && members > 1 ? { id: idRow.campaignId, count: members } : null;
     group.rows.push({
-      selection: campaign ? `CAMPAIGN:${campaign.id}` : `COMMENT:${c.id}:${c.version}:${current?.revision ?? 0}`,
+      selection: campaign ? `CAMPAIGN:${campaign.id}` : `COMMENT:${c.id}:${c.revision}:${current?.revision ?? 0}`,
       commentId: c.id,
-      commentVersion: c.version,
+      commentRevision: c.revision,
       revision: current?.revision ?? 0,
       authorName: c.authorName,
       organisationName: c.organisationName,
@@ -242,7 +242,7 @@ export async function listDispositionWork(actor: Actor | null, consultationSlug:
       body: c.body,
       proposedText: c.proposedText,
       campaign,
-      disposition: dispositionViewOf(c.dispositions, c.version),
+      disposition: dispositionViewOf(c.dispositions, c.revision),
       history: c.dispositions.map((d) => ({ revision: d.revision, kind: d.kind, reason: d.reason, at: d.createdAt, by: d.actor?.name ?? null, paragraph: d.paragraph?.number ?? null, current: d.current })),
       suggested: suggestParagraph({ anchorId: c.anchorId, paragraphText: c.paragraph?.text ?? null, proposedText: c.proposedText }, options),
     });
@@ -321,7 +321,7 @@ async function tableRows(versionId: string, filter: TableFilter, window: { offse
       authorName: c.authorName, organisationName: c.organisationName, group: c.stakeholderGroup, createdAt: c.createdAt, body: c.body, proposedText: c.proposedText,
       kind: d?.kind ?? null, reason: d?.reason ?? "",
       newParagraph: d?.paragraph && d.paragraph.number !== null ? { number: d.paragraph.number, anchorId: d.paragraph.anchorId } : null,
-      revision: d?.revision ?? 0, answeredAt: d?.createdAt ?? null, editedSince: d ? c.version > d.commentVersion : false,
+      revision: d?.revision ?? 0, answeredAt: d?.createdAt ?? null, editedSince: d ? c.revision > d.commentRevision : false,
     }];
   });
   return { rows, total: ids[0]?.total ?? 0 };

@@ -22,10 +22,10 @@ const answer = {
   paragraph: ParagraphChoiceSchema,
 };
 
-/** What the secretariat saw: the comment's version and the disposition revision it answers (0: none yet). */
+/** What the secretariat saw: the comment's text revision and the disposition revision it answers (0: none yet). */
 export const DispositionTargetSchema = z.object({
   commentId: id,
-  commentVersion: z.coerce.number().int().min(1),
+  commentRevision: z.coerce.number().int().min(1),
   expectedRevision: z.coerce.number().int().min(0),
 });
 export type DispositionTarget = z.infer<typeof DispositionTargetSchema>;
@@ -44,7 +44,7 @@ export const BulkDispositionSchema = z
   .refine((v) => v.targets.length + v.campaigns.length > 0, { error: "nothingSelected", path: ["targets"] });
 export type BulkDispositionInput = z.input<typeof BulkDispositionSchema>;
 
-/** "COMMENT:<id>:<comment version>:<revision>" or "CAMPAIGN:<id>", as the working view's form sends them. */
+/** "COMMENT:<id>:<comment text revision>:<disposition revision>" or "CAMPAIGN:<id>", as the working view's form sends them. */
 export function parseDispositionSelection(values: string[]): { targets: DispositionTarget[]; campaigns: string[] } {
   const targets: DispositionTarget[] = [];
   const campaigns: string[] = [];
@@ -52,7 +52,7 @@ export function parseDispositionSelection(values: string[]): { targets: Disposit
     const parts = value.split(":");
     if (parts[0] === "CAMPAIGN" && parts[1]) campaigns.push(parts[1]);
     else if (parts[0] === "COMMENT" && parts[1]) {
-      const parsed = DispositionTargetSchema.safeParse({ commentId: parts[1], commentVersion: parts[2], expectedRevision: parts[3] });
+      const parsed = DispositionTargetSchema.safeParse({ commentId: parts[1], commentRevision: parts[2], expectedRevision: parts[3] });
       if (parsed.success) targets.push(parsed.data);
     }
   }

@@ -10,8 +10,7 @@ import { recordAudit } from "../audit/log";
 import { hasRole, type Actor } from "../auth/session-roles";
 import { excerpt } from "../balance/service";
 import { notify } from "../notifications/service";
-import { fail, ok, type Result } from "../result";
-import { fieldErrorsOf } from "../users/schema";
+import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { REASON_REQUIRED, type DispositionKindName } from "./kinds";
 import { BulkDispositionSchema, DispositionSchema, type BulkDispositionInput, type DispositionInput, type DispositionTarget, type ParagraphChoice } from "./schema";
 import { suggestParagraph } from "./suggest";
@@ -39,7 +38,7 @@ async function resolveReason(tx: Tx, kind: DispositionKindName, reason: string, 
 }
 
 const commentSelect = {
-  id: true, consultationId: true, draftId: true, parentId: true, status: true, version: true, authorId: true, body: true,
+  id: true, consultationId: true, draftId: true, parentId: true, status: true, revision: true, authorId: true, body: true,
   anchorId: true, proposedText: true, campaignId: true,
   draftVersion: { select: { id: true, number: true, draftId: true } },
   paragraph: { select: { text: true } },
@@ -102,14 +101,14 @@ async function applyDisposition(actor: Actor, input: ReturnType<typeof Dispositi
         select: { id: true, number: true },
       });
       if (!next) return fail("noNextVersion", undefined, 409);
-      if (comment.version !== input.commentVersion) return fail("commentChanged", undefined, 409);
+      if (comment.revision !== input.commentRevision) return fail("commentChanged", undefined, 409);
       const paragraph = await resolveParagraph(tx, input.paragraph, comment, next.id);
       if (!paragraph.ok) return paragraph;
 
       const current = await tx.commentDisposition.findFirst({ where: { commentId: comment.id, current: true }, include: { paragraph: { select: { number: true } } } });
       if ((current?.revision ?? 0) !== input.expectedRevision) return fail("dispositionChanged", undefined, 409);
       const paragraphId = paragraph.data?.id ?? null;
-      if (current && current.kind === input.kind && current.reason === reason.data && current.paragraphId === paragraphId && current.commentVersion === comment.version) {
+      if (current && current.kind === input.kind && current.reason === reason.data && current.paragraphId === paragraphId && current.commentRevision === comment.revision) {
         return ok({ commentId: comment.id, revision: current.revision, changed: false });
       }
       if (current) {
@@ -120,7 +119,7 @@ async function applyDisposition(actor: Actor, input: ReturnType<typeof Dispositi
       const revision = input.expectedRevision + 1;
       const now = await databaseNow(tx);
       await tx.commentDisposition.create({
-        data: { commentId: comment.id, revision, current: true, commentVersion: comment.version, kind: input.kind, reason: reason.data, paragraphId, actorId: actor.id, createdAt: now },
+        data: { commentId: comment.id, revision, current: true, commentRevision: comment.revision, kind: input.kind, reason: reason.data, paragraphId, actorId: actor.id, createdAt: now },
       });
       await recordAudit(tx, {
         actorId: actor.id,
@@ -129,7 +128,7 @@ async function applyDisposition(actor: Actor, input: ReturnType<typeof Dispositi
         entityId: comment.id,
         consultationId: comment.consultationId,
         details: {
-          draftId: comment.draftId, version: comment.draftVersion.number, revision, commentVersion: comment.version,
+          draftId: comment.draftId, version: comment.draftVersion.number, revision, commentRevision: comment.revision,
           kind: input.kind, reason: reason.data, paragraph: paragraph.data ? { version: next.number, number: paragraph.data.number } : null,
           previous: current ? { kind: current.kind, reason: current.reason, paragraph: current.paragraph?.number ?? null } : null,
           ...(scope.campaignId ? { campaignId: scope.campaignId } : {}),
@@ -190,12 +189,12 @@ export async function recordDispositions(actor: Actor | null, raw: BulkDispositi
   for (const campaignId of parsed.data.campaigns) {
     const members = await db.comment.findMany({
       where: { campaignId, draftVersionId: versionId, parentId: null, status: CommentStatus.PUBLISHED },
-      select: { id: true, version: true, dispositions: { where: { current: true }, select: { revision: true } } },
+      select: { id: true, revision: true, dispositions: { where: { current: true }, select: { revision: true } } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: 5000,
     });
     for (const m of members) {
-      if (!targets.has(m.id)) targets.set(m.id, { commentId: m.id, commentVersion: m.version, expectedRevision: m.dispositions[0]?.revision ?? 0, campaignId });
+      if (!targets.has(m.id)) targets.set(m.id, { commentId: m.id, commentRevision: m.revision, expectedRevision: m.dispositions[0]?.revision ?? 0, campaignId });
     }
   }
 

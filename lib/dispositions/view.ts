@@ -8,7 +8,7 @@ export const dispositionViewSelect = {
   kind: true,
   reason: true,
   createdAt: true,
-  commentVersion: true,
+  commentRevision: true,
   paragraph: { select: { number: true, anchorId: true, version: { select: { number: true } } } },
 } as const;
 
@@ -18,7 +18,7 @@ export interface DispositionRowForView {
   kind: DispositionKindName;
   reason: string;
   createdAt: Date;
-  commentVersion: number;
+  commentRevision: number;
   paragraph: { number: number | null; anchorId: string; version: { number: number } } | null;
 }
 
@@ -35,7 +35,7 @@ export interface DispositionView {
   earlier: { revision: number; kind: DispositionKindName; reason: string; at: Date }[];
 }
 
-export function dispositionViewOf(rows: DispositionRowForView[], commentVersion: number): DispositionView | null {
+export function dispositionViewOf(rows: DispositionRowForView[], commentRevision: number): DispositionView | null {
   const current = rows.find((r) => r.current);
   if (!current) return null;
   const p = current.paragraph;
@@ -45,7 +45,7 @@ export function dispositionViewOf(rows: DispositionRowForView[], commentVersion:
     revision: current.revision,
     at: current.createdAt,
     paragraph: p && p.number !== null ? { number: p.number, anchorId: p.anchorId, version: p.version.number } : null,
-    editedSince: commentVersion > current.commentVersion,
+    editedSince: commentRevision > current.commentRevision,
     earlier: rows
       .filter((r) => !r.current)
       .sort((a, b) => b.revision - a.revision)

@@ -22,6 +22,9 @@ export const NOTIFICATION_KINDS = [
   "released",
   "hidden",
   "restored",
+  // what became of your inputs (lib/dispositions, lib/outcomes)
+  "disposition",
+  "paragraphLinked",
   // conversations
   "reply",
   // consultations you follow
@@ -37,7 +40,7 @@ export function isNotificationKind(value: unknown): value is NotificationKind {
 
 /** How the profile page groups the per-kind switches; every kind is in exactly one group. */
 export const KIND_GROUPS: readonly { key: "inputs" | "conversations" | "following"; kinds: readonly NotificationKind[] }[] = [
-  { key: "inputs", kinds: ["received", "published", "changesRequested", "rejected", "held", "released", "hidden", "restored"] },
+  { key: "inputs", kinds: ["received", "published", "changesRequested", "rejected", "held", "released", "hidden", "restored", "disposition", "paragraphLinked"] },
   { key: "conversations", kinds: ["reply"] },
   { key: "following", kinds: ["consultationOpened", "consultationClosing", "synthesisPublished"] },
 ];
@@ -60,6 +63,13 @@ export const NotificationParamsSchema = z.object({
   at: z.string().nullish(),
   /** who did it, e.g. the author of a reply */
   by: z.string().nullish(),
+  /** "disposition": the secretariat's answer to a comment, and whether it revises an earlier answer */
+  disposition: z.enum(["ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED", "OUT_OF_SCOPE", "ANSWERED"]).nullish(),
+  revised: z.boolean().nullish(),
+  /** "paragraphLinked": the draft paragraph that reflects a contribution */
+  draft: z.string().nullish(),
+  version: z.number().int().nullish(),
+  paragraph: z.number().int().nullish(),
 });
 export type NotificationParams = z.infer<typeof NotificationParamsSchema>;
 
@@ -81,6 +91,11 @@ export function messageValuesOf(params: NotificationParams, createdAt: Date, som
     consultation: params.consultation ?? params.title,
     date: at && !Number.isNaN(at.getTime()) ? at : createdAt,
     by: params.by || someone,
+    disposition: params.disposition ?? "other",
+    revised: params.revised ? "yes" : "no",
+    draft: params.draft ?? "",
+    version: String(params.version ?? ""),
+    paragraph: String(params.paragraph ?? ""),
   };
 }
 

@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { CommentStatus, ConsultationStatus, SubmissionStatus, type StakeholderGroup } from "../db/generated/enums";
-import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import { INPUT_GROUPS, UNCLASSIFIED } from "../stakeholders/groups";
 import { consultationDispositionCounts, dispositionProgress, type CountCell, type VersionProgress } from "../dispositions/queries";
 
 export interface GroupOutcome {
@@ -33,13 +33,15 @@ export async function roundOutcome(slug: string) {
   ]);
   const countOf = (rows: { stakeholderGroup: StakeholderGroup; _count: { _all: number } }[], g: StakeholderGroup) => rows.find((r) => r.stakeholderGroup === g)?._count._all ?? 0;
   const empty: CountCell = { total: 0, none: 0, byKind: { ACCEPTED: 0, PARTLY_ACCEPTED: 0, NOT_ACCEPTED: 0, OUT_OF_SCOPE: 0, ANSWERED: 0 } };
-  const groups: GroupOutcome[] = STAKEHOLDER_GROUPS.map((g) => ({
+  const all: GroupOutcome[] = INPUT_GROUPS.map((g) => ({
     group: g,
     submissions: countOf(submissions, g),
     comments: countOf(comments, g),
     reflected: countOf(reflected, g),
     answers: answers.groups.find((a) => a.group === g) ?? empty,
   }));
+  // The six groups always show (a group with nothing is a finding); unclassified inputs only when there are some.
+  const groups = all.filter((g) => g.group !== UNCLASSIFIED || g.submissions + g.comments > 0);
   const sum = (pick: (g: GroupOutcome) => number) => groups.reduce((n, g) => n + pick(g), 0);
   const draftProgress: { slug: string; title: string; versions: VersionProgress[] }[] = [];
   for (const d of drafts) draftProgress.push({ slug: d.slug, title: d.title, versions: (await dispositionProgress(d.id)).filter((v) => v.answerable) });

@@ -8,8 +8,7 @@ import { ConsultationStatus, ParagraphChange } from "../db/generated/enums";
 import { recordAudit } from "../audit/log";
 import { hasRole, type Actor } from "../auth/session-roles";
 import { notify } from "../notifications/service";
-import { fail, ok, type Result } from "../result";
-import { fieldErrorsOf } from "../users/schema";
+import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { ParagraphLinkSchema, type ParagraphLinkInput } from "./schema";
 
 const forbidden = () => fail("forbidden", undefined, 403);

@@ -158,14 +158,14 @@ export async function seedDispositions(db: PrismaClient, now: Date): Promise<voi
     if (previous) await db.commentDisposition.update({ where: { id: previous.id }, data: { current: false } });
     const revision = (previous?.revision ?? 0) + 1;
     const row = await db.commentDisposition.create({
-      data: { commentId: comment.id, revision, current: true, commentVersion: 1, kind: answer.kind, reason: answer.reason, paragraphId: target?.id ?? null, actorId: secretariat?.id ?? null, createdAt: at },
+      data: { commentId: comment.id, revision, current: true, commentRevision: 1, kind: answer.kind, reason: answer.reason, paragraphId: target?.id ?? null, actorId: secretariat?.id ?? null, createdAt: at },
     });
     revisions.set(key, { id: row.id, revision, kind: answer.kind, reason: answer.reason, paragraph: target?.number ?? null });
     await db.auditEvent.create({
       data: {
         actorId: secretariat?.id ?? null, action: previous ? "disposition.revise" : "disposition.record", entityType: "Comment", entityId: comment.id, consultationId: draft.consultationId, createdAt: at,
         details: {
-          draftId: draft.id, version: 1, revision, commentVersion: 1, kind: answer.kind, reason: answer.reason,
+          draftId: draft.id, version: 1, revision, commentRevision: 1, kind: answer.kind, reason: answer.reason,
           paragraph: target?.number ? { version: 2, number: target.number } : null,
           previous: previous ? { kind: previous.kind, reason: previous.reason, paragraph: previous.paragraph } : null,
           ...(key.startsWith("shutdowns") ? { campaignId: campaign.id } : {}),

@@ -206,7 +206,7 @@ test("the author sees the disposition in the notifications and beside the commen
   await page.goto("/notifications");
   await expect(page.getByText("The secretariat answered your comment “Please name community networks in the opening session.”: accepted.")).toBeVisible();
   await axe();
-  await page.getByRole("link", { name: "See the comment and the response" }).click();
+  await page.getByRole("listitem").filter({ hasText: "The secretariat answered your comment" }).getByRole("link", { name: "See details" }).click();
   const comment = page.locator("article", { hasText: "Please name community networks in the opening session." });
   const response = comment.getByRole("region", { name: "Response of the secretariat" });
   await expect(response).toContainText("Accepted");
@@ -217,7 +217,8 @@ test("the author sees the disposition in the notifications and beside the commen
   await expect(page.getByRole("region", { name: "Response of the secretariat" })).toContainText("Accepted");
   await axe();
   await page.goto("/notifications");
-  await page.getByRole("link", { name: "See what became of your contribution" }).click();
+  await expect(page.getByText("Your contribution “" + REFERENCE + " — Community networks first” is reflected in the draft: the secretariat linked it to paragraph 1 of version 2 of “Programme for answering”.")).toBeVisible();
+  await page.getByRole("listitem").filter({ hasText: "is reflected in the draft" }).getByRole("link", { name: "See details" }).click();
   await expect(page.getByRole("region", { name: "What became of this contribution" })).toBeVisible();
 });
 

@@ -22,7 +22,7 @@ async function answered() {
   await buildDraftComment(s.draft, { paragraph: s.p(3), group: "CIVIL_SOCIETY", status: "HIDDEN" });
   await s.publishV2();
   const give = async (c: { id: string }, kind: string, reason = "", expectedRevision = 0) => {
-    const r = await recordDisposition(s.secretariat, { commentId: c.id, commentVersion: 1, expectedRevision, kind: kind as never, reason, templateId: "", paragraph: "suggested" });
+    const r = await recordDisposition(s.secretariat, { commentId: c.id, commentRevision: 1, expectedRevision, kind: kind as never, reason, templateId: "", paragraph: "suggested" });
     if (!r.ok) throw new Error(JSON.stringify(r));
   };
   const [c0, c1, c2] = cs;
@@ -125,7 +125,7 @@ describe("the disposition table", () => {
       countsColumns: { group: "Stakeholder group", comments: "Comments", none: "No answer yet" }, allGroups: "All groups",
       kinds: { ACCEPTED: "Accepted", PARTLY_ACCEPTED: "Partly accepted", NOT_ACCEPTED: "Not accepted", OUT_OF_SCOPE: "Out of scope", ANSWERED: "Answered without a change" },
       noAnswer: "No answer yet",
-      groups: { GOVERNMENT: "Government", PRIVATE_SECTOR: "Private sector", CIVIL_SOCIETY: "Civil society", TECHNICAL_COMMUNITY: "Technical community", ACADEMIC_COMMUNITY: "Academic community", INTERGOVERNMENTAL_ORGANISATION: "Intergovernmental organisations" },
+      groups: { GOVERNMENT: "Government", PRIVATE_SECTOR: "Private sector", CIVIL_SOCIETY: "Civil society", TECHNICAL_COMMUNITY: "Technical community", ACADEMIC_COMMUNITY: "Academic community", INTERGOVERNMENTAL_ORGANISATION: "Intergovernmental organisations", UNCLASSIFIED: "Unclassified" },
       wholeDraft: "Whole draft", proposed: "Proposed text:", editedSince: "Edited after this answer.", revised: "Revised answer.", empty: "No comments.", page: ["Page ", " of ", ""], rtl: false,
     };
     const docx = await renderDispositionDocx(rows, await versionDispositionCounts(s.v1.id), labels);

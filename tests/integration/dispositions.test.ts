@@ -22,8 +22,8 @@ async function setup() {
   return { ...built, p3, p7, author, onAccess, onWorkshops, onWhole };
 }
 
-const answer = (comment: { id: string; version: number }, extra: Record<string, unknown> = {}) => ({
-  commentId: comment.id, commentVersion: comment.version, expectedRevision: 0, kind: "ACCEPTED" as const, reason: "", templateId: "", paragraph: "suggested", ...extra,
+const answer = (comment: { id: string; revision: number }, extra: Record<string, unknown> = {}) => ({
+  commentId: comment.id, commentRevision: comment.revision, expectedRevision: 0, kind: "ACCEPTED" as const, reason: "", templateId: "", paragraph: "suggested", ...extra,
 });
 
 describe("recording a disposition", () => {
@@ -48,7 +48,7 @@ describe("recording a disposition", () => {
     for (const c of [reply, pending, hidden, withdrawn]) {
       expect(await recordDisposition(s.secretariat, answer(c))).toMatchObject({ ok: false, error: "notDisposable", status: 409 });
     }
-    expect(await recordDisposition(s.secretariat, answer({ id: "missing", version: 1 }))).toMatchObject({ ok: false, error: "notFound", status: 404 });
+    expect(await recordDisposition(s.secretariat, answer({ id: "missing", revision: 1 }))).toMatchObject({ ok: false, error: "notFound", status: 404 });
     expect(await db.commentDisposition.count({ where: { comment: { draftId: s.draft.id } } })).toBe(0);
   });
 
@@ -67,7 +67,7 @@ describe("recording a disposition", () => {
     expect(of(s.onWorkshops.id)?.paragraph?.number).toBe(7);
     expect(of(s.onWorkshops.id)?.paragraph?.text).toContain("Remote participants");
     expect(of(s.onWhole.id)?.paragraphId).toBeNull();
-    expect(rows.every((r) => r.current && r.revision === 1 && r.actorId === s.secretariat.id && r.commentVersion === 1)).toBe(true);
+    expect(rows.every((r) => r.current && r.revision === 1 && r.actorId === s.secretariat.id && r.commentRevision === 1)).toBe(true);
   });
 
   it("takes an explicit paragraph of the next version or none, and refuses a paragraph of another version", async () => {
@@ -184,13 +184,16 @@ describe("revising a disposition", () => {
     const s = await setup();
     await s.publishV2();
     await recordDisposition(s.secretariat, answer(s.onAccess));
-    await db.comment.update({ where: { id: s.onAccess.id }, data: { body: "Please add community networks and spectrum.", version: 2 } });
+    await db.comment.update({ where: { id: s.onAccess.id }, data: { body: "Please add community networks and spectrum.", revision: 2, version: { increment: 1 } } });
     const thread = await listThread(s.draft.id, s.p3.anchorId, null, "oldest");
     expect(thread.comments[0]?.disposition).toMatchObject({ kind: "ACCEPTED", editedSince: true });
     expect(await recordDisposition(s.secretariat, answer(s.onAccess, { expectedRevision: 1, kind: "PARTLY_ACCEPTED", reason: "Spectrum is for another session." }))).toMatchObject({ ok: false, error: "commentChanged", status: 409 });
-    expect(await recordDisposition(s.secretariat, answer({ id: s.onAccess.id, version: 2 }, { expectedRevision: 1, kind: "PARTLY_ACCEPTED", reason: "Spectrum is for another session." }))).toMatchObject({ ok: true, data: { revision: 2 } });
+    expect(await recordDisposition(s.secretariat, answer({ id: s.onAccess.id, revision: 2 }, { expectedRevision: 1, kind: "PARTLY_ACCEPTED", reason: "Spectrum is for another session." }))).toMatchObject({ ok: true, data: { revision: 2 } });
     const after = await listThread(s.draft.id, s.p3.anchorId, null, "oldest");
     expect(after.comments[0]?.disposition).toMatchObject({ kind: "PARTLY_ACCEPTED", editedSince: false });
+    // Moderation (hide, restore...) moves the lock counter, not the text: the answer still fits the text.
+    await db.comment.update({ where: { id: s.onAccess.id }, data: { version: { increment: 3 } } });
+    expect((await listThread(s.draft.id, s.p3.anchorId, null, "oldest")).comments[0]?.disposition).toMatchObject({ editedSince: false });
   });
 });
 
@@ -206,7 +209,7 @@ describe("bulk dispositions", () => {
     const elsewhere = await buildDraftComment(s.draft, { paragraph: paragraphNumber(v2, 6), body, campaignId: campaign.id });
     const version1 = await db.draftVersion.findFirstOrThrow({ where: { draftId: s.draft.id, number: 1 } });
     const result = await recordDispositions(s.secretariat, {
-      versionId: version1.id, targets: [{ commentId: s.onWhole.id, commentVersion: 1, expectedRevision: 0 }], campaigns: [campaign.id],
+      versionId: version1.id, targets: [{ commentId: s.onWhole.id, commentRevision: 1, expectedRevision: 0 }], campaigns: [campaign.id],
       kind: "ACCEPTED", reason: "", templateId: "", paragraph: "suggested",
     });
     expect(result).toMatchObject({ ok: true, data: { done: 5, unchanged: 0, conflicts: [], failed: 0 } });
@@ -221,7 +224,7 @@ describe("bulk dispositions", () => {
 
     // Again, as a revision, from a stale view of one member: that one is reported, the others go through.
     const again = await recordDispositions(s.secretariat, {
-      versionId: version1.id, targets: [{ commentId: members[0]?.id ?? "", commentVersion: 1, expectedRevision: 0 }], campaigns: [],
+      versionId: version1.id, targets: [{ commentId: members[0]?.id ?? "", commentRevision: 1, expectedRevision: 0 }], campaigns: [],
       kind: "NOT_ACCEPTED", reason: "Covered by the human-rights session.", templateId: "", paragraph: "none",
     });
     expect(again).toMatchObject({ ok: true, data: { done: 0, conflicts: [{ commentId: members[0]?.id, error: "dispositionChanged", by: "Test Person" }] } });
@@ -231,7 +234,7 @@ describe("bulk dispositions", () => {
     const s = await setup();
     await s.publishV2();
     const version1 = await db.draftVersion.findFirstOrThrow({ where: { draftId: s.draft.id, number: 1 } });
-    const input = { versionId: version1.id, targets: [{ commentId: s.onAccess.id, commentVersion: 1, expectedRevision: 0 }], campaigns: [], kind: "NOT_ACCEPTED" as const, reason: "", templateId: "", paragraph: "suggested" };
+    const input = { versionId: version1.id, targets: [{ commentId: s.onAccess.id, commentRevision: 1, expectedRevision: 0 }], campaigns: [], kind: "NOT_ACCEPTED" as const, reason: "", templateId: "", paragraph: "suggested" };
     expect(await recordDispositions(s.secretariat, input)).toMatchObject({ ok: false, fieldErrors: { reason: ["reasonRequired"] } });
     expect(await recordDispositions(await buildUser(), { ...input, reason: "x" })).toMatchObject({ ok: false, status: 403 });
     expect(await recordDispositions(s.secretariat, { ...input, targets: [] })).toMatchObject({ ok: false, fieldErrors: { targets: ["nothingSelected"] } });

@@ -76,7 +76,7 @@ describe("the round's closing figures", () => {
     const a = await buildDraftComment(s.draft, { paragraph: s.p(3), group: "CIVIL_SOCIETY", versionId: v1.id });
     await buildDraftComment(s.draft, { paragraph: s.p(3), group: "CIVIL_SOCIETY", versionId: v1.id });
     await buildDraftComment(s.draft, { group: "PRIVATE_SECTOR" }); // on version 2: not answerable yet
-    await recordDisposition(s.secretariat, { commentId: a.id, commentVersion: 1, expectedRevision: 0, kind: "PARTLY_ACCEPTED", reason: "In part.", templateId: "", paragraph: "suggested" });
+    await recordDisposition(s.secretariat, { commentId: a.id, commentRevision: 1, expectedRevision: 0, kind: "PARTLY_ACCEPTED", reason: "In part.", templateId: "", paragraph: "suggested" });
 
     const outcome = await roundOutcome(s.consultation.slug);
     if (!outcome) throw new Error("no outcome");

@@ -6,7 +6,7 @@ import { allDispositionRows, findDispositionTable, latestAnchorsOf, versionDispo
 import { commentSummary, dispositionCsvStream, renderDispositionDocx, type DocxLabels } from "@/lib/dispositions/export";
 import { DISPOSITION_KINDS } from "@/lib/dispositions/kinds";
 import { commentHref } from "@/lib/dispositions/view";
-import { STAKEHOLDER_GROUPS } from "@/lib/stakeholders/groups";
+import { INPUT_GROUPS } from "@/lib/stakeholders/groups";
 import { directionOf, isLocale } from "@/lib/i18n/config";
 import { resolveLocale } from "@/lib/i18n/request";
 
@@ -87,7 +87,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     allGroups: t("allGroups"),
     kinds: Object.fromEntries(DISPOSITION_KINDS.map((k) => [k, tk(k)])) as DocxLabels["kinds"],
     noAnswer: t("noAnswer"),
-    groups: Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, tg(g)])) as DocxLabels["groups"],
+    groups: Object.fromEntries(INPUT_GROUPS.map((g) => [g, tg(g)])) as DocxLabels["groups"],
     wholeDraft: t("wholeDraft"),
     proposed: t("proposed"),
     editedSince: t("editedSince"),

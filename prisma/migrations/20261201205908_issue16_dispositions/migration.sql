@@ -10,7 +10,7 @@ CREATE TABLE "CommentDisposition" (
     "commentId" TEXT NOT NULL,
     "revision" INTEGER NOT NULL,
     "current" BOOLEAN NOT NULL DEFAULT true,
-    "commentVersion" INTEGER NOT NULL,
+    "commentRevision" INTEGER NOT NULL,
     "kind" "DispositionKind" NOT NULL,
     "reason" TEXT NOT NULL DEFAULT '',
     "paragraphId" TEXT,
