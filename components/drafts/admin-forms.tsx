@@ -17,7 +17,8 @@ function useDraftForm(action: Action) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as DraftFormState);
   const alertRef = useFocusOnResult(state);
   const errors = state.status === "error" ? state.fieldErrors : {};
-  const errorText = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.generic"));
+  const ti = useTranslations("integrity.upload");
+  const errorText = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}`) : ti.has(key) ? ti(key) : t("errors.generic"));
   const err = (name: string) => errors[name]?.map(errorText);
   const aria = (name: string, hint = false) => ({
     "aria-invalid": errors[name]?.length ? true : undefined,

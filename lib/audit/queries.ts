@@ -10,7 +10,11 @@ import { decodeTimeCursor, encodeTimeCursor } from "../db/time-cursor";
 export type { Actor };
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-const day = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional());
+// A real calendar day: "2026-13-45" matches the pattern but is no date (it used to reach the query as Invalid Date).
+const day = z.preprocess(
+  blank,
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)).optional(),
+);
 
 export const AuditFilterSchema = z.object({
   consultation: z.preprocess(blank, z.string().max(80).optional()),

@@ -2,6 +2,7 @@
 import mammoth from "mammoth";
 import { fail, ok, type Result } from "../result";
 import type { UploadedFile } from "../files/upload";
+import { readZip } from "../files/zip";
 import { MAX_DRAFT_SOURCE, MAX_DRAFT_UPLOAD_BYTES } from "./schema";
 
 // mammoth's Markdown writer is public API (documented in its README) but missing from its type definitions.
@@ -38,6 +39,9 @@ export async function sourceFromUpload(file: UploadedFile): Promise<Result<strin
   const bytes = file.bytes;
   if (name.endsWith(".docx")) {
     if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) return fail("invalidInput", { file: ["fileUnreadable"] });
+    // Inflated with a ceiling first, counted while inflating: mammoth then unzips the same, bounded, entries.
+    const zip = readZip(bytes);
+    if (!zip.ok) return fail("invalidInput", { file: [zip.error === "tooLarge" ? "fileInflatesTooMuch" : "fileUnreadable"] });
     try {
       const markdown = await docxToMarkdown(bytes);
       if (markdown.length > MAX_DRAFT_SOURCE) return fail("invalidInput", { file: ["sourceTooLong"] });

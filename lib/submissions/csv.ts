@@ -3,6 +3,7 @@
 // with its reason and without its title, text or attachments; the moderation columns come last so the earlier
 // columns keep their positions.
 import { stringify } from "csv-stringify/sync";
+import { CSV_OPTIONS } from "../csv/options";
 import { isKnownCountry } from "../geo/countries";
 import type { PublicContribution } from "./public";
 
@@ -22,8 +23,9 @@ export function csvRow(item: PublicContribution, url: string): string[] {
 }
 
 export function csvLines(rows: string[][]): string {
-  // Formula-looking cells are left as they are: this is data, and rewriting it would alter what people wrote.
-  return stringify(rows, { record_delimiter: "\r\n", quoted_match: /[\r\n",]/ });
+  // A cell that would start a spreadsheet formula gets a leading apostrophe (CSV_OPTIONS): the text is kept whole,
+  // and docs/api.md says so, but nobody's spreadsheet runs what a contributor wrote.
+  return stringify(rows, { ...CSV_OPTIONS, quoted_match: /[\r\n",]/ });
 }
 
 /** A byte stream: BOM and header first, then one chunk per batch, so memory stays flat at any size. */

@@ -2,7 +2,7 @@
 // (open phase by the database clock, per-contributor cap, idempotency, attachment checks) is enforced here,
 // inside the transaction that writes.
 import { isEmailVerified } from "../accounts/service";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { db, type Tx } from "../db/client";
 import type { SubmissionStatus } from "../db/generated/enums";
 import { databaseNow, isUniqueViolation, lockKey, lockRow, withTransaction } from "../db/transaction";
@@ -13,7 +13,8 @@ import type { UploadedFile } from "../files/upload";
 import { EDITABLE } from "../moderation/statuses";
 import { MY_CONTRIBUTIONS_PATH, notify } from "../notifications/service";
 import { newStorageKey, storage } from "../storage";
-import { checkAttachment, type CheckedAttachment } from "./attachments";
+import { checkAttachment, extensionOf, type CheckedAttachment } from "./attachments";
+import { stripAuthorMetadata } from "../files/metadata";
 import { draftReference, isDraftReference, nextReference } from "./reference";
 import { contributionSchema, draftSchema } from "./schema";
 import { MAX_ATTACHMENTS } from "./limits";
@@ -140,6 +141,26 @@ async function receiptFor(authorId: string, idempotencyKey: string): Promise<Rec
   return { id: row.id, reference: row.reference, status: row.status, consultationSlug: row.consultation.slug, decidedAt: row.submittedAt ?? new Date(0), duplicate: true };
 }
 
+/** "attachment-2.pdf": an anonymous contribution's files say nothing about who wrote them, their names included. */
+function neutralFilename(index: number, original: string): string {
+  const ext = extensionOf(original);
+  return `attachment-${index + 1}${ext ? `.${ext}` : ""}`;
+}
+
+/** The files with their author metadata removed (and new checksums), or the reason one cannot be cleaned. */
+async function anonymised(files: CheckedAttachment[], offset = 0): Promise<{ ok: true; files: CheckedAttachment[] } | { ok: false; error: string }> {
+  const out: CheckedAttachment[] = [];
+  for (const [i, file] of files.entries()) {
+    const cleaned = await stripAuthorMetadata(file.mimeType, file.bytes);
+    if (!cleaned.ok) return { ok: false, error: cleaned.error };
+    out.push({
+      ...file, bytes: cleaned.bytes, size: cleaned.bytes.byteLength, sha256: createHash("sha256").update(cleaned.bytes).digest("hex"),
+      filename: neutralFilename(offset + i, file.filename),
+    });
+  }
+  return { ok: true, files: out };
+}
+
 async function checkFiles(files: UploadedFile[]): Promise<{ ok: true; files: CheckedAttachment[] } | { ok: false; errors: string[] }> {
   const checked: CheckedAttachment[] = [];
   const errors: string[] = [];
@@ -169,6 +190,13 @@ export async function submitContribution(actor: Actor, consultationId: string, r
 
   const checked = await checkFiles(files);
   if (!checked.ok) return failure("invalidInput", 400, { attachments: checked.errors });
+  // Published without a name: the files must not name their author either (document properties, XMP...).
+  const anonymous = input.visibility === "PUBLIC_ANONYMOUS";
+  if (anonymous) {
+    const cleaned = await anonymised(checked.files);
+    if (!cleaned.ok) return failure("invalidInput", 400, { attachments: [cleaned.error] });
+    checked.files = cleaned.files;
+  }
 
   const written: string[] = [];
   let committed: string[] = [];
@@ -194,8 +222,8 @@ export async function submitContribution(actor: Actor, consultationId: string, r
         ? await tx.submission.findFirst({
             where: { id: input.submissionId, authorId: actor.id, consultationId },
             select: {
-              id: true, status: true, version: true, revision: true, reference: true, contributorKey: true, onBehalfOf: true, idempotencyKey: true,
-              attachments: { select: { id: true, storageKey: true } },
+              id: true, status: true, version: true, revision: true, reference: true, contributorKey: true, onBehalfOf: true, idempotencyKey: true, visibility: true,
+              attachments: { select: { id: true, storageKey: true, mimeType: true, filename: true }, orderBy: { createdAt: "asc" } },
             },
           })
         : null;
@@ -228,6 +256,18 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       const kept = existing?.attachments.filter((a) => input.keepAttachments.includes(a.id)) ?? [];
       const removed = existing?.attachments.filter((a) => !input.keepAttachments.includes(a.id)) ?? [];
       if (kept.length + checked.files.length > MAX_ATTACHMENTS) return failure("invalidInput", 400, { attachments: ["tooManyAttachments"] });
+
+      // A contribution that was published with a name and now is not: the files it keeps are cleaned as well.
+      const keptToClean = anonymous && existing && existing.visibility !== "PUBLIC_ANONYMOUS" ? kept : [];
+      const recleaned: { id: string; file: CheckedAttachment; oldKey: string }[] = [];
+      for (const [i, attachment] of keptToClean.entries()) {
+        const stored = await storage().get(attachment.storageKey);
+        if (!stored) return failure("invalidInput", 400, { attachments: ["attachmentNotCleanable"] });
+        const bytes = new Uint8Array(await new Response(stored.body).arrayBuffer());
+        const result = await anonymised([{ filename: attachment.filename, mimeType: attachment.mimeType, size: bytes.byteLength, sha256: "", bytes }], i);
+        if (!result.ok || !result.files[0]) return failure("invalidInput", 400, { attachments: [result.ok ? "attachmentNotCleanable" : result.error] });
+        recleaned.push({ id: attachment.id, file: result.files[0], oldKey: attachment.storageKey });
+      }
 
       const themeIds = themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.id);
       const reference = existing && !isDraftReference(existing.reference) ? existing.reference : await nextReference(tx, open.consultation.referencePrefix);
@@ -273,14 +313,23 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       await enqueueDetection(tx, "SUBMISSION", id);
       // An edit takes a published or held contribution back to moderation: that can make room for held ones.
       if (isEdit && (existing.status === "PUBLISHED" || existing.status === "HELD_FOR_BALANCE")) await enqueueSettle(tx, consultationId);
-      for (const file of checked.files) {
+      for (const { id: attachmentId, file } of recleaned) {
+        const key = newStorageKey(open.now);
+        written.push(key);
+        attemptKeys.push(key);
+        await storage().put(key, file.bytes, file.mimeType);
+        await tx.attachment.update({ where: { id: attachmentId }, data: { filename: file.filename, size: file.size, sha256: file.sha256, storageKey: key } });
+      }
+      for (const [i, file] of checked.files.entries()) {
+        if (anonymous) file.filename = neutralFilename(kept.length + i, file.filename);
         const key = newStorageKey(open.now);
         written.push(key);
         attemptKeys.push(key);
         await storage().put(key, file.bytes, file.mimeType);
         await tx.attachment.create({ data: { submissionId: id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, storageKey: key } });
       }
-      removedKeys = removed.map((a) => a.storageKey);
+      // Files of removed attachments, and the originals of re-cleaned ones, are deleted once this commits.
+      removedKeys = [...removed.map((a) => a.storageKey), ...recleaned.map((r) => r.oldKey)];
       // The receipt, in-app and by e-mail, with the reference: the author's proof of what was sent and when.
       if (!isEdit) {
         await notify(tx, {

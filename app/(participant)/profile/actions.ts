@@ -1,10 +1,12 @@
 "use server";
+import { expectArgs } from "@/lib/http/action-args";
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { updateProfile } from "@/lib/users/service";
 import type { ProfileActionState } from "@/components/profile/profile-form";
 
 export async function updateProfileAction(_state: ProfileActionState, formData: FormData): Promise<ProfileActionState> {
+  expectArgs([_state, formData], ["any", "form"]);
   const values = {
     name: String(formData.get("name") ?? ""),
     individual: formData.get("individual") === "on",

@@ -1,4 +1,5 @@
 "use server";
+import { expectArgs } from "@/lib/http/action-args";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -13,6 +14,7 @@ function valuesOf(formData: FormData): ConsultationValues {
 }
 
 export async function createConsultationAction(_s: ConsultationFormState, formData: FormData): Promise<ConsultationFormState> {
+  expectArgs([_s, formData], ["any", "form"]);
   const values = valuesOf(formData);
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden", fieldErrors: {}, values };
@@ -23,6 +25,7 @@ export async function createConsultationAction(_s: ConsultationFormState, formDa
 }
 
 export async function updateConsultationAction(id: string, _s: ConsultationFormState, formData: FormData): Promise<ConsultationFormState> {
+  expectArgs([id, _s, formData], ["string", "any", "form"]);
   const values = valuesOf(formData);
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden", fieldErrors: {}, values };
@@ -37,6 +40,7 @@ function themeValues(formData: FormData) {
 }
 
 export async function addThemeAction(consultationId: string, _s: ThemeFormState, formData: FormData): Promise<ThemeFormState> {
+  expectArgs([consultationId, _s, formData], ["string", "any", "form"]);
   const values = themeValues(formData);
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden", fieldErrors: {}, values };
@@ -47,6 +51,7 @@ export async function addThemeAction(consultationId: string, _s: ThemeFormState,
 }
 
 export async function updateThemeAction(themeId: string, _s: ThemeFormState, formData: FormData): Promise<ThemeFormState> {
+  expectArgs([themeId, _s, formData], ["string", "any", "form"]);
   const values = themeValues(formData);
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden", fieldErrors: {}, values };

@@ -1,4 +1,5 @@
 "use server";
+import { expectArgs } from "@/lib/http/action-args";
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { deleteGlossaryTerm, saveGlossaryTerm } from "@/lib/synthesis/glossary";
@@ -9,6 +10,7 @@ function valuesOf(formData: FormData) {
 }
 
 export async function addTermAction(_state: GlossaryFormState, formData: FormData): Promise<GlossaryFormState> {
+  expectArgs([_state, formData], ["any", "form"]);
   const values = valuesOf(formData);
   const result = await saveGlossaryTerm(await getCurrentUser(), null, values);
   if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, values };
@@ -17,6 +19,7 @@ export async function addTermAction(_state: GlossaryFormState, formData: FormDat
 }
 
 export async function editTermAction(id: string, _state: GlossaryFormState, formData: FormData): Promise<GlossaryFormState> {
+  expectArgs([id, _state, formData], ["string", "any", "form"]);
   const values = valuesOf(formData);
   const user = await getCurrentUser();
   const result = formData.get("intent") === "delete" ? await deleteGlossaryTerm(user, id) : await saveGlossaryTerm(user, id, values);

@@ -1,4 +1,5 @@
 "use server";
+import { expectArgs } from "@/lib/http/action-args";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -9,6 +10,7 @@ function valuesOf(formData: FormData) {
 }
 
 export async function saveReasonAction(formData: FormData): Promise<void> {
+  expectArgs([formData], ["form"]);
   const user = await getCurrentUser();
   const id = String(formData.get("id") ?? "");
   const intent = String(formData.get("intent") ?? "save");

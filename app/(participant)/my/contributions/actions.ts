@@ -1,4 +1,5 @@
 "use server";
+import { expectArgs } from "@/lib/http/action-args";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -6,6 +7,7 @@ import { withdrawContribution } from "@/lib/submissions/service";
 import type { WithdrawState } from "@/components/submissions/withdraw-form";
 
 export async function withdrawAction(submissionId: string, expectedVersion: number, _state: WithdrawState): Promise<WithdrawState> {
+  expectArgs([submissionId, expectedVersion, _state], ["string", "number", "any"]);
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden" };
   const result = await withdrawContribution(user, submissionId, expectedVersion);

@@ -1,5 +1,6 @@
 // CSV export of the audit log (same filters as the page), streamed page by page. Secretariat and admins only.
 import { stringify } from "csv-stringify";
+import { CSV_OPTIONS } from "@/lib/csv/options";
 import { getCurrentUser, hasRole } from "@/lib/auth/session";
 import { AUDIT_CSV_COLUMNS, AuditFilterSchema, auditCsvRecord, auditRowsForExport } from "@/lib/audit/queries";
 
@@ -17,7 +18,7 @@ export async function GET(request: Request) {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const csv = stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS], bom: true, record_delimiter: "\r\n" });
+      const csv = stringify({ ...CSV_OPTIONS, header: true, columns: [...AUDIT_CSV_COLUMNS], bom: true });
       csv.on("data", (chunk: Buffer | string) => controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : new Uint8Array(chunk)));
       const done = new Promise<void>((resolve, reject) => {
         csv.on("end", resolve);

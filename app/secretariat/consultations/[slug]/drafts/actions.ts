@@ -1,15 +1,19 @@
 "use server";
 // Secretariat server actions for drafts: parse the form, get the session, call one lib/drafts function.
+import { expectArgs } from "@/lib/http/action-args";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { uploadedFile } from "@/lib/files/upload";
+import { echoed } from "@/lib/http/echo";
+import { MAX_DRAFT_SOURCE } from "@/lib/drafts/schema";
 import { closeDraftComments, createDraft, publishDraftVersion, setDraftCommentPeriod } from "@/lib/drafts/service";
 import type { DraftFormState } from "@/components/drafts/admin-forms";
 
+/** A text field as sent, bounded for the echo that re-fills the form (lib/http/echo.ts). */
 function text(formData: FormData, name: string): string {
   const value = formData.get(name);
-  return typeof value === "string" ? value : "";
+  return typeof value === "string" ? echoed(value, name === "source" ? MAX_DRAFT_SOURCE : 1000) : "";
 }
 
 
@@ -22,6 +26,7 @@ function revalidateDrafts() {
 const FIELDS = ["title", "slug", "source", "note", "commentsOpenAt", "commentsCloseAt"] as const;
 
 export async function createDraftAction(consultationId: string, consultationSlug: string, _s: DraftFormState, formData: FormData): Promise<DraftFormState> {
+  expectArgs([consultationId, consultationSlug, _s, formData], ["string", "string", "any", "form"]);
   const values = Object.fromEntries(FIELDS.map((f) => [f, text(formData, f)]));
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden", fieldErrors: {}, values };
@@ -32,6 +37,7 @@ export async function createDraftAction(consultationId: string, consultationSlug
 }
 
 export async function publishVersionAction(draftId: string, _s: DraftFormState, formData: FormData): Promise<DraftFormState> {
+  expectArgs([draftId, _s, formData], ["string", "any", "form"]);
   const values = { source: text(formData, "source"), note: text(formData, "note") };
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden", fieldErrors: {}, values };
@@ -46,6 +52,7 @@ export async function publishVersionAction(draftId: string, _s: DraftFormState, 
 }
 
 export async function setPeriodAction(draftId: string, _s: DraftFormState, formData: FormData): Promise<DraftFormState> {
+  expectArgs([draftId, _s, formData], ["string", "any", "form"]);
   const values = { commentsOpenAt: text(formData, "commentsOpenAt"), commentsCloseAt: text(formData, "commentsCloseAt") };
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden", fieldErrors: {}, values };
@@ -56,6 +63,7 @@ export async function setPeriodAction(draftId: string, _s: DraftFormState, formD
 }
 
 export async function closeCommentsAction(draftId: string, _s: DraftFormState, _formData: FormData): Promise<DraftFormState> {
+  expectArgs([draftId, _s, _formData], ["string", "any", "any"]);
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden", fieldErrors: {}, values: {} };
   const result = await closeDraftComments(user, draftId);

@@ -1,10 +1,12 @@
 "use server";
+import { expectArgs } from "@/lib/http/action-args";
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { previewImport, runImport } from "@/lib/import/service";
 import type { ImportFormState } from "@/components/submissions/import-form";
 
 export async function importAction(slug: string, _state: ImportFormState, formData: FormData): Promise<ImportFormState> {
+  expectArgs([slug, _state, formData], ["string", "any", "form"]);
   const user = await getCurrentUser();
   if (!user) return { status: "error", error: "forbidden" };
   const file = formData.get("file");

@@ -1,5 +1,6 @@
 "use server";
 import { randomUUID } from "node:crypto";
+import { expectArgs } from "@/lib/http/action-args";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -9,6 +10,7 @@ import type { PointEditState } from "@/components/synthesis/point-editor";
 const pageOf = (slug: string) => `/secretariat/consultations/${encodeURIComponent(slug)}/synthesis`;
 
 export async function regenerateAction(slug: string): Promise<void> {
+  expectArgs([slug], ["string"]);
   const result = await requestSynthesisBuild(await getCurrentUser(), slug);
   if (!result.ok) redirect(`${pageOf(slug)}?error=${result.error}`);
   revalidatePath(pageOf(slug));
@@ -16,6 +18,7 @@ export async function regenerateAction(slug: string): Promise<void> {
 }
 
 export async function saveSnapshotAction(slug: string): Promise<void> {
+  expectArgs([slug], ["string"]);
   const result = await saveSnapshot(await getCurrentUser(), slug);
   if (!result.ok) redirect(`${pageOf(slug)}?error=${result.error}`);
   revalidatePath(pageOf(slug));
@@ -23,6 +26,7 @@ export async function saveSnapshotAction(slug: string): Promise<void> {
 }
 
 export async function publishSnapshotAction(slug: string, number: number, publish: boolean): Promise<void> {
+  expectArgs([slug, number, publish], ["string", "number", "boolean"]);
   const result = await setSnapshotPublished(await getCurrentUser(), slug, number, publish);
   if (!result.ok) redirect(`${pageOf(slug)}?error=${result.error}`);
   revalidatePath(pageOf(slug));
@@ -51,6 +55,7 @@ function payloadOf(formData: FormData): unknown {
 }
 
 export async function editPointAction(slug: string, key: string, generation: number, _state: PointEditState, formData: FormData): Promise<PointEditState> {
+  expectArgs([slug, key, generation, _state, formData], ["string", "string", "number", "any", "form"]);
   const result = await editSynthesisPoint(await getCurrentUser(), slug, key, payloadOf(formData), generation);
   if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {} };
   revalidatePath(pageOf(slug));
@@ -58,6 +63,7 @@ export async function editPointAction(slug: string, key: string, generation: num
 }
 
 export async function setAsideContributionAction(slug: string, submissionId: string, bringBack: boolean, _state: PointEditState, formData: FormData): Promise<PointEditState> {
+  expectArgs([slug, submissionId, bringBack, _state, formData], ["string", "string", "boolean", "any", "form"]);
   const result = await setSubmissionAside(await getCurrentUser(), slug, { submissionId, reason: bringBack ? null : String(formData.get("reason") ?? "") });
   if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {} };
   revalidatePath(pageOf(slug));
@@ -65,6 +71,7 @@ export async function setAsideContributionAction(slug: string, submissionId: str
 }
 
 export async function saveSettingsAction(slug: string, _state: PointEditState, formData: FormData): Promise<PointEditState> {
+  expectArgs([slug, _state, formData], ["string", "any", "form"]);
   const raw = Object.fromEntries(["language", "bodyPoints", "naming", "severalFrom", "severalShare", "manyShare", "manyFrom", "version"].map((k) => [k, String(formData.get(k) ?? "")]));
   const result = await saveSynthesisSettings(await getCurrentUser(), slug, raw);
   if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {} };

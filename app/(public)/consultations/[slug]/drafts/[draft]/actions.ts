@@ -1,7 +1,10 @@
 "use server";
 // Server actions for commenting on a draft: parse the form, get the session, call one lib/comments function.
+import { expectArgs } from "@/lib/http/action-args";
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
+import { MAX_COMMENT } from "@/lib/comments/schema";
+import { echoed } from "@/lib/http/echo";
 import { createComment, editComment, withdrawComment } from "@/lib/comments/service";
 import type { CommentFormState } from "@/components/comments/form-state";
 
@@ -13,10 +16,11 @@ function text(formData: FormData, name: string): string {
 }
 
 function values(formData: FormData) {
-  return { body: text(formData, "body"), proposedText: text(formData, "proposedText") };
+  return { body: echoed(text(formData, "body"), MAX_COMMENT), proposedText: echoed(text(formData, "proposedText"), MAX_COMMENT) };
 }
 
 export async function createCommentAction(_state: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  expectArgs([_state, formData], ["any", "form"]);
   const user = await getCurrentUser();
   const result = await createComment(user, {
     draftId: text(formData, "draftId"),
@@ -32,6 +36,7 @@ export async function createCommentAction(_state: CommentFormState, formData: Fo
 }
 
 export async function editCommentAction(commentId: string, _state: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  expectArgs([commentId, _state, formData], ["string", "any", "form"]);
   const user = await getCurrentUser();
   const result = await editComment(user, commentId, { ...values(formData), expectedVersion: text(formData, "expectedVersion") });
   if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, params: result.params, values: values(formData) };
@@ -40,6 +45,7 @@ export async function editCommentAction(commentId: string, _state: CommentFormSt
 }
 
 export async function withdrawCommentAction(commentId: string, expectedVersion: number, _state: CommentFormState, _formData: FormData): Promise<CommentFormState> {
+  expectArgs([commentId, expectedVersion, _state, _formData], ["string", "number", "any", "any"]);
   const user = await getCurrentUser();
   const result = await withdrawComment(user, commentId, expectedVersion);
   if (!result.ok) return { status: "error", error: result.error, fieldErrors: {}, params: result.params, values: { body: "", proposedText: "" } };
