@@ -17,6 +17,8 @@ const nextConfig = {
     // proxy.ts reads action bodies to check them; Next.js hands the proxy at most this much of a body (and truncates
     // the rest), so it must cover the largest action body. tests/unit/request-guard.test.ts keeps the three in step.
     proxyClientMaxBodySize: "61mb",
+    // forbidden() from next/navigation: pages that refuse a signed-in person answer 403 with app/forbidden.tsx.
+    authInterrupts: true,
   },
   async headers() {
     return [

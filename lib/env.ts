@@ -1,4 +1,5 @@
 // Server environment, validated once with zod so a bad value fails fast with a message naming it.
+import "server-only";
 import { z } from "zod";
 
 const EnvSchema = z.object({

@@ -1,21 +1,14 @@
-// Everything under /secretariat requires the secretariat or admin role; each action checks again in lib/.
+// The secretariat's navigation. Everything under /secretariat requires the secretariat or admin role: this layout
+// checks, but is no guard on its own (it is not re-run on client navigation and renders beside the page), so every
+// page and route here checks again before it reads (lib/auth/page-guard.ts), and every action again in lib/.
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/session";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 
 export default async function SecretariatLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=/secretariat");
+  const user = await requireRoleForPage();
   const [t, tm, tg, to] = await Promise.all([getTranslations("admin"), getTranslations("moderation.nav"), getTranslations("glossary"), getTranslations("outbox")]);
-  if (!hasRole(user, "SECRETARIAT")) {
-    return (
-      <div className="space-y-3">
-        <h1 className="text-2xl font-semibold">{t("forbiddenTitle")}</h1>
-        <p>{t("forbiddenBody")}</p>
-      </div>
-    );
-  }
   return (
     <div className="space-y-6">
       <nav aria-label={t("sections")} className="rounded border border-stone-200 bg-white px-4 py-2">

@@ -1,8 +1,8 @@
 // The moderation queue at /secretariat: inputs waiting for the secretariat, oldest first, filterable, campaigns grouped.
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
 import { listQueue, queueFilterOptions } from "@/lib/moderation/queue";
 import { listReasonTemplates } from "@/lib/moderation/reasons";
 import { QUEUE_VIEWS, campaignSelection } from "@/lib/moderation/schema";
@@ -18,6 +18,7 @@ import { FilterSelect } from "@/components/ui/filter-select";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireRoleForPage();
   return { title: (await getTranslations("moderation.queue"))("title") };
 }
 
@@ -25,7 +26,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage();
   const [result, options, templates, t, tGroups, tViews, format, locale] = await Promise.all([
     listQueue(user, params),
     queueFilterOptions(),

@@ -1,4 +1,5 @@
 // The audit log: one append-only row per action the secretariat or admins must be able to account for.
+import "server-only";
 import type { Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 

@@ -1,5 +1,6 @@
 // The audit log as the secretariat reads it: moderation events and audit events in one list, filtered,
 // newest first with keyset pagination, and streamed to CSV in pages so 100,000 rows never sit in memory.
+import "server-only";
 import { z } from "zod";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";

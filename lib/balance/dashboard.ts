@@ -2,6 +2,7 @@
 // UN regional group, development status, gender (where declared) and language, against the policy. Aggregates only.
 // Unclassified inputs and inputs of unknown country are counted apart (`unclassified`, `unknownCountry`): they are in
 // `published` but in no group's or region's share, as in the balance rules (lib/balance/rules.ts).
+import "server-only";
 import { db } from "../db/client";
 import { STAKEHOLDER_GROUPS, UNCLASSIFIED } from "../stakeholders/groups";
 import { UN_REGIONS } from "../geo/countries";

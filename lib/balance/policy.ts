@@ -1,4 +1,5 @@
 // A consultation's balance policy, with the platform defaults when the secretariat has not set one.
+import "server-only";
 import type { Tx } from "../db/client";
 import type { BalancePolicy } from "../db/generated/client";
 import { lockKey, withTransaction } from "../db/transaction";

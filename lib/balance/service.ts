@@ -1,5 +1,6 @@
 // balance: publishing decisions under the consultation's group caps, the held queue and its release.
 // Every function that may publish runs under lockKey(BALANCE_LOCK, consultationId), so counts cannot race.
+import "server-only";
 import type { Tx } from "../db/client";
 import { databaseNow, lockKey, withTransaction } from "../db/transaction";
 import type { StakeholderGroup } from "../db/generated/enums";

@@ -1,6 +1,7 @@
 // comments (reads): what the public sees on a draft — published comments, "withdrawn" markers where replies
 // need context, hidden comments as the secretariat's notice (never their text), and the viewer's own comments
 // awaiting moderation — plus counts per paragraph and group.
+import "server-only";
 import { db } from "../db/client";
 import { CommentStatus, type StakeholderGroup } from "../db/generated/enums";
 import type { Prisma } from "../db/generated/client";

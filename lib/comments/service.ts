@@ -1,5 +1,6 @@
 // comments: write, reply to, edit and withdraw comments on drafts. Every rule (period, role, length, rate limit,
 // idempotency, moderation status) is enforced here, inside one transaction, with the database clock.
+import "server-only";
 import { isEmailVerified } from "../accounts/service";
 import type { Tx } from "../db/client";
 import { databaseNow, isUniqueViolation, lockKey, lockRow, withTransaction } from "../db/transaction";

@@ -1,4 +1,5 @@
 // consultations (admin): the secretariat creates and edits consultations, their phases and themes. Audited.
+import "server-only";
 import { db, type Tx } from "../db/client";
 import { enqueueSettleAtClose } from "../balance/tasks";
 import { isUniqueViolation, withTransaction } from "../db/transaction";

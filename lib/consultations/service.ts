@@ -1,4 +1,5 @@
 // consultations: what the public reads (published consultations, their themes and phases).
+import "server-only";
 import { db } from "../db/client";
 import { ConsultationStatus } from "../db/generated/enums";
 import { stageOf, type ConsultationStage } from "./phases";

@@ -1,4 +1,5 @@
 // The one Prisma client of the app, connected through @prisma/adapter-pg (no native engine needed).
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { env } from "../env";

@@ -1,4 +1,5 @@
 // Transaction helpers: every rule that protects users runs inside one of these.
+import "server-only";
 import { Prisma } from "./generated/client";
 import { db, type Tx } from "./client";
 

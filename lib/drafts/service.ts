@@ -1,5 +1,6 @@
 // drafts: the secretariat creates drafts and publishes versions (paragraphs matched so anchors and comments
 // follow the text) and sets each draft's comment period; the public reads drafts, versions and differences.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "../db/client";
 import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/transaction";

@@ -1,5 +1,6 @@
 // Message catalogues: messages/<locale>/<concern>.json, merged per language at first use.
 // Adding a concern's strings means adding its three files; nothing to register here.
+import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { LOCALES, type Locale } from "./config";

@@ -1,6 +1,7 @@
 // import: the secretariat imports inputs received by e-mail or as documents, from CSV or JSON. Every row is
 // validated before anything is stored; a file is stored whole or not at all; re-importing a row with the same
 // external id changes nothing; the audit log records who imported what.
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";

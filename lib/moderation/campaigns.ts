@@ -1,5 +1,6 @@
 // Campaign sizes for the "part of a campaign of N" flag on public lists and exports. Campaigns are formed by the
 // detection job (lib/moderation/detection.ts), never on a read.
+import "server-only";
 import type { Tx } from "../db/client";
 
 /** How many inputs each campaign groups, for the "part of a campaign of N" flag on public lists and exports. */

@@ -1,5 +1,6 @@
 // Reason templates the secretariat picks from when rejecting, requesting changes or hiding. Edits are audited;
 // events keep the reason's text as it was, so changing or removing a template never rewrites history.
+import "server-only";
 import { db } from "../db/client";
 import { withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";

@@ -1,6 +1,7 @@
 // moderation: the secretariat publishes, holds, rejects, requests changes, hides and restores inputs.
 // One transaction per item; every change appends a ModerationEvent and nothing is ever deleted.
 // Concurrency: the update is conditional on the version the moderator saw, so of two moderators exactly one wins.
+import "server-only";
 import { db, type Tx } from "../db/client";
 import { databaseNow, lockRow, withTransaction } from "../db/transaction";
 import type { StakeholderGroup } from "../db/generated/enums";

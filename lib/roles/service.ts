@@ -1,5 +1,6 @@
 // roles: admins grant and revoke the secretariat and admin roles. Every change is audited, and the last admin
 // cannot be removed (that would lock everyone out of role management).
+import "server-only";
 import { z } from "zod";
 import { db } from "../db/client";
 import { lockKey, withTransaction } from "../db/transaction";

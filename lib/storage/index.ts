@@ -1,4 +1,5 @@
 // Attachment storage: a folder on disk (STORAGE_DIR) by default, S3-compatible object storage when S3_* is set.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, rm, stat, writeFile } from "node:fs/promises";

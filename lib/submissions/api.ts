@@ -1,4 +1,5 @@
 // JSON shapes of the open-data API (docs/api.md): what is public, spelled out field by field.
+import "server-only";
 import { db } from "../db/client";
 import { stageOf } from "../consultations/phases";
 import { isKnownCountry } from "../geo/countries";

@@ -1,6 +1,7 @@
 // Published contributions as the public (pages, JSON API, CSV export) sees them: filters, full-text search with
 // highlights, newest/oldest/balanced order, keyset pagination. Never returns private fields.
 // Hidden contributions are listed too (transparency: nothing disappears silently), as a notice without their text.
+import "server-only";
 import { z } from "zod";
 import { db } from "../db/client";
 import { campaignSizes } from "../moderation/campaigns";

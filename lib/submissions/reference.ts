@@ -1,4 +1,5 @@
 // Receipt reference numbers, e.g. IGF-000042: the consultation's prefix and a number from one database sequence.
+import "server-only";
 import type { Tx } from "../db/client";
 
 export function formatReference(prefix: string, n: number | bigint): string {

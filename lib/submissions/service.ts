@@ -1,6 +1,7 @@
 // submissions: participants write, autosave, submit, edit and withdraw contributions. Every protective rule
 // (open phase by the database clock, per-contributor cap, idempotency, attachment checks) is enforced here,
 // inside the transaction that writes.
+import "server-only";
 import { isEmailVerified } from "../accounts/service";
 import { createHash, randomUUID } from "node:crypto";
 import { db, type Tx } from "../db/client";

@@ -6,6 +6,7 @@
 // statement as a citation row as it is placed, so members never pile up in memory. Counts per point then come from
 // SQL over the citations, and each point keeps the stable key of the point it continues from the previous build
 // (most shared statements), so the secretariat's edits survive regeneration. Same rows, same document.
+import "server-only";
 import { createHash } from "node:crypto";
 import type { Tx } from "../db/client";
 import type { StakeholderGroup, UnRegion } from "../db/generated/enums";

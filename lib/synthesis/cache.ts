@@ -1,5 +1,6 @@
 // Tells whether the inputs of a consultation changed since its synthesis draft was built: one aggregate query,
 // where building reads every published input (minutes at 100,000 submissions).
+import "server-only";
 import { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/client";
 

@@ -1,4 +1,5 @@
 // glossary: the acronyms Annex II expands. The secretariat edits them; acronyms found in inputs without an entry are listed to fill.
+import "server-only";
 import { db } from "../db/client";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";

@@ -1,4 +1,5 @@
 // users: sign-up, profile and organisations. Profile data is snapshotted on each contribution.
+import "server-only";
 import { db, type Tx } from "../db/client";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { hashPassword } from "../auth/password";

@@ -1,8 +1,8 @@
 // The audit log: moderation events and audit events together, newest first, filterable and exportable as CSV.
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
 import { auditActions, listAuditLog } from "@/lib/audit/queries";
 import { queueFilterOptions } from "@/lib/moderation/queue";
 import { inputClass } from "@/components/ui/field";
@@ -11,6 +11,7 @@ import { FilterSelect } from "@/components/ui/filter-select";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireRoleForPage();
   return { title: (await getTranslations("audit"))("title") };
 }
 
@@ -18,7 +19,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage();
   const [log, actions, options, t, format] = await Promise.all([listAuditLog(user, params), auditActions(), queueFilterOptions(), getTranslations("audit"), getFormatter()]);
   if (!log) return null;
   const { rows, nextCursor, filter } = log;

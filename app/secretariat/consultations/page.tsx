@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listAllConsultations } from "@/lib/consultations/admin";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireRoleForPage();
   return { title: (await getTranslations("admin.consultations"))("title") };
 }
 
 export default async function AdminConsultationsPage() {
+  await requireRoleForPage();
   const [t, tStatus, tc, tm, ts] = await Promise.all([
     getTranslations("admin.consultations"), getTranslations("admin.statuses"), getTranslations("consultation"), getTranslations("moderation.nav"), getTranslations("synthesis"),
   ]);

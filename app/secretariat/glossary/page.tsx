@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listGlossary, unknownAcronyms } from "@/lib/synthesis/glossary";
 import { AddTermForm, EditTermForm } from "@/components/synthesis/glossary-forms";
@@ -13,6 +13,7 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<{ consultation?: string; acronym?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireRoleForPage();
   const t = await getTranslations("glossary");
   return { title: t("title") };
 }
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function GlossaryPage({ searchParams }: Props) {
   const sp = await searchParams;
   const t = await getTranslations("glossary");
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage();
   const [terms, consultations] = await Promise.all([
     listGlossary(),
     db.consultation.findMany({ orderBy: [{ createdAt: "desc" }], select: { slug: true, title: true } }),

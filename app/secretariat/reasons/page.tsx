@@ -1,7 +1,7 @@
 // Reason templates the secretariat picks from when rejecting, requesting changes or hiding, and when answering comments.
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
 import { listReasonTemplates } from "@/lib/moderation/reasons";
 import { FormAlert, buttonClass, inputClass } from "@/components/ui/field";
 import { saveReasonAction } from "./actions";
@@ -9,6 +9,7 @@ import { saveReasonAction } from "./actions";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireRoleForPage();
   return { title: (await getTranslations("moderation.reasons"))("title") };
 }
 
@@ -50,7 +51,7 @@ function TemplateForm({ t, tKinds, template }: {
 
 export default async function ReasonsPage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string }> }) {
   const sp = await searchParams;
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage();
   const [templates, t, tKinds] = await Promise.all([listReasonTemplates(user), getTranslations("moderation.reasons"), getTranslations("moderation.reasonKinds")]);
   return (
     <div className="space-y-6">

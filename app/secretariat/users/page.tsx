@@ -1,7 +1,7 @@
 // Role management (admins only): grant and revoke the secretariat and admin roles; every change is audited.
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
 import { listUsersForRoles } from "@/lib/roles/service";
 import { FormAlert, inputClass } from "@/components/ui/field";
 import { setRoleAction } from "./actions";
@@ -9,6 +9,7 @@ import { setRoleAction } from "./actions";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireRoleForPage("ADMIN");
   return { title: (await getTranslations("rolesAdmin"))("title") };
 }
 
@@ -17,7 +18,7 @@ const ERRORS = new Set(["lastAdmin", "forbidden", "notFound", "roleInvalid"]);
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; saved?: string; error?: string }> }) {
   const sp = await searchParams;
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage("ADMIN");
   const [t, tRoles] = await Promise.all([getTranslations("rolesAdmin"), getTranslations("roles")]);
   const data = await listUsersForRoles(user, { q: sp.q });
   if (!data) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -11,11 +12,13 @@ import { updateConsultationAction, addThemeAction, updateThemeAction } from "../
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ created?: string; saved?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireRoleForPage();
   const c = await getConsultationForAdmin((await params).slug);
   return { title: c?.title ?? "" };
 }
 
 export default async function EditConsultationPage({ params, searchParams }: Props) {
+  await requireRoleForPage();
   const c = await getConsultationForAdmin((await params).slug);
   if (!c) notFound();
   const sp = await searchParams;

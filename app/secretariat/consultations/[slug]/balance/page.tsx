@@ -1,5 +1,6 @@
 // Balance dashboard of one consultation: shares against the policy, the held queue and the policy form.
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -14,10 +15,12 @@ import { updatePolicyAction } from "./actions";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireRoleForPage();
   return { title: (await getTranslations("balance"))("title") };
 }
 
 export default async function BalancePage({ params }: { params: Promise<{ slug: string }> }) {
+  await requireRoleForPage();
   const { slug } = await params;
   const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
   if (!consultation) notFound();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -12,12 +13,14 @@ import { createDraftAction } from "./actions";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireRoleForPage();
   const c = await getConsultationForAdmin((await params).slug);
   const t = await getTranslations("drafts.admin");
   return { title: c ? t("title", { title: c.title }) : "" };
 }
 
 export default async function SecretariatDraftsPage({ params }: Props) {
+  await requireRoleForPage();
   const c = await getConsultationForAdmin((await params).slug);
   if (!c) notFound();
   const [t, drafts] = await Promise.all([getTranslations("drafts"), listDraftsForAdmin(c.id)]);

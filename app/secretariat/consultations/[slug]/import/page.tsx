@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -11,10 +12,12 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireRoleForPage();
   return { title: (await getTranslations("submissions.nav"))("import") };
 }
 
 export default async function ImportPage({ params }: Props) {
+  await requireRoleForPage();
   const c = await getConsultationForAdmin((await params).slug);
   if (!c) notFound();
   const t = await getTranslations("submissions.import");

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getBuildStatus, getLiveSynthesis, getSnapshot, listSnapshots, listSynthesisEdits } from "@/lib/synthesis/service";
 import { SYNTHESIS_FORMATS } from "@/lib/synthesis/model";
 import { FormAlert, buttonClass } from "@/components/ui/field";
@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SynthesisPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = await searchParams;
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage();
   const [t, te] = await Promise.all([getTranslations("synthesis"), getTranslations("synthesisEditor")]);
   const snapshots = await listSnapshots(user, slug);
   if (!snapshots.ok) {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
 import { countryName, type UnRegion } from "@/lib/geo/countries";
 import { getContributionHistory } from "@/lib/submissions/service";
 import { StatusBadge } from "@/components/submissions/status-badge";
@@ -16,14 +16,14 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string; reference: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireRoleForPage();
   const t = await getTranslations("submissions.history");
   return { title: t("title", { reference: decodeURIComponent((await params).reference) }) };
 }
 
 export default async function ContributionHistoryPage({ params }: Props) {
   const { slug, reference } = await params;
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  const user = await requireRoleForPage();
   const item = await getContributionHistory(user, slug, decodeURIComponent(reference));
   if (!item) notFound();
   const [t, tp, ts, tGroups, tRegions, tApp, locale, tl, td, linked, linkable] = await Promise.all([

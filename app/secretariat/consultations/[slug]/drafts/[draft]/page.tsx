@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -14,12 +15,14 @@ import { closeCommentsAction, publishVersionAction, setPeriodAction } from "../a
 type Props = { params: Promise<{ slug: string; draft: string }>; searchParams: Promise<{ created?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireRoleForPage();
   const { slug, draft } = await params;
   const d = await getDraftForAdmin(slug, draft);
   return { title: d?.title ?? "" };
 }
 
 export default async function SecretariatDraftPage({ params, searchParams }: Props) {
+  await requireRoleForPage();
   const { slug, draft: draftSlug } = await params;
   const d = await getDraftForAdmin(slug, draftSlug);
   if (!d) notFound();
