@@ -1,5 +1,6 @@
 // The outbox: every e-mail the platform wrote, newest first. Without SMTP_URL this is where messages are read.
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getCurrentUser, hasRole } from "@/lib/auth/session";
@@ -18,6 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Search> }) {
+  // The role first, before anything is read (lib/auth/page-guard.ts): 403 for the secretariat, sign-in for visitors.
+  await requireRoleForPage("ADMIN");
   const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const user = await getCurrentUser();
   const [t, tStatus, format] = await Promise.all([getTranslations("outbox"), getTranslations("outbox.status"), getFormatter()]);

@@ -1,5 +1,6 @@
 // One outbox message: envelope, status and attempts, its links, the plain-text part, and the HTML body in a sandbox.
 import type { Metadata } from "next";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -16,6 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OutboxMessagePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // The role first, before anything is read (lib/auth/page-guard.ts): 403 for the secretariat, sign-in for visitors.
+  await requireRoleForPage("ADMIN");
   const [{ id }, search, user] = await Promise.all([params, searchParams, getCurrentUser()]);
   const [t, tStatus, format] = await Promise.all([getTranslations("outbox"), getTranslations("outbox.status"), getFormatter()]);
   if (!hasRole(user, "ADMIN")) {
