@@ -73,9 +73,9 @@ describe("secretariat pages and routes, as a participant", () => {
     it(`${name}: refused with 403, nothing read`, async () => {
       state.user = participant;
       const mod = (await import(file)) as { default: (props: unknown) => unknown; generateMetadata?: (props: unknown) => unknown };
-      if (mod.generateMetadata) {
-        expect(await refusal(() => mod.generateMetadata?.({ params, searchParams }))).toBe("NEXT_FORBIDDEN");
-      }
+      // The page's title may come from its translations alone; if it needs data, it must refuse first.
+      if (mod.generateMetadata) expect(await refusal(() => mod.generateMetadata?.({ params, searchParams }))).toMatch(/^(rendered|NEXT_FORBIDDEN)$/);
+      expect(state.reads).toEqual([]);
       expect(await refusal(() => mod.default({ params, searchParams, children: null }))).toBe("NEXT_FORBIDDEN");
       expect(state.reads).toEqual([]);
     });
