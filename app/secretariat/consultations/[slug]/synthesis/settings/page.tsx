@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import { getSynthesisSettings } from "@/lib/synthesis/service";
 import { LOCALES, LOCALE_LABELS } from "@/lib/i18n/config";
 import { FormAlert } from "@/components/ui/field";
@@ -18,8 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SynthesisSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  const user = await requireRoleForPage();
   const t = await getTranslations("synthesisEditor");
-  const settings = await getSynthesisSettings(await getCurrentUser(), slug);
+  const settings = await getSynthesisSettings(user, slug);
   if (!settings.ok) {
     if (settings.status === 404) notFound();
     return <FormAlert>{t("errors.forbidden")}</FormAlert>;
