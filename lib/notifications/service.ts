@@ -2,6 +2,7 @@
 // each also sent by e-mail (one by one or in a daily digest) as their preferences say. How to add a kind: kinds.ts.
 import "server-only";
 import { db, type Tx } from "../db/client";
+import { databaseNow } from "../db/transaction";
 import { decodeTimeCursor, encodeTimeCursor } from "../db/time-cursor";
 import { queueNotificationEmail } from "./email";
 import { NOTIFICATION_KINDS, parseNotificationParams, type NotificationKind, type NotificationParams } from "./kinds";
@@ -117,6 +118,6 @@ export async function listNotifications(userId: string, cursor?: string | null):
 
 /** Marks one (when id is given) or all of the user's notifications read; only ever the user's own. */
 export async function markNotificationsRead(userId: string, id?: string): Promise<number> {
-  const { count } = await db.notification.updateMany({ where: { userId, readAt: null, ...(id ? { id } : {}) }, data: { readAt: new Date() } });
+  const { count } = await db.notification.updateMany({ where: { userId, readAt: null, ...(id ? { id } : {}) }, data: { readAt: await databaseNow(db) } });
   return count;
 }

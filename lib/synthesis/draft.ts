@@ -3,6 +3,7 @@
 // section, text, set-aside reason) after each build and each edit, and SynthesisCitation holds every statement behind
 // each point, so other concerns can ask which paragraphs cite a submission without reading the document.
 import type { Tx } from "../db/client";
+import { databaseNow } from "../db/transaction";
 import type { Prisma } from "../db/generated/client";
 import { generateSynthesis, type BuildOptions, type GeneratedDocument, type ProgressReporter } from "./build";
 import { applyEdits, EditPayloadSchema, type EditRecord } from "./edits";
@@ -14,10 +15,11 @@ export async function buildLiveDraft(client: Tx, slug: string, options: Partial<
   const consultation = await client.consultation.findUniqueOrThrow({ where: { slug }, select: { id: true } });
   const fingerprint = await synthesisFingerprint(client, consultation.id);
   const generated = await generateSynthesis(client, slug, options);
+  const finishedAt = await databaseNow(client);
   await client.synthesisBuild.upsert({
     where: { consultationId: consultation.id },
-    create: { consultationId: consultation.id, status: "DONE", phase: "done", generation: generated.generation, fingerprint, generated: generated as unknown as Prisma.InputJsonValue, finishedAt: new Date() },
-    update: { status: "DONE", phase: "done", error: null, generation: generated.generation, fingerprint, generated: generated as unknown as Prisma.InputJsonValue, finishedAt: new Date() },
+    create: { consultationId: consultation.id, status: "DONE", phase: "done", generation: generated.generation, fingerprint, generated: generated as unknown as Prisma.InputJsonValue, finishedAt },
+    update: { status: "DONE", phase: "done", error: null, generation: generated.generation, fingerprint, generated: generated as unknown as Prisma.InputJsonValue, finishedAt },
   });
   const model = await readLiveModel(client, consultation.id);
   if (!model) throw new Error("synthesis: the draft just built cannot be read");

@@ -11,7 +11,7 @@
 // - lib/synthesis/inputs.ts: the input side (SynthesisInputSource); other kinds of input plug in there (issue 12).
 import "server-only";
 import { db, type Tx } from "../db/client";
-import { lockKey, withTransaction } from "../db/transaction";
+import { databaseNow, lockKey, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
 import { enqueueJob } from "../jobs/queue";
 import { hasRole } from "../auth/session-roles";
@@ -76,10 +76,11 @@ export async function requestSynthesisBuild(actor: Actor | null, slug: string): 
   const consultation = await consultationBySlug(db, slug);
   if (!consultation) return notFound();
   await withTransaction(async (tx) => {
+    const now = await databaseNow(tx);
     await tx.synthesisBuild.upsert({
       where: { consultationId: consultation.id },
-      create: { consultationId: consultation.id, status: "QUEUED", phase: "queued", requestedById: actor.id },
-      update: { status: "QUEUED", phase: "queued", done: 0, total: 0, error: null, requestedById: actor.id, requestedAt: new Date() },
+      create: { consultationId: consultation.id, status: "QUEUED", phase: "queued", requestedById: actor.id, requestedAt: now },
+      update: { status: "QUEUED", phase: "queued", done: 0, total: 0, error: null, requestedById: actor.id, requestedAt: now },
     });
     await enqueueJob(tx, "synthesis.build", { consultationId: consultation.id }, { jobKey: `synthesis.build:${consultation.id}` });
     await recordAudit(tx, { actorId: actor.id, action: "synthesis.build", entityType: "Consultation", entityId: consultation.id, consultationId: consultation.id, details: {} });

@@ -2,6 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "../db/client";
+import { databaseNow } from "../db/transaction";
 import { defineTask } from "../jobs/define";
 import { buildLiveDraft } from "./draft";
 
@@ -13,10 +14,11 @@ export const synthesisTasks = [
     async run({ consultationId }, context) {
       const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { slug: true } });
       if (!consultation) return;
+      const startedAt = await databaseNow(db);
       await db.synthesisBuild.upsert({
         where: { consultationId },
-        create: { consultationId, status: "RUNNING", phase: "reading", startedAt: new Date() },
-        update: { status: "RUNNING", phase: "reading", done: 0, total: 0, error: null, startedAt: new Date() },
+        create: { consultationId, status: "RUNNING", phase: "reading", startedAt },
+        update: { status: "RUNNING", phase: "reading", done: 0, total: 0, error: null, startedAt },
       });
       let last = 0;
       try {
