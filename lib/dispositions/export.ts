@@ -3,6 +3,7 @@
 // numbered row per comment with the observations of the secretariat, header row repeated on every page, the counts
 // by stakeholder group first). Labels come from the caller, in the reader's language.
 import { stringify } from "csv-stringify/sync";
+import { CSV_OPTIONS } from "../csv/options";
 import {
   AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from "docx";
@@ -43,7 +44,7 @@ export function dispositionCsvRow(row: DispositionTableRow, links: CsvLinks): st
 }
 
 function csvLines(rows: string[][]): string {
-  return stringify(rows, { record_delimiter: "\r\n", quoted_match: /[\r\n",]/ });
+  return stringify(rows, { ...CSV_OPTIONS, quoted_match: /[\r\n",]/ });
 }
 
 /** A byte stream: BOM and header first, then one chunk per batch. */

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import { dispositionProgress, listDispositionWork } from "@/lib/dispositions/queries";
 import { listReasonTemplates } from "@/lib/moderation/reasons";
 import { renderMarkdown } from "@/lib/markdown/render";
@@ -33,9 +33,8 @@ const excerpt = (text: string, n = 90) => (text.length > n ? `${text.slice(0, n 
 export default async function DispositionWorkPage({ params, searchParams }: Props) {
   const { slug, draft: draftSlug } = await params;
   const sp = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const user = await getCurrentUser();
   // The layout refuses other roles too; this page does not rely on it.
-  if (!user || !hasRole(user, "SECRETARIAT")) return null;
+  const user = await requireRoleForPage();
   const work = await listDispositionWork(user, slug, draftSlug, sp);
   if (!work) notFound();
   const [t, tk, tg, td, format, locale, templates, progress] = await Promise.all([
