@@ -1,0 +1,208 @@
+// meetings: the sessions of a consultation round (main sessions, workshops, open forums) and their documents.
+// The secretariat creates and edits sessions and imports their rapporteur reports; everyone reads the sessions of a
+// published consultation with their transcript and report side by side.
+import "server-only";
+import { createHash } from "node:crypto";
+import { db, type Tx } from "../db/client";
+import { databaseNow, isUniqueViolation, withTransaction } from "../db/transaction";
+import { hasRole, type Actor } from "../auth/session-roles";
+import { recordAudit } from "../audit/log";
+import { fail, fieldErrorsOf, ok, type Result } from "../result";
+import type { UploadedFile } from "../files/upload";
+import { docxToMarkdown } from "../drafts/docx";
+import { isUtf8Text } from "../submissions/attachments";
+import { MAX_REPORT_CHARS, MAX_TRANSCRIPT_BYTES, ReportSchema, SessionSchema, versionField } from "./schema";
+
+export type { Actor };
+
+export const SESSION_PATH = (consultation: string, session: string) => `/consultations/${consultation}/sessions/${session}`;
+export const ADMIN_SESSION_PATH = (consultation: string, session: string) => `/secretariat/consultations/${consultation}/sessions/${session}`;
+
+async function consultationOf(tx: Tx, slug: string) {
+  return tx.consultation.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, status: true } });
+}
+
+/** Sessions of a consultation, by date then title, with what each holds; for the secretariat's list. */
+export async function listSessionsForAdmin(actor: Actor | null, slug: string) {
+  if (!hasRole(actor, "SECRETARIAT")) return null;
+  const consultation = await consultationOf(db, slug);
+  if (!consultation) return null;
+  const sessions = await db.meetingSession.findMany({
+    where: { consultationId: consultation.id },
+    orderBy: [{ date: { sort: "asc", nulls: "last" } }, { title: "asc" }],
+    select: {
+      id: true, slug: true, title: true, type: true, date: true, chair: true, transcriptImportedAt: true,
+      _count: { select: { turns: true, documents: true, remoteMessages: true } },
+    },
+  });
+  return { consultation, sessions };
+}
+
+/** One session with everything the secretariat edits. */
+export async function getSessionForAdmin(actor: Actor | null, slug: string, sessionSlug: string) {
+  if (!hasRole(actor, "SECRETARIAT")) return null;
+  return db.meetingSession.findFirst({
+    where: { slug: sessionSlug, consultation: { slug } },
+    include: {
+      consultation: { select: { id: true, slug: true, title: true, status: true } },
+      documents: { orderBy: { createdAt: "asc" } },
+      _count: { select: { turns: true, remoteMessages: true } },
+    },
+  });
+}
+
+export async function createSession(actor: Actor | null, slug: string, raw: unknown): Promise<Result<{ id: string; slug: string }>> {
+  if (!actor || !hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
+  const parsed = SessionSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  try {
+    return await withTransaction(async (tx) => {
+      const consultation = await consultationOf(tx, slug);
+      if (!consultation) return fail("notFound", undefined, 404);
+      const session = await tx.meetingSession.create({
+        data: { consultationId: consultation.id, slug: input.slug, title: input.title, type: input.type, date: input.date, chair: input.chair, moderators: input.moderators, rapporteur: input.rapporteur },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id, action: "meetings.session.create", entityType: "MeetingSession", entityId: session.id, consultationId: consultation.id,
+        details: { title: input.title, slug: input.slug, type: input.type },
+      });
+      return ok({ id: session.id, slug: session.slug });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return fail("invalidInput", { slug: ["slugTaken"] }, 409);
+    throw error;
+  }
+}
+
+/** Saves the session's details; conditional on the version the form was loaded with. */
+export async function updateSession(actor: Actor | null, sessionId: string, raw: unknown): Promise<Result<{ slug: string }>> {
+  if (!actor || !hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
+  const parsed = SessionSchema.safeParse(raw);
+  const version = versionField.safeParse((raw as { version?: unknown } | null)?.version);
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+  if (!version.success) return fail("invalidRequest");
+  const input = parsed.data;
+  try {
+    return await withTransaction(async (tx) => {
+      const before = await tx.meetingSession.findUnique({ where: { id: sessionId } });
+      if (!before) return fail("notFound", undefined, 404);
+      const updated = await tx.meetingSession.updateMany({
+        where: { id: sessionId, version: version.data },
+        data: { slug: input.slug, title: input.title, type: input.type, date: input.date, chair: input.chair, moderators: input.moderators, rapporteur: input.rapporteur, version: { increment: 1 } },
+      });
+      if (updated.count !== 1) return fail("changedSinceLoaded", { form: ["changedSinceLoaded"] }, 409);
+      const changed = (["slug", "title", "type", "chair", "rapporteur"] as const).filter((k) => before[k] !== input[k]);
+      if (before.date?.getTime() !== input.date?.getTime()) changed.push("date" as never);
+      if (before.moderators.join("\n") !== input.moderators.join("\n")) changed.push("moderators" as never);
+      await recordAudit(tx, {
+        actorId: actor.id, action: "meetings.session.update", entityType: "MeetingSession", entityId: sessionId, consultationId: before.consultationId,
+        details: { changed },
+      });
+      return ok({ slug: input.slug });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return fail("invalidInput", { slug: ["slugTaken"] }, 409);
+    throw error;
+  }
+}
+
+/** Text of an uploaded .txt, .md or .docx file, or the i18n key of what is wrong with it. */
+export async function textOfUpload(file: UploadedFile, format: "text" | "markdown"): Promise<Result<string>> {
+  if (file.bytes.byteLength === 0) return fail("invalidInput", { file: ["fileEmpty"] });
+  if (file.bytes.byteLength > MAX_TRANSCRIPT_BYTES) return fail("invalidInput", { file: ["fileTooLarge"] });
+  const name = file.name.toLowerCase();
+  if (name.endsWith(".docx")) {
+    const zip = [0x50, 0x4b, 0x03, 0x04].every((b, i) => file.bytes[i] === b);
+    if (!zip) return fail("invalidInput", { file: ["fileUnreadable"] });
+    try {
+      if (format === "markdown") return ok(await docxToMarkdown(file.bytes));
+      const mammoth = (await import("mammoth")).default;
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) });
+      return ok(value);
+    } catch {
+      return fail("invalidInput", { file: ["fileUnreadable"] });
+    }
+  }
+  if (/\.(txt|text|md|markdown)$/.test(name)) {
+    if (!isUtf8Text(file.bytes)) return fail("invalidInput", { file: ["fileNotUtf8"] });
+    return ok(new TextDecoder("utf-8").decode(file.bytes).replace(/^\uFEFF/, ""));
+  }
+  return fail("invalidInput", { file: ["fileType"] });
+}
+
+/**
+ * Imports (or replaces) the session's rapporteur report from pasted Markdown or an uploaded .md/.txt/.docx file.
+ * One report per session: a new one replaces the text of the old, and the audit log keeps both hashes.
+ */
+export async function saveRapporteurReport(
+  actor: Actor | null,
+  sessionId: string,
+  input: { title: string; body?: string; file?: UploadedFile | null },
+): Promise<Result<{ id: string }>> {
+  if (!actor || !hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
+  let body = input.body ?? "";
+  let filename: string | null = null;
+  if (input.file) {
+    const text = await textOfUpload(input.file, "markdown");
+    if (!text.ok) return text;
+    body = text.data;
+    filename = input.file.name.split(/[\\/]/).pop()?.slice(0, 200) ?? null;
+  }
+  if (body.length > MAX_REPORT_CHARS) return fail("invalidInput", { body: ["reportTooLong"] });
+  const parsed = ReportSchema.safeParse({ title: input.title, body });
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+  const sha256 = createHash("sha256").update(parsed.data.body).digest("hex");
+  return withTransaction(async (tx) => {
+    const session = await tx.meetingSession.findUnique({ where: { id: sessionId }, select: { id: true, consultationId: true } });
+    if (!session) return fail("notFound", undefined, 404);
+    const existing = await tx.sessionDocument.findFirst({ where: { sessionId, kind: "RAPPORTEUR_REPORT" }, orderBy: { createdAt: "asc" } });
+    const data = { title: parsed.data.title, body: parsed.data.body, filename, sha256 };
+    const doc = existing
+      ? await tx.sessionDocument.update({ where: { id: existing.id }, data })
+      : await tx.sessionDocument.create({ data: { sessionId, kind: "RAPPORTEUR_REPORT", ...data } });
+    await recordAudit(tx, {
+      actorId: actor.id, action: existing ? "meetings.report.replace" : "meetings.report.import", entityType: "SessionDocument", entityId: doc.id,
+      consultationId: session.consultationId, details: { sessionId, filename, sha256, previousSha256: existing?.sha256 ?? null, at: (await databaseNow(tx)).toISOString() },
+    });
+    return ok({ id: doc.id });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Public reading
+
+/** Sessions of a published consultation, for its public page. */
+export async function listPublicSessions(consultationId: string) {
+  return db.meetingSession.findMany({
+    where: { consultationId, consultation: { status: "PUBLISHED" } },
+    orderBy: [{ date: { sort: "asc", nulls: "last" } }, { title: "asc" }],
+    select: { slug: true, title: true, type: true, date: true, _count: { select: { turns: true, documents: true } } },
+  });
+}
+
+/** A session of a public consultation with its turns, speakers and documents. */
+export async function getPublicSession(slug: string, sessionSlug: string) {
+  return db.meetingSession.findFirst({
+    where: { slug: sessionSlug, consultation: { slug, status: "PUBLISHED" } },
+    include: {
+      consultation: { select: { slug: true, title: true } },
+      documents: { orderBy: { createdAt: "asc" } },
+      turns: {
+        orderBy: { number: "asc" },
+        select: {
+          id: true, number: true, speakerLabel: true, body: true, procedural: true, stakeholderGroup: true, country: true,
+          speaker: { select: { id: true, name: true, organisation: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+}
+
+/** The transcript exactly as it was imported, for download beside the turns. */
+export async function getTranscriptSource(slug: string, sessionSlug: string) {
+  return db.meetingSession.findFirst({
+    where: { slug: sessionSlug, consultation: { slug, status: "PUBLISHED" }, transcriptSource: { not: null } },
+    select: { slug: true, transcriptSource: true, transcriptFilename: true, transcriptSha256: true },
+  });
+}
