@@ -8,7 +8,9 @@ import { requireRoleForPage } from "@/lib/auth/page-guard";
 
 export default async function SecretariatLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRoleForPage();
-  const [t, tm, tg, to] = await Promise.all([getTranslations("admin"), getTranslations("moderation.nav"), getTranslations("glossary"), getTranslations("outbox")]);
+  const [t, tm, tg, to, tmeet] = await Promise.all([
+    getTranslations("admin"), getTranslations("moderation.nav"), getTranslations("glossary"), getTranslations("outbox"), getTranslations("meetings.nav"),
+  ]);
   return (
     <div className="space-y-6">
       <nav aria-label={t("sections")} className="rounded border border-stone-200 bg-white px-4 py-2">
@@ -19,6 +21,7 @@ export default async function SecretariatLayout({ children }: { children: React.
           <li><Link href="/secretariat/audit" className="text-brand-800 underline">{tm("audit")}</Link></li>
           <li><Link href="/secretariat/reasons" className="text-brand-800 underline">{tm("reasons")}</Link></li>
           <li><Link href="/secretariat/glossary" className="text-brand-800 underline">{tg("nav")}</Link></li>
+          <li><Link href="/secretariat/roster" className="text-brand-800 underline">{tmeet("roster")}</Link></li>
           {hasRole(user, "ADMIN") ? <li><Link href="/secretariat/users" className="text-brand-800 underline">{tm("users")}</Link></li> : null}
           {hasRole(user, "ADMIN") ? <li><Link href="/secretariat/outbox" className="text-brand-800 underline">{to("nav")}</Link></li> : null}
         </ul>

@@ -25,6 +25,7 @@ export async function SiteHeader({ locale, user, setLocaleAction }: Props) {
   const t = await getTranslations();
   const links = [
     { href: "/", label: t("nav.home") },
+    { href: "/archive", label: t("archive.nav") },
     ...(user ? [{ href: "/my/contributions", label: t("nav.myContributions") }] : []),
     ...(user?.isSecretariat ? [{ href: "/secretariat", label: t("nav.secretariat") }] : []),
   ];

@@ -29,7 +29,20 @@ function normaliseRow(row: Record<string, unknown>): RawRow {
   return out;
 }
 
-export function parseImportFile(filename: string, bytes: Uint8Array): ParsedFile {
+/** Property names under which a JSON export may hold its array of rows ({"messages": [...]}). */
+const JSON_LISTS = ["contributions", "messages", "data", "items", "posts"] as const;
+
+function listOf(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value;
+  if (typeof value !== "object" || value === null) return null;
+  for (const key of JSON_LISTS) {
+    const list = (value as Record<string, unknown>)[key];
+    if (Array.isArray(list)) return list;
+  }
+  return null;
+}
+
+export function parseImportFile(filename: string, bytes: Uint8Array, maxRows: number = MAX_IMPORT_ROWS): ParsedFile {
   if (bytes.byteLength === 0) return { ok: false, error: "fileEmpty" };
   if (bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, error: "fileTooLarge" };
   if (!isUtf8Text(bytes)) return { ok: false, error: "fileNotUtf8" };
@@ -39,7 +52,7 @@ export function parseImportFile(filename: string, bytes: Uint8Array): ParsedFile
   try {
     if (isJson) {
       const value: unknown = JSON.parse(text);
-      const list = Array.isArray(value) ? value : typeof value === "object" && value !== null && Array.isArray((value as { contributions?: unknown }).contributions) ? (value as { contributions: unknown[] }).contributions : null;
+      const list = listOf(value);
       if (!list || !list.every((r) => typeof r === "object" && r !== null && !Array.isArray(r))) return { ok: false, error: "fileUnreadable", detail: "expected an array of objects" };
       rows = list as Record<string, unknown>[];
     } else {
@@ -49,6 +62,6 @@ export function parseImportFile(filename: string, bytes: Uint8Array): ParsedFile
     return { ok: false, error: "fileUnreadable", detail: error instanceof Error ? error.message.slice(0, 200) : "" };
   }
   if (rows.length === 0) return { ok: false, error: "fileEmpty" };
-  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, error: "tooManyRows" };
+  if (rows.length > maxRows) return { ok: false, error: "tooManyRows" };
   return { ok: true, rows: rows.map(normaliseRow) };
 }

@@ -11,7 +11,8 @@ import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import type { UploadedFile } from "../files/upload";
 import { docxToMarkdown } from "../drafts/docx";
 import { isUtf8Text } from "../submissions/attachments";
-import { MAX_REPORT_CHARS, MAX_TRANSCRIPT_BYTES, ReportSchema, SessionSchema, versionField } from "./schema";
+import type { Role } from "../db/generated/enums";
+import { MAX_REPORT_CHARS, MAX_TRANSCRIPT_BYTES, ReportSchema, SESSION_TYPES, SessionSchema, versionField } from "./schema";
 
 export type { Actor };
 
@@ -169,6 +170,35 @@ export async function saveRapporteurReport(
   });
 }
 
+/**
+ * The session a command-line import goes into: the consultation's session with this title or address, or a new
+ * main session with that title and date (audited like one created in the browser).
+ */
+export async function findOrCreateSessionForImport(
+  operator: { id: string | null; role: Role },
+  slug: string,
+  input: { title: string; date?: string | null; type?: (typeof SESSION_TYPES)[number] },
+): Promise<Result<{ slug: string; created: boolean; title: string }>> {
+  if (!hasRole(operator, "SECRETARIAT")) return fail("forbidden", undefined, 403);
+  const parsed = SessionSchema.safeParse({ title: input.title, slug: "", type: input.type ?? "MAIN_SESSION", date: input.date ?? "" });
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+  return withTransaction(async (tx) => {
+    const consultation = await consultationOf(tx, slug);
+    if (!consultation) return fail("notFound", undefined, 404);
+    const found = await tx.meetingSession.findFirst({
+      where: { consultationId: consultation.id, OR: [{ title: { equals: parsed.data.title, mode: "insensitive" } }, { slug: parsed.data.slug }] },
+      select: { slug: true, title: true },
+    });
+    if (found) return ok({ ...found, created: false });
+    const session = await tx.meetingSession.create({ data: { consultationId: consultation.id, slug: parsed.data.slug, title: parsed.data.title, type: parsed.data.type, date: parsed.data.date } });
+    await recordAudit(tx, {
+      actorId: operator.id, action: "meetings.session.create", entityType: "MeetingSession", entityId: session.id, consultationId: consultation.id,
+      details: { title: session.title, slug: session.slug, type: session.type, via: "cli" },
+    });
+    return ok({ slug: session.slug, title: session.title, created: true });
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Public reading
 
@@ -205,4 +235,21 @@ export async function getTranscriptSource(slug: string, sessionSlug: string) {
     where: { slug: sessionSlug, consultation: { slug, status: "PUBLISHED" }, transcriptSource: { not: null } },
     select: { slug: true, transcriptSource: true, transcriptFilename: true, transcriptSha256: true },
   });
+}
+
+/** Who speaks in a session: each roster speaker with their turns there, and the unattributed turns by label. */
+export async function sessionSpeakers(sessionId: string) {
+  const [bySpeaker, unattributed] = await Promise.all([
+    db.sessionTurn.groupBy({ by: ["speakerId"], where: { sessionId, speakerId: { not: null } }, _count: { _all: true } }),
+    db.sessionTurn.groupBy({ by: ["speakerLabel"], where: { sessionId, speakerId: null }, _count: { _all: true } }),
+  ]);
+  const speakers = await db.speaker.findMany({
+    where: { id: { in: bySpeaker.flatMap((r) => (r.speakerId ? [r.speakerId] : [])) } },
+    select: { id: true, name: true, stakeholderGroup: true, country: true, mappedAt: true, organisation: { select: { name: true } }, aliases: { select: { label: true } } },
+  });
+  const turns = new Map(bySpeaker.map((r) => [r.speakerId, r._count._all]));
+  return {
+    speakers: speakers.map((s) => ({ ...s, turns: turns.get(s.id) ?? 0 })).sort((a, b) => b.turns - a.turns || a.name.localeCompare(b.name)),
+    unattributed: unattributed.map((r) => ({ label: r.speakerLabel, turns: r._count._all })).sort((a, b) => b.turns - a.turns),
+  };
 }

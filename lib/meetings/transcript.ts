@@ -329,7 +329,7 @@ export function parseTranscript(input: string, options: ParseOptions = {}): Pars
         if (!current) flushPreamble();
         closeTurn();
         const label = start.label === null ? null : classifyLabel(start.label);
-        if (!label) warnings.push({ line: lineNo, code: "missingLabel", text: start.text.slice(0, 80) });
+        if (!label) warnings.push({ line: lineNo, code: "missingLabel", text: start.text.trim().slice(0, 80) });
         else if (label.garbled) warnings.push({ line: lineNo, code: "garbledLabel", text: label.label.slice(0, 80) });
         current = {
           number: 0, label: label?.label ?? "", kind: label?.kind ?? "unidentified", key: label?.key ?? null, role: label?.role ?? null,

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { db, type Tx } from "../db/client";
 import { databaseNow, lockKey, withTransaction } from "../db/transaction";
 import { hasRole, type Actor } from "../auth/session-roles";
+import type { Role } from "../db/generated/enums";
 import { recordAudit } from "../audit/log";
 import { fail, ok, type Result } from "../result";
 import type { UploadedFile } from "../files/upload";
@@ -15,6 +16,9 @@ import { dismissalKey, isReusableKey, proposeMerges, type MergeReason, type Rost
 import { MAX_TRANSCRIPT_CHARS } from "./schema";
 import { textOfUpload } from "./sessions";
 import { displayName, parseTranscript, speakerKey, type ParsedTranscript, type ParsedTurn, type TranscriptWarning } from "./transcript";
+
+/** Who imports: a signed-in secretariat member, or the command line (no account: id null, audited as such). */
+export type Operator = Actor | { id: string | null; role: Role };
 
 /** A lock on the whole roster: two imports never create the same alias twice. */
 export const ROSTER_LOCK = "meetings-roster";
@@ -204,7 +208,7 @@ async function analyse(tx: Tx, session: Session, text: string, filename: string 
 }
 
 /** Parses and checks a transcript for a session, storing nothing: what the secretariat sees before importing. */
-export async function previewTranscript(actor: Actor | null, slug: string, sessionSlug: string, source: TranscriptSource): Promise<Result<TranscriptPreview>> {
+export async function previewTranscript(actor: Operator | null, slug: string, sessionSlug: string, source: TranscriptSource): Promise<Result<TranscriptPreview>> {
   if (!actor || !hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
   const session = await sessionFor(db, slug, sessionSlug);
   if (!session) return fail("notFound", undefined, 404);
@@ -229,7 +233,7 @@ export interface ImportedTranscript {
  * unless `replace` is set.
  */
 export async function importTranscript(
-  actor: Actor | null,
+  actor: Operator | null,
   slug: string,
   sessionSlug: string,
   source: TranscriptSource,

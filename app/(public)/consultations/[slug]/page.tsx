@@ -13,6 +13,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { isFollowing } from "@/lib/follows/service";
 import { followAction, unfollowAction } from "@/app/actions/follow";
 import { OutcomeLink } from "@/components/outcomes/outcome-link";
+import { ConsultationSessions } from "@/components/meetings/consultation-sessions";
+import { RemoteMessagesPanel } from "@/components/meetings/remote-messages-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -55,6 +57,8 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
             )}
           </section>
           <ConsultationDrafts consultationId={consultation.id} consultationSlug={consultation.slug} />
+          <ConsultationSessions consultationId={consultation.id} slug={consultation.slug} />
+          <RemoteMessagesPanel consultationId={consultation.id} slug={consultation.slug} />
           <PublishedSynthesis slug={consultation.slug} />
           <OutcomeLink slug={consultation.slug} />
         </div>

@@ -22,9 +22,9 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
   const c = await getConsultationForAdmin((await params).slug);
   if (!c) notFound();
   const sp = await searchParams;
-  const [t, tc, tt, tm, td, ts, tsub] = await Promise.all([
+  const [t, tc, tt, tm, td, ts, tsub, tmeet] = await Promise.all([
     getTranslations("admin.form"), getTranslations("admin.consultations"), getTranslations("admin.themes"), getTranslations("moderation.nav"),
-    getTranslations("drafts.admin"), getTranslations("synthesis"), getTranslations("submissions.nav"),
+    getTranslations("drafts.admin"), getTranslations("synthesis"), getTranslations("submissions.nav"), getTranslations("meetings.nav"),
   ]);
   const base = `/secretariat/consultations/${c.slug}`;
   const manage = [
@@ -32,6 +32,8 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
     { href: `${base}/drafts`, label: td("allDrafts") },
     { href: `${base}/import`, label: tsub("import") },
     { href: `${base}/synthesis`, label: ts("nav") },
+    { href: `${base}/sessions`, label: tmeet("sessions") },
+    { href: `${base}/remote`, label: tmeet("remote") },
   ];
   const notice = sp.created === "1" ? t("created") : sp.saved === "1" ? t("saved") : undefined;
 

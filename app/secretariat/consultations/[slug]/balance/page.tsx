@@ -10,6 +10,9 @@ import { getBalancePolicy } from "@/lib/balance/policy";
 import { PERCENT_FIELDS, POLICY_FIELDS } from "@/lib/balance/schema";
 import { ShareChart } from "@/components/balance/share-chart";
 import { PolicyForm } from "@/components/balance/policy-form";
+import { MeetingsBalance } from "@/components/meetings/meetings-balance";
+import { meetingsBalance } from "@/lib/meetings/balance";
+import { getCurrentUser, hasRole } from "@/lib/auth/session";
 import { updatePolicyAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -22,9 +25,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BalancePage({ params }: { params: Promise<{ slug: string }> }) {
   await requireRoleForPage();
   const { slug } = await params;
+  // The page guards itself (a layout is not a guard on client navigation): the held queue names inputs.
+  if (!hasRole(await getCurrentUser(), "SECRETARIAT")) notFound();
   const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
   if (!consultation) notFound();
-  const [report, held, policy, t, tGroups, tRegions, tGenders, format, tApart] = await Promise.all([
+  const [report, held, policy, t, tGroups, tRegions, tGenders, format, tApart, meetings] = await Promise.all([
     getBalanceReport(slug),
     listHeld(consultation.id),
     getBalancePolicy(db, consultation.id),
@@ -34,6 +39,7 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
     getTranslations("genders"),
     getFormatter(),
     getTranslations("meetings.balance"),
+    meetingsBalance(consultation.id),
   ]);
   if (!report) notFound();
   const values = Object.fromEntries(POLICY_FIELDS.map((f) => [f, String(PERCENT_FIELDS.includes(f) ? Math.round(policy[f] * 1000) / 10 : policy[f])]));
@@ -82,6 +88,7 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
       </div>
       {await section("submissions", report.submissions)}
       {await section("comments", report.comments)}
+      <MeetingsBalance report={meetings} />
       <section aria-labelledby="held-h" className="space-y-3">
         <h2 id="held-h" className="text-xl font-semibold">{t("held.title")}</h2>
         <p>{t("held.intro")}</p>

@@ -1,6 +1,8 @@
 // Public open data: a consultation's balance aggregates (counts and shares only, never individual inputs).
 import { NextResponse } from "next/server";
 import { getBalanceReport } from "@/lib/balance/dashboard";
+import { db } from "@/lib/db/client";
+import { meetingsBalance } from "@/lib/meetings/balance";
 
 export const dynamic = "force-dynamic";
 
@@ -13,5 +15,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   }
   const report = await getBalanceReport(slug, { publicOnly: true });
   if (!report) return NextResponse.json({ error: "notFound", message: "No public consultation has this address." }, { status: 404 });
-  return NextResponse.json(report, { headers: { "Cache-Control": "public, max-age=60" } });
+  // Session transcripts and remote messages, counted apart from written inputs (docs/api.md).
+  const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true } });
+  const meetings = consultation ? await meetingsBalance(consultation.id) : null;
+  return NextResponse.json({ ...report, ...(meetings ? { sessionTranscripts: meetings.transcripts, remoteMessages: meetings.remoteMessages } : {}) }, { headers: { "Cache-Control": "public, max-age=60" } });
 }
