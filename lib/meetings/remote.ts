@@ -69,6 +69,10 @@ export function parsePostedAt(value: string): Date | null {
     return Number.isNaN(d.getTime()) ? null : d;
   }
   if (!ISO_LIKE.test(v)) return null;
+  // "2025-02-30" is not a day: Date would roll it over to March.
+  const [year, month, date] = v.slice(0, 10).split("-").map(Number);
+  const day = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, date ?? 1));
+  if (day.getUTCFullYear() !== year || day.getUTCMonth() + 1 !== month || day.getUTCDate() !== date) return null;
   const withZone = /[T ]\d{2}:\d{2}/.test(v) && !/(Z|[+-]\d{2}:?\d{2})$/.test(v) ? `${v.replace(" ", "T")}Z` : /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v.replace(" ", "T");
   const d = new Date(withZone);
   return Number.isNaN(d.getTime()) ? null : d;
