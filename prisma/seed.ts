@@ -10,6 +10,7 @@ import { GLOSSARY_SEED } from "../lib/synthesis/glossary-seed";
 import { seedAccounts } from "./seed/accounts";
 import { seedDispositions } from "./seed/dispositions";
 import { seedOutcomes } from "./seed/outcomes";
+import { seedMeetings } from "./seed/meetings";
 
 export interface SeedResult {
   accounts: { role: string; email: string; password: string | null }[];
@@ -280,6 +281,7 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
   await seedAccounts(db, [...DEMO_USERS.map((u) => u.email), ...CONTRIBUTORS.map((c) => c.email)]);
   await seedDispositions(db, now);
   await seedOutcomes(db);
+  await seedMeetings(db);
 
   return { accounts };
 }

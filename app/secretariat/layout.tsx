@@ -22,6 +22,7 @@ export default async function SecretariatLayout({ children }: { children: React.
           <li><Link href="/secretariat/reasons" className="text-brand-800 underline">{tm("reasons")}</Link></li>
           <li><Link href="/secretariat/glossary" className="text-brand-800 underline">{tg("nav")}</Link></li>
           <li><Link href="/secretariat/roster" className="text-brand-800 underline">{tmeet("roster")}</Link></li>
+          <li><Link href="/secretariat/themes" className="text-brand-800 underline">{tmeet("themes")}</Link></li>
           {hasRole(user, "ADMIN") ? <li><Link href="/secretariat/users" className="text-brand-800 underline">{tm("users")}</Link></li> : null}
           {hasRole(user, "ADMIN") ? <li><Link href="/secretariat/outbox" className="text-brand-800 underline">{to("nav")}</Link></li> : null}
         </ul>

@@ -23,8 +23,6 @@ export type SessionFormState =
 
 type Action = (state: SessionFormState, formData: FormData) => Promise<SessionFormState>;
 
-export const SESSION_FIELDS = ["title", "slug", "type", "date", "chair", "moderators", "rapporteur", "version"] as const;
-
 export function SessionForm({ action, values, submitLabel, idPrefix }: { action: Action; values: SessionValues; submitLabel: string; idPrefix: string }) {
   const t = useTranslations("meetings");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });

@@ -415,8 +415,18 @@ export interface PublicRemoteMessage {
 }
 
 /** Published messages of a consultation (hidden ones as a notice), newest first, one page at a time. */
-export async function listPublicRemoteMessages(consultationId: string, params: { page?: number; hashtag?: string; session?: string } = {}) {
-  const page = Math.max(1, Math.min(10_000, params.page ?? 1));
+export async function listPublicRemoteMessages(consultationId: string, params: { page?: number; hashtag?: string; session?: string; message?: string } = {}) {
+  let page = Math.max(1, Math.min(10_000, params.page ?? 1));
+  // A link to one message (from the archive search) opens the page that holds it.
+  if (params.message) {
+    const target = await db.remoteMessage.findFirst({ where: { id: params.message, consultationId, status: { in: [...PUBLIC_STATUSES] } }, select: { postedAt: true, id: true } });
+    if (target) {
+      const newer = await db.remoteMessage.count({
+        where: { consultationId, status: { in: [...PUBLIC_STATUSES] }, OR: [{ postedAt: { gt: target.postedAt } }, { postedAt: target.postedAt, id: { gt: target.id } }] },
+      });
+      page = Math.floor(newer / REMOTE_PAGE) + 1;
+    }
+  }
   const where: Prisma.RemoteMessageWhereInput = {
     consultationId,
     status: { in: [...PUBLIC_STATUSES] },

@@ -23,9 +23,10 @@ export default async function RemoteMessagesPage({ params, searchParams }: Props
   const hashtag = one(sp.hashtag)?.replace(/^#/, "") || undefined;
   const page = Number.parseInt(one(sp.page) ?? "1", 10) || 1;
   const [list, tags, t, format] = await Promise.all([
-    listPublicRemoteMessages(consultation.id, { page, hashtag }), topHashtags(consultation.id), getTranslations("meetings.remotePublic"), getFormatter(),
+    listPublicRemoteMessages(consultation.id, { page, hashtag, message: hashtag ? undefined : one(sp.message) }), topHashtags(consultation.id), getTranslations("meetings.remotePublic"), getFormatter(),
   ]);
   const href = (p: number) => `?${new URLSearchParams({ ...(hashtag ? { hashtag } : {}), page: String(p) }).toString()}`;
+  // (a ?message= link lands on the page holding that message; the pager then moves from there)
   return (
     <div className="space-y-6">
       <p><Link href={`/consultations/${consultation.slug}`} className="text-brand-800 underline" dir="auto">{consultation.title}</Link></p>

@@ -6,9 +6,12 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { uploadedFile } from "@/lib/files/upload";
 import { createSession, saveRapporteurReport, updateSession, ADMIN_SESSION_PATH } from "@/lib/meetings/sessions";
 import { importTranscript, previewTranscript } from "@/lib/meetings/transcripts";
-import { SESSION_FIELDS, type SessionFormState, type SessionValues } from "@/components/meetings/session-form";
+import type { SessionFormState, SessionValues } from "@/components/meetings/session-form";
 import type { TranscriptFormState } from "@/components/meetings/transcript-import-form";
 import type { ReportFormState } from "@/components/meetings/report-form";
+
+// Here, not in the form's module: a value exported by a "use client" module is only a reference on the server.
+const SESSION_FIELDS = ["title", "slug", "type", "date", "chair", "moderators", "rapporteur", "version"] as const;
 
 function sessionValues(formData: FormData): SessionValues {
   return Object.fromEntries(SESSION_FIELDS.map((f) => [f, String(formData.get(f) ?? "")])) as unknown as SessionValues;

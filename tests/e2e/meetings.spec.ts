@@ -1,0 +1,101 @@
+// Meetings on the record: the secretariat creates a session, imports its transcript after checking what was found,
+// merges two variants of a speaker, maps a speaker to an organisation; the public reads the transcript beside the
+// rapporteur's report; remote messages are moderated and listed. Axe on every page visited.
+import path from "node:path";
+import { demoAccount, expect, signIn, test } from "./fixtures.ts";
+
+const SLUG = "igf-preparatory-round";
+const PAST = "igf-2025-annual-meeting";
+
+test("the secretariat imports a transcript, merges two speaker variants and maps a speaker to an organisation", async ({ page, axe }) => {
+  const sec = demoAccount("SECRETARIAT");
+  await signIn(page, sec.email, sec.password);
+  await page.goto(`/secretariat/consultations/${SLUG}`);
+  await page.getByRole("link", { name: "Meeting sessions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Meeting sessions of/ })).toBeVisible();
+  await axe();
+
+  const title = `Open forum: taking stock ${Date.now()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Type").selectOption("OPEN_FORUM");
+  await page.getByLabel("Date").fill("2026-11-18");
+  await page.getByLabel("Chair").fill("Chengetai Masango");
+  await page.getByRole("button", { name: "Create the session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("The session is created. Import its transcript below.")).toBeVisible();
+  await axe();
+
+  // Nothing pasted or chosen: said in place, nothing stored.
+  await page.getByRole("button", { name: "Check the transcript" }).click();
+  await expect(page.getByText("Paste the transcript or choose its file.").first()).toBeVisible();
+
+  await page.getByLabel("Or upload the file").setInputFiles(path.join(process.cwd(), "tests/fixtures/transcripts/open-forum-stocktaking.txt"));
+  await page.getByRole("button", { name: "Check the transcript" }).click();
+  await expect(page.getByTestId("transcript-summary")).toHaveText(/^11 turns, \d+ speakers, \d+ proposed merges\.$/);
+  await expect(page.getByRole("table", { name: "Who speaks" })).toContainText("VINTON CERF");
+  await axe();
+  await page.getByRole("button", { name: /Import this transcript \(11 turns\)/ }).click();
+  await expect(page.getByText(/Imported: 11 turns/)).toBeVisible();
+
+  await page.goto("/secretariat/roster");
+  await expect(page.getByRole("heading", { level: 1, name: "Speaker roster" })).toBeVisible();
+  await axe();
+  const proposal = page.getByTestId("merge-proposal").filter({ hasText: "“VINT CERF”" }).filter({ hasText: "“VINTON CERF”" });
+  await proposal.getByRole("button", { name: "Merge, keeping “Vinton Cerf”" }).click();
+  await expect(page.getByText("The two speakers are merged")).toBeVisible();
+  await expect(page.getByTestId("merge-proposal").filter({ hasText: "“VINT CERF”" }).filter({ hasText: "“VINTON CERF”" })).toHaveCount(0);
+
+  await page.getByLabel("Name, label or organisation").fill("Bertrand de La Chapelle");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await page.getByRole("link", { name: "Bertrand De La Chapelle" }).first().click();
+  await axe();
+  await page.getByLabel("Organisation").fill("Internet & Jurisdiction Policy Network");
+  await page.getByLabel("Stakeholder group").selectOption({ label: "Civil society" });
+  await page.getByLabel("Country").selectOption("FR");
+  await page.getByRole("button", { name: "Save the mapping" }).click();
+  await expect(page.getByText(/The mapping is saved/)).toBeVisible();
+
+  // The public transcript attributes the turns: the merged name, the organisation and the group.
+  await page.goto(`/secretariat/consultations/${SLUG}/sessions`);
+  await page.getByRole("row", { name: new RegExp(title) }).getByRole("link", { name: "Public page" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.locator("#t4")).toContainText("Bertrand De La Chapelle (Internet & Jurisdiction Policy Network)");
+  await expect(page.locator("#t4")).toContainText("Civil society");
+  await expect(page.locator("#t9")).toContainText("Vinton Cerf");
+  await expect(page.locator("#t2")).toContainText("procedural");
+  await axe();
+});
+
+test("anyone reads a past session's transcript beside its rapporteur's report, and its remote messages", async ({ page, axe }) => {
+  await page.goto(`/consultations/${PAST}`);
+  await expect(page.getByRole("region", { name: "Meeting sessions" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Messages from remote participants" })).toBeVisible();
+  await axe();
+  await page.getByRole("link", { name: "Main session: Meaningful access and digital inclusion" }).click();
+  await expect(page.getByRole("region", { name: "Transcript" })).toContainText("Wanjiru Kamau (Ministry of Communications of Kenya)");
+  await expect(page.getByRole("complementary", { name: "Rapporteur's report" })).toContainText("Affordability of devices");
+  await axe();
+  await page.goto(`/consultations/${PAST}/remote?hashtag=access`);
+  await expect(page.getByText(/messages? with #access/)).toBeVisible();
+  await axe();
+});
+
+test("the secretariat moderates remote messages; they are counted apart on the balance dashboard", async ({ page, axe }) => {
+  const sec = demoAccount("SECRETARIAT");
+  await signIn(page, sec.email, sec.password);
+  await page.goto(`/secretariat/consultations/${PAST}/remote`);
+  await expect(page.getByRole("heading", { level: 1, name: "Remote messages" })).toBeVisible();
+  await axe();
+  const pending = page.getByTestId("remote-item");
+  await expect(pending.first()).toBeVisible();
+  const count = await pending.count();
+  for (let i = 0; i < count; i++) await pending.nth(i).getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Publish the selected" }).click();
+  await expect(page.getByText(new RegExp(`${count} messages? moderated`))).toBeVisible();
+  await page.goto(`/consultations/${PAST}/remote`);
+  await expect(page.getByText("When our one submarine cable fails")).toBeVisible();
+  await page.goto(`/secretariat/consultations/${PAST}/balance`);
+  await expect(page.getByRole("heading", { name: "Session transcripts (counted apart)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Remote messages (counted apart)" })).toBeVisible();
+  await axe();
+});
