@@ -35,12 +35,14 @@ async function main(): Promise<number> {
       const result = await runImport(actor, slug, path.basename(file), bytes, { attachmentsDir: path.dirname(path.resolve(file)), via: "cli" });
       if (!result.ok) {
         console.error(`Nothing was imported: ${result.error}${result.params?.detail ? ` (${result.params.detail})` : ""}.`);
+        const { describeProblem } = await import("../lib/import/report.ts");
         for (const row of result.detail?.rows.filter((r) => r.status === "invalid") ?? []) {
-          console.error(`  row ${row.row}${row.title ? ` "${row.title}"` : ""}: ${row.errors.join(", ")}`);
+          for (const problem of row.problems) console.error(`  ${describeProblem(problem)}`);
         }
         return 1;
       }
       console.log(`Imported ${result.data.created} contribution(s) into ${slug}; ${result.data.skipped} already imported (same external id).`);
+      for (const w of result.data.warnings) console.log(`  warning: the column "${w.column}" is not read and was ignored${w.suggestion ? ` (did you mean ${w.suggestion}?)` : ""}`);
       if (result.data.references.length) console.log(`References: ${result.data.references.join(", ")}`);
       if (result.data.created) console.log("They are pending moderation.");
       return 0;

@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { Field, FormAlert, buttonClass, inputClass } from "@/components/ui/field";
 import type { ImportReport } from "@/lib/import/service";
 import { useFocusOnResult } from "@/components/ui/use-focus-on-result";
+import { ColumnWarnings, ProblemList } from "@/components/imports/problem-list";
+import { BacklogBalance } from "@/components/imports/backlog-balance";
 
 export type ImportFormState =
   | { status: "idle" }
@@ -53,6 +55,8 @@ export function ImportForm({ action }: { action: (state: ImportFormState, formDa
           </button>
         ) : null}
       </div>
+      {report ? <ColumnWarnings warnings={report.warnings} /> : null}
+      {report?.backlog ? <BacklogBalance balance={report.backlog} /> : null}
       {report ? (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-sm">
@@ -69,7 +73,7 @@ export function ImportForm({ action }: { action: (state: ImportFormState, formDa
                   <td className="p-2">{row.row}</td>
                   <td className="p-2">{row.title}</td>
                   <td className={`p-2 ${row.status === "invalid" ? "text-red-800" : ""}`}>
-                    {row.status === "ok" ? t("ok") : row.status === "skip" ? t("skip") : row.errors.map((e) => (t.has(`rowErrors.${e}`) ? t(`rowErrors.${e}` as "rowErrors.titleRequired") : e)).join("; ")}
+                    {row.status === "ok" ? t("ok") : row.status === "skip" ? t("skip") : <ProblemList problems={row.problems} />}
                   </td>
                 </tr>
               ))}

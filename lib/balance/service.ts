@@ -8,7 +8,7 @@ import { notify, MY_CONTRIBUTIONS_PATH } from "../notifications/service";
 import { excerpt } from "../notifications/kinds";
 import { notifyReplyPublished } from "../comments/notify";
 import { BALANCE_LOCK, getBalancePolicy, type Policy } from "./policy";
-import { fitsGroupCap, releasableInArrivalOrder, type GroupCap, type GroupCounts } from "./rules";
+import { fitsGroupCap, releasableInArrivalOrder, totalOf, type GroupCap, type GroupCounts } from "./rules";
 
 export type InputKind = "SUBMISSION" | "COMMENT";
 
@@ -42,6 +42,31 @@ export async function decidePublication(tx: Tx, consultationId: string, kind: In
   const policy = await getBalancePolicy(tx, consultationId);
   const counts = await publishedGroupCounts(tx, consultationId, kind);
   return fitsGroupCap(counts, group, capOf(policy, kind)) ? "PUBLISHED" : "HELD_FOR_BALANCE";
+}
+
+/**
+ * Once a consultation's contributions phase has closed, no input can arrive any more, so what is left to publish (a
+ * backlog of imported letters, inputs still waiting at the deadline) is judged against the round as a whole: a group
+ * is over balance when its share of everything published or waiting exceeds the cap. Every input of that group is
+ * then flagged alike, whatever order the secretariat publishes them in; those of other groups are not flagged.
+ * Null while the phase is open (the ordinary cap applies). The caller holds the balance lock.
+ */
+export async function closedRoundDecision(tx: Tx, consultationId: string, group: StakeholderGroup): Promise<{ overBalance: boolean } | null> {
+  const consultation = await tx.consultation.findUnique({ where: { id: consultationId }, select: { contributionsCloseAt: true } });
+  const now = await databaseNow(tx);
+  if (!consultation?.contributionsCloseAt || now < consultation.contributionsCloseAt) return null;
+  const policy = await getBalancePolicy(tx, consultationId);
+  const rows = await tx.submission.groupBy({
+    by: ["stakeholderGroup"],
+    where: { consultationId, status: { in: ["PUBLISHED", "PENDING", "HELD_FOR_BALANCE"] } },
+    _count: { _all: true },
+  });
+  const counts: GroupCounts = {};
+  for (const row of rows) counts[row.stakeholderGroup] = row._count._all;
+  const cap = capOf(policy, "SUBMISSION");
+  const total = totalOf(counts);
+  if (group === "UNCLASSIFIED" || total < cap.minSample) return { overBalance: false };
+  return { overBalance: (counts[group] ?? 0) / total > cap.maxGroupShare + 1e-9 };
 }
 
 /**

@@ -89,3 +89,21 @@ export function unknownColumns(columns: readonly string[], known: readonly strin
       return suggestion ? { column, code: "unknownColumn" as const, suggestion } : { column, code: "unknownColumn" as const };
     });
 }
+
+const ENGLISH: Record<string, (p: CellProblem) => string> = {
+  groupInvalid: (p) => `'${p.value}' is not a stakeholder group`,
+  countryInvalid: (p) => `'${p.value}' is not a country code`,
+  languageInvalid: (p) => `'${p.value}' is not a language code`,
+  themeUnknown: (p) => `'${p.value}' is not a theme of this consultation`,
+  dateInvalid: (p) => `'${p.value}' is not a date`,
+  visibilityInvalid: (p) => `'${p.value}' is not a visibility`,
+  duplicateExternalId: (p) => `the external id '${p.value}' appears more than once in this file`,
+  attachmentMissing: (p) => `the attachment '${p.value}' was not found`,
+  attachmentInvalid: (p) => `the attachment '${p.value}' is not an accepted file`,
+};
+
+/** A problem as one English sentence, for the command line: "row 3, stakeholder_group: 'X' is not …; did you mean Y?". */
+export function describeProblem(p: CellProblem): string {
+  const what = ENGLISH[p.code]?.(p) ?? `${p.code}${p.value ? ` ('${p.value}')` : ""}`;
+  return `row ${p.row}, ${p.column}: ${what}${p.suggestion ? `; did you mean ${p.suggestion}?` : ""}${p.allowed ? ` (allowed: ${p.allowed})` : ""}`;
+}

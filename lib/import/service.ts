@@ -1,6 +1,8 @@
 // import: the secretariat imports inputs received by e-mail or as documents, from CSV or JSON. Every row is
-// validated before anything is stored; a file is stored whole or not at all; re-importing a row with the same
-// external id changes nothing; the audit log records who imported what.
+// validated before anything is stored, and every problem of a row is named (row, column, value, what is allowed,
+// the likely intended value); unknown columns are warnings; a file is stored whole or not at all; re-importing a row
+// with the same external id changes nothing; the audit log records who imported what. A backlog imported into a
+// closed round is shown against the round's balance as a whole (and published that way, lib/balance).
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -12,6 +14,12 @@ import { hasRole } from "../auth/session-roles";
 import { recordAudit } from "../audit/log";
 import { enqueueConsultationDetection } from "../moderation/enqueue";
 import { placeOf } from "../geo/countries";
+import { databaseNow } from "../db/transaction";
+import { getBalancePolicy } from "../balance/policy";
+import { capOf } from "../balance/service";
+import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
+import type { StakeholderGroup } from "../db/generated/enums";
+import { shownValue, unknownColumns, type CellProblem, type ColumnWarning } from "./report";
 import { findOrCreateOrganisation } from "../users/service";
 import { newStorageKey, storage } from "../storage";
 import { checkAttachment, type CheckedAttachment } from "../submissions/attachments";
@@ -19,7 +27,7 @@ import { nextReference } from "../submissions/reference";
 import { normaliseName } from "../users/names";
 import { fail, ok, type Result } from "../result";
 import { parseImportFile } from "./parse";
-import { importRowSchema, type ImportRow } from "./schema";
+import { IMPORT_COLUMNS, importRowSchema, problemsOf, type ImportRow } from "./schema";
 
 export interface ImportActor {
   id: string | null;
@@ -32,7 +40,18 @@ export interface RowReport {
   title: string;
   externalId: string | null;
   status: "ok" | "skip" | "invalid";
+  /** the problems' codes (i18n keys under imports.codes) */
   errors: string[];
+  /** every problem of the row, cell by cell */
+  problems: CellProblem[];
+}
+
+/** A closed round's balance as a whole once the file is in: published contributions plus the file's valid rows. */
+export interface BacklogBalance {
+  maxGroupShare: number;
+  capActive: boolean;
+  groups: { group: StakeholderGroup; published: number; incoming: number; share: number; over: boolean }[];
+  unclassified: { published: number; incoming: number };
 }
 
 export interface ImportReport {
@@ -42,6 +61,10 @@ export interface ImportReport {
   skipped: number;
   invalid: number;
   rows: RowReport[];
+  /** columns the import does not read: ignored, said in the preview */
+  warnings: ColumnWarning[];
+  /** set when the round's contributions phase has closed: the file is a backlog, judged with the round as a whole */
+  backlog: BacklogBalance | null;
 }
 
 
@@ -59,45 +82,48 @@ async function validate(consultationId: string, filename: string, bytes: Uint8Ar
   const parsed = parseImportFile(filename, bytes);
   if (!parsed.ok) return fail(parsed.error, undefined, 400, parsed.detail ? { params: { detail: parsed.detail } } : {});
   const themes = await db.theme.findMany({ where: { consultationId }, select: { slug: true } });
-  const schema = importRowSchema(themes.map((t) => t.slug));
+  const themeSlugs = themes.map((t) => t.slug);
+  const schema = importRowSchema(themeSlugs);
+  const warnings = unknownColumns([...new Set(parsed.rows.flatMap((r) => Object.keys(r)))], IMPORT_COLUMNS);
   const externalIds = parsed.rows.map((r) => (typeof r.external_id === "string" ? r.external_id.trim() : "")).filter(Boolean);
   const existing = new Set(
     (await db.submission.findMany({ where: { consultationId, externalId: { in: externalIds } }, select: { externalId: true } })).map((s) => s.externalId),
   );
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const reports: RowReport[] = [];
   const rows: Checked["rows"] = [];
   for (const [index, raw] of parsed.rows.entries()) {
+    const n = index + 1;
     const result = schema.safeParse(raw);
-    const title = typeof raw.title === "string" ? raw.title.slice(0, 120) : "";
-    if (!result.success) {
-      reports.push({ row: index + 1, title, externalId: typeof raw.external_id === "string" ? raw.external_id : null, status: "invalid", errors: [...new Set(result.error.issues.map((i) => (/^[a-zA-Z]+$/.test(i.message) ? i.message : "invalidText")))] });
-      continue;
+    const problems: CellProblem[] = result.success ? [] : problemsOf(result.error, raw, n, themeSlugs);
+    // Checked whatever else is wrong with the row, so every problem is listed at once.
+    const externalId = typeof raw.external_id === "string" ? raw.external_id.trim() : "";
+    if (externalId) {
+      const first = seen.get(externalId);
+      if (first !== undefined) problems.push({ row: n, column: "external_id", value: shownValue(externalId), code: "duplicateExternalId", allowed: `unique in the file (also on row ${first})` });
+      else seen.set(externalId, n);
     }
-    const data = result.data;
-    const errors: string[] = [];
-    if (data.external_id) {
-      if (seen.has(data.external_id)) errors.push("duplicateExternalId");
-      seen.add(data.external_id);
-    }
+    const attachmentPaths = (Array.isArray(raw.attachments) ? raw.attachments : String(raw.attachments ?? "").split(";")).map((p) => p.trim()).filter(Boolean);
     const files: CheckedAttachment[] = [];
-    if (data.attachments.length && !options.attachmentsDir) errors.push("attachmentsNotAllowed");
+    if (attachmentPaths.length && !options.attachmentsDir) problems.push({ row: n, column: "attachments", value: shownValue(attachmentPaths), code: "attachmentsNotAllowed" });
     else if (options.attachmentsDir) {
-      for (const p of data.attachments) {
+      for (const p of attachmentPaths) {
         const file = path.resolve(options.attachmentsDir, p);
         const bytesOf = await readFile(file).catch(() => null);
         if (!bytesOf) {
-          errors.push("attachmentMissing");
+          problems.push({ row: n, column: "attachments", value: shownValue(p), code: "attachmentMissing" });
           continue;
         }
         const checked = await checkAttachment(path.basename(file), new Uint8Array(bytesOf));
         if (checked.ok && checked.value.size <= 10 * 1024 * 1024) files.push(checked.value);
-        else errors.push("attachmentInvalid");
+        else problems.push({ row: n, column: "attachments", value: shownValue(p), code: "attachmentInvalid", allowed: "PDF, DOCX, ODT, TXT or Markdown, up to 10 MB" });
       }
     }
-    const skip = !!data.external_id && existing.has(data.external_id);
-    reports.push({ row: index + 1, title: data.title.slice(0, 120), externalId: data.external_id, status: errors.length ? "invalid" : skip ? "skip" : "ok", errors: [...new Set(errors)] });
-    if (!errors.length) rows.push({ data, files, skip });
+    const title = result.success ? result.data.title : typeof raw.title === "string" ? raw.title : "";
+    const skip = !!externalId && existing.has(externalId);
+    const status = problems.length ? "invalid" : skip ? "skip" : "ok";
+    reports.push({ row: n, title: title.slice(0, 120), externalId: externalId || null, status, errors: [...new Set(problems.map((p) => p.code))], problems });
+    if (result.success && !problems.length) rows.push({ data: result.data, files, skip });
   }
   const report: ImportReport = {
     fileHash: createHash("sha256").update(bytes).digest("hex"),
@@ -106,8 +132,35 @@ async function validate(consultationId: string, filename: string, bytes: Uint8Ar
     skipped: reports.filter((r) => r.status === "skip").length,
     invalid: reports.filter((r) => r.status === "invalid").length,
     rows: reports,
+    warnings,
+    backlog: await backlogBalance(consultationId, rows.filter((r) => !r.skip).map((r) => r.data.stakeholder_group)),
   };
   return ok({ report, rows });
+}
+
+/** For a round whose contributions phase has closed: its balance as a whole once these inputs are in. */
+async function backlogBalance(consultationId: string, incoming: StakeholderGroup[]): Promise<BacklogBalance | null> {
+  const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { contributionsCloseAt: true } });
+  const now = await databaseNow(db);
+  if (!consultation?.contributionsCloseAt || now < consultation.contributionsCloseAt) return null;
+  const policy = await getBalancePolicy(db, consultationId);
+  const cap = capOf(policy, "SUBMISSION");
+  const rows = await db.submission.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: { in: ["PUBLISHED", "PENDING", "HELD_FOR_BALANCE"] } }, _count: { _all: true } });
+  const published = new Map(rows.map((r) => [r.stakeholderGroup, r._count._all]));
+  const arriving = new Map<StakeholderGroup, number>();
+  for (const g of incoming) arriving.set(g, (arriving.get(g) ?? 0) + 1);
+  const total = STAKEHOLDER_GROUPS.reduce((n, g) => n + (published.get(g) ?? 0) + (arriving.get(g) ?? 0), 0);
+  const capActive = total >= cap.minSample;
+  return {
+    maxGroupShare: cap.maxGroupShare,
+    capActive,
+    groups: STAKEHOLDER_GROUPS.map((group) => {
+      const count = (published.get(group) ?? 0) + (arriving.get(group) ?? 0);
+      const share = total > 0 ? count / total : 0;
+      return { group, published: published.get(group) ?? 0, incoming: arriving.get(group) ?? 0, share, over: capActive && share > cap.maxGroupShare + 1e-9 };
+    }),
+    unclassified: { published: published.get("UNCLASSIFIED") ?? 0, incoming: arriving.get("UNCLASSIFIED") ?? 0 },
+  };
 }
 
 async function consultationFor(slug: string) {
@@ -133,7 +186,7 @@ export async function runImport(
   filename: string,
   bytes: Uint8Array,
   options: Options & { expectedHash?: string; via?: "web" | "cli" } = {},
-): Promise<Result<{ batchId: string | null; created: number; skipped: number; references: string[] }, ImportReport>> {
+): Promise<Result<{ batchId: string | null; created: number; skipped: number; references: string[]; warnings: ColumnWarning[] }, ImportReport>> {
   if (!hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
   const consultation = await consultationFor(slug);
   if (!consultation) return fail("notFound", undefined, 404);
@@ -159,6 +212,8 @@ export async function runImport(
       for (const { data, files } of todo) {
         const organisationId = data.organisation ? await findOrCreateOrganisation(tx, data.organisation, data.stakeholder_group, data.country) : null;
         const organisation = organisationId ? await tx.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }) : null;
+        // An affiliation is shown with the author's name, but the contribution is theirs (cap, "on behalf of").
+        const organisationName = organisation?.name ?? (data.affiliation || null);
         const id = randomUUID();
         const reference = await nextReference(tx, consultation.referencePrefix);
         references.push(reference);
@@ -167,7 +222,7 @@ export async function runImport(
           data: {
             id, reference, consultationId: consultation.id, authorId: null, organisationId,
             contributorKey: organisationId ? `org:${organisationId}` : `name:${normaliseName(data.contributor_name)}`,
-            contributorName: data.contributor_name, organisationName: organisation?.name ?? null, onBehalfOf: organisationId ? "ORGANISATION" : "SELF",
+            contributorName: data.contributor_name, organisationName, onBehalfOf: organisationId ? "ORGANISATION" : "SELF",
             stakeholderGroup: data.stakeholder_group, ...placeOf(data.country),
             title: data.title, body: data.body, language: data.language, status: "PENDING", visibility: data.visibility as "PUBLIC_NAMED" | "PUBLIC_ANONYMOUS",
             source: "IMPORT", externalId: data.external_id, importBatchId: batch.id, receivedAt: data.received_at, submittedAt: data.received_at,
@@ -191,7 +246,7 @@ export async function runImport(
       });
       return { batchId: batch.id, created: todo.length, skipped: rows.length - todo.length, references };
     }, { timeoutMs: 120_000 });
-    return ok(result);
+    return ok({ ...result, warnings: report.warnings });
   } catch (error) {
     for (const key of written) await storage().delete(key).catch(() => undefined);
     throw error;

@@ -8,7 +8,7 @@ import type { StakeholderGroup } from "../db/generated/enums";
 import { hasRole } from "../auth/session-roles";
 import { recordAudit } from "../audit/log";
 import { fail, fieldErrorsOf, ok, type Failure, type Result } from "../result";
-import { decidePublication, excerpt, lockBalance, settleBalance, settleBalanceInTx } from "../balance/service";
+import { closedRoundDecision, decidePublication, excerpt, lockBalance, settleBalance, settleBalanceInTx } from "../balance/service";
 import { CAMPAIGN_ACTION_MAX } from "./queue";
 import { notify, MY_CONTRIBUTIONS_PATH, type NotificationKind } from "../notifications/service";
 import { notifyReplyPublished } from "../comments/notify";
@@ -152,12 +152,25 @@ async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: s
 
   let to: Status;
   let overBalance = false;
+  /** why a publication is flagged over balance without a moderator's justification ("wholeRound": a closed round's backlog) */
+  let basis: string | null = null;
   let action: "PUBLISH" | "PUBLISH_OVER_BALANCE" | "HOLD_FOR_BALANCE" | "REJECT" | "REQUEST_CHANGES" | "HIDE" | "RESTORE";
   switch (verb) {
-    case "publish":
+    case "publish": {
+      // Once the contributions phase has closed, a backlog is judged against the round as a whole, never by the
+      // order in which the secretariat works through it (lib/balance/service.ts closedRoundDecision).
+      const whole = fresh.type === "SUBMISSION" ? await closedRoundDecision(tx, fresh.consultationId, fresh.stakeholderGroup) : null;
+      if (whole) {
+        to = "PUBLISHED";
+        overBalance = whole.overBalance;
+        action = overBalance ? "PUBLISH_OVER_BALANCE" : "PUBLISH";
+        basis = "wholeRound";
+        break;
+      }
       to = await decidePublication(tx, fresh.consultationId, fresh.type, fresh.stakeholderGroup);
       action = to === "PUBLISHED" ? "PUBLISH" : "HOLD_FOR_BALANCE";
       break;
+    }
     case "publishOverBalance": {
       // Only when the cap really stands in the way: otherwise an ordinary publish is the honest record.
       const decision = await decidePublication(tx, fresh.consultationId, fresh.type, fresh.stakeholderGroup);
@@ -215,13 +228,13 @@ async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: s
       fromStatus: fresh.status,
       toStatus: to,
       reason,
-      metadata: { verb, version: expectedVersion + 1 },
+      metadata: { verb, version: expectedVersion + 1, ...(basis ? { basis } : {}) },
     },
   });
   if (action === "PUBLISH_OVER_BALANCE") {
     await recordAudit(tx, {
       actorId: actor.id, action: "moderation.publishOverBalance", entityType: fresh.type === "SUBMISSION" ? "Submission" : "Comment",
-      entityId: fresh.id, consultationId: fresh.consultationId, details: { justification: reason, fromStatus: fresh.status },
+      entityId: fresh.id, consultationId: fresh.consultationId, details: { justification: reason, fromStatus: fresh.status, ...(basis ? { basis } : {}) },
     });
   }
   const kind = to === "PENDING" ? null : verb === "restore" && to === "PUBLISHED" ? "restored" : NOTIFY[to as keyof typeof NOTIFY];

@@ -82,7 +82,10 @@ test("the secretariat checks an import file row by row, then imports it", async 
   await page.getByLabel("File (CSV or JSON, UTF-8)").setInputFiles({ name: "inputs.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByText(/1 of 2 rows are valid/)).toBeVisible();
-  await expect(page.getByRole("cell", { name: "title missing; unknown stakeholder group" })).toBeVisible();
+  // Every problem of the row, each with its column, the bad value and what is allowed.
+  const problems = page.getByRole("cell", { name: /Row 2, column “title”: the title is missing\./ });
+  await expect(problems).toBeVisible();
+  await expect(problems).toContainText("Row 2, column “stakeholder_group”: “ALIENS” is not a stakeholder group. Allowed: GOVERNMENT");
   await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
   await axe();
 
