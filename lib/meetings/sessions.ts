@@ -9,10 +9,10 @@ import { hasRole, type Actor } from "../auth/session-roles";
 import { recordAudit } from "../audit/log";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import type { UploadedFile } from "../files/upload";
-import { docxToMarkdown } from "../drafts/docx";
-import { isUtf8Text } from "../submissions/attachments";
+import { textOfUpload } from "./files";
+import { reattributeRoleTurns } from "./transcripts";
 import type { Role } from "../db/generated/enums";
-import { MAX_REPORT_CHARS, MAX_TRANSCRIPT_BYTES, ReportSchema, SESSION_TYPES, SessionSchema, versionField } from "./schema";
+import { MAX_REPORT_CHARS, ReportSchema, SESSION_TYPES, SessionSchema, versionField } from "./schema";
 
 export type { Actor };
 
@@ -93,12 +93,15 @@ export async function updateSession(actor: Actor | null, sessionId: string, raw:
         data: { slug: input.slug, title: input.title, type: input.type, date: input.date, chair: input.chair, moderators: input.moderators, rapporteur: input.rapporteur, version: { increment: 1 } },
       });
       if (updated.count !== 1) return fail("changedSinceLoaded", { form: ["changedSinceLoaded"] }, 409);
-      const changed = (["slug", "title", "type", "chair", "rapporteur"] as const).filter((k) => before[k] !== input[k]);
-      if (before.date?.getTime() !== input.date?.getTime()) changed.push("date" as never);
-      if (before.moderators.join("\n") !== input.moderators.join("\n")) changed.push("moderators" as never);
+      const changed: string[] = (["slug", "title", "type", "chair", "rapporteur"] as const).filter((k) => before[k] !== input[k]);
+      if (before.date?.getTime() !== input.date?.getTime()) changed.push("date");
+      if (before.moderators.join("\n") !== input.moderators.join("\n")) changed.push("moderators");
+      // Turns labelled CHAIR, MODERATOR or RAPPORTEUR follow the people the session now names.
+      const people = ["chair", "rapporteur", "moderators"].some((k) => changed.includes(k));
+      const reattributed = people ? await reattributeRoleTurns(tx, { id: sessionId, chair: input.chair, moderators: input.moderators, rapporteur: input.rapporteur }) : 0;
       await recordAudit(tx, {
         actorId: actor.id, action: "meetings.session.update", entityType: "MeetingSession", entityId: sessionId, consultationId: before.consultationId,
-        details: { changed },
+        details: { changed, reattributedTurns: reattributed },
       });
       return ok({ slug: input.slug });
     });
@@ -106,30 +109,6 @@ export async function updateSession(actor: Actor | null, sessionId: string, raw:
     if (isUniqueViolation(error)) return fail("invalidInput", { slug: ["slugTaken"] }, 409);
     throw error;
   }
-}
-
-/** Text of an uploaded .txt, .md or .docx file, or the i18n key of what is wrong with it. */
-export async function textOfUpload(file: UploadedFile, format: "text" | "markdown"): Promise<Result<string>> {
-  if (file.bytes.byteLength === 0) return fail("invalidInput", { file: ["fileEmpty"] });
-  if (file.bytes.byteLength > MAX_TRANSCRIPT_BYTES) return fail("invalidInput", { file: ["fileTooLarge"] });
-  const name = file.name.toLowerCase();
-  if (name.endsWith(".docx")) {
-    const zip = [0x50, 0x4b, 0x03, 0x04].every((b, i) => file.bytes[i] === b);
-    if (!zip) return fail("invalidInput", { file: ["fileUnreadable"] });
-    try {
-      if (format === "markdown") return ok(await docxToMarkdown(file.bytes));
-      const mammoth = (await import("mammoth")).default;
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) });
-      return ok(value);
-    } catch {
-      return fail("invalidInput", { file: ["fileUnreadable"] });
-    }
-  }
-  if (/\.(txt|text|md|markdown)$/.test(name)) {
-    if (!isUtf8Text(file.bytes)) return fail("invalidInput", { file: ["fileNotUtf8"] });
-    return ok(new TextDecoder("utf-8").decode(file.bytes).replace(/^\uFEFF/, ""));
-  }
-  return fail("invalidInput", { file: ["fileType"] });
 }
 
 /**

@@ -14,8 +14,8 @@ import type { UploadedFile } from "../files/upload";
 import { isProceduralText } from "./courtesy";
 import { dismissalKey, isReusableKey, proposeMerges, type MergeReason, type RosterEntry } from "./roster";
 import { MAX_TRANSCRIPT_CHARS } from "./schema";
-import { textOfUpload } from "./sessions";
-import { displayName, parseTranscript, speakerKey, type ParsedTranscript, type ParsedTurn, type TranscriptWarning } from "./transcript";
+import { textOfUpload } from "./files";
+import { displayName, parseTranscript, roleOf, speakerKey, type ParsedTranscript, type ParsedTurn, type TranscriptWarning } from "./transcript";
 
 /** Who imports: a signed-in secretariat member, or the command line (no account: id null, audited as such). */
 export type Operator = Actor | { id: string | null; role: Role };
@@ -84,7 +84,7 @@ async function readSource(source: TranscriptSource): Promise<Result<{ text: stri
 }
 
 /** The person a role label stands for in this session: CHAIR is its chair, MODERATOR its only moderator... */
-function personOfRole(turn: ParsedTurn, session: Pick<Session, "chair" | "moderators" | "rapporteur">): string | null {
+function personOfRole(turn: Pick<ParsedTurn, "role">, session: Pick<Session, "chair" | "moderators" | "rapporteur">): string | null {
   if (turn.role === "CHAIR") return session.chair || null;
   if (turn.role === "MODERATOR") return session.moderators.length === 1 ? (session.moderators[0] ?? null) : null;
   if (turn.role === "RAPPORTEUR") return session.rapporteur || null;
@@ -312,4 +312,41 @@ export function summaryLine(p: Pick<TranscriptPreview, "turns" | "speakers" | "p
     n(p.turns, "turn", "turns"), n(p.speakers, "speaker", "speakers"), n(p.proposedMerges, "proposed merge", "proposed merges"),
     `${n(p.words, "word", "words")}; ${n(p.unidentifiedTurns, "turn", "turns")} without an identified speaker, ${n(p.proceduralTurns, "procedural turn", "procedural turns")}`,
   ].join(", ");
+}
+
+/**
+ * After the secretariat names (or renames) a session's chair, moderator or rapporteur: the turns labelled with that
+ * role are attributed to that person (found in the roster, or added to it), or left unattributed when the session no
+ * longer names anyone for it. Runs inside the session's update; returns how many turns changed hands.
+ */
+export async function reattributeRoleTurns(tx: Tx, session: { id: string; chair: string; moderators: string[]; rapporteur: string }): Promise<number> {
+  const turns = await tx.sessionTurn.findMany({ where: { sessionId: session.id }, select: { id: true, speakerLabel: true, speakerId: true } });
+  const roleTurns = turns.flatMap((t) => {
+    const role = roleOf(t.speakerLabel);
+    return role ? [{ ...t, role }] : [];
+  });
+  if (roleTurns.length === 0) return 0;
+  await lockKey(tx, ROSTER_LOCK, "all");
+  const speakerOfPerson = new Map<string, string>();
+  let changed = 0;
+  for (const turn of roleTurns) {
+    const person = personOfRole(turn, session);
+    let speakerId: string | null = null;
+    if (person) {
+      const slot = aliasSlot(speakerKey(person), session.id);
+      speakerId = speakerOfPerson.get(slotId(slot)) ?? (await tx.speakerAlias.findUnique({ where: { key_scope: slot }, select: { speakerId: true } }))?.speakerId ?? null;
+      if (!speakerId) {
+        speakerId = (await tx.speaker.create({ data: { name: displayName(person), aliases: { create: { label: person.slice(0, 200), key: slot.key, scope: slot.scope } } }, select: { id: true } })).id;
+      }
+      speakerOfPerson.set(slotId(slot), speakerId);
+    }
+    if (speakerId === turn.speakerId) continue;
+    const place = speakerId ? await tx.speaker.findUnique({ where: { id: speakerId }, select: { stakeholderGroup: true, country: true, region: true, developing: true } }) : null;
+    await tx.sessionTurn.update({
+      where: { id: turn.id },
+      data: { speakerId, ...(place ?? { stakeholderGroup: "UNCLASSIFIED", country: "ZZ", region: "UNKNOWN", developing: false }) },
+    });
+    changed++;
+  }
+  return changed;
 }

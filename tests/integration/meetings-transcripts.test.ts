@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { Document, Packer, Paragraph } from "docx";
 import { db } from "@/lib/db/client";
 import { importTranscript, previewTranscript, summaryLine } from "@/lib/meetings/transcripts";
-import { getPublicSession, saveRapporteurReport } from "@/lib/meetings/sessions";
+import { getPublicSession, saveRapporteurReport, updateSession } from "@/lib/meetings/sessions";
 import { buildConsultation, buildUser } from "../fixtures/users";
 import { buildSession, importFixtureTranscript } from "../fixtures/meetings";
 import { buildLongTranscript, readTranscriptFixture } from "../fixtures/transcripts";
@@ -91,6 +91,25 @@ describe("transcript import", () => {
     expect(new Set(cerfTurns.map((t) => t.sessionId))).toEqual(new Set([first.id, later.id]));
     const okafor = await db.sessionTurn.findMany({ where: { speakerLabel: "MS. OKAFOR", sessionId: { in: [first.id, later.id] } }, select: { speakerId: true } });
     expect(new Set(okafor.map((t) => t.speakerId)).size).toBe(2);
+  });
+
+  it("attributes CHAIR and MODERATOR turns to the people the session names, also when they are named after the import", async () => {
+    const c = await buildConsultation();
+    const sec = await buildUser({ role: "SECRETARIAT" });
+    const session = await buildSession(c.id);
+    await importFixtureTranscript(sec, session, MAIN);
+    const chairTurns = () => db.sessionTurn.findMany({ where: { sessionId: session.id, speakerLabel: "CHAIR" }, select: { speaker: { select: { name: true } } } });
+    expect((await chairTurns()).every((t) => t.speaker === null)).toBe(true);
+    const fresh = await db.meetingSession.findUniqueOrThrow({ where: { id: session.id } });
+    const values = { title: fresh.title, slug: fresh.slug, type: fresh.type, date: "2025-06-24", chair: "Chengetai Masango", moderators: "Constance Bommelaer", rapporteur: "", version: fresh.version };
+    expect(await updateSession(sec, session.id, values)).toMatchObject({ ok: true });
+    expect(new Set((await chairTurns()).map((t) => t.speaker?.name))).toEqual(new Set(["Chengetai Masango"]));
+    const moderator = await db.sessionTurn.findFirstOrThrow({ where: { sessionId: session.id, speakerLabel: "MODERATOR" }, include: { speaker: true } });
+    expect(moderator.speaker?.name).toBe("Constance Bommelaer");
+    // Stale form: refused, nothing changes.
+    expect(await updateSession(sec, session.id, { ...values, chair: "Someone Else" })).toMatchObject({ ok: false, status: 409 });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "meetings.session.update", entityId: session.id } });
+    expect(audit.details).toMatchObject({ changed: expect.arrayContaining(["chair", "moderators"]), reattributedTurns: 8 });
   });
 
   it("is refused to anyone but the secretariat, and for unreadable or empty input", async () => {
