@@ -26,18 +26,27 @@ export interface TrendSummary {
 
 /** Every theme of a public round, by trend: how many rounds carry it, over which years, with how many inputs. */
 export async function listTrends(): Promise<TrendSummary[]> {
-  const rows = await db.$queryRaw<{ slug: string; title: string; rounds: bigint; first: number; last: number; contributions: bigint }[]>`
-    SELECT ${TREND} AS slug,
-      (array_agg(t.title ORDER BY ${YEAR} DESC, c."createdAt" DESC))[1] AS title,
-      count(DISTINCT c.id) AS rounds, min(${YEAR}) AS first, max(${YEAR}) AS last,
-      (SELECT count(DISTINCT s.id) FROM "SubmissionTheme" st2 JOIN "Submission" s ON s.id = st2."submissionId" JOIN "Theme" t2 ON t2.id = st2."themeId"
-        LEFT JOIN "ThemeMapping" m2 ON m2."themeId" = t2.id JOIN "Consultation" c2 ON c2.id = s."consultationId"
-        WHERE COALESCE(m2."trendSlug", t2.slug) = ${TREND} AND s.status = 'PUBLISHED' AND c2.status = 'PUBLISHED') AS contributions
-    FROM "Theme" t JOIN "Consultation" c ON c.id = t."consultationId" LEFT JOIN "ThemeMapping" m ON m."themeId" = t.id
-    WHERE c.status = 'PUBLISHED'
-    GROUP BY ${TREND}
-    ORDER BY count(DISTINCT c.id) DESC, ${TREND} ASC`;
-  return rows.map((r) => ({ slug: r.slug, title: r.title, rounds: Number(r.rounds), firstYear: r.first, lastYear: r.last, contributions: Number(r.contributions) }));
+  const [themes, counts] = await Promise.all([
+    db.$queryRaw<{ slug: string; title: string; rounds: bigint; first: number; last: number }[]>`
+      SELECT x.trend AS slug, (array_agg(x.title ORDER BY x.year DESC, x.created DESC))[1] AS title,
+        count(DISTINCT x.consultation) AS rounds, min(x.year) AS first, max(x.year) AS last
+      FROM (
+        SELECT ${TREND} AS trend, t.title, c.id AS consultation, c."createdAt" AS created, ${YEAR} AS year
+        FROM "Theme" t JOIN "Consultation" c ON c.id = t."consultationId" LEFT JOIN "ThemeMapping" m ON m."themeId" = t.id
+        WHERE c.status = 'PUBLISHED'
+      ) x
+      GROUP BY x.trend`,
+    db.$queryRaw<{ slug: string; n: bigint }[]>`
+      SELECT ${TREND} AS slug, count(DISTINCT s.id) AS n
+      FROM "SubmissionTheme" st JOIN "Submission" s ON s.id = st."submissionId" JOIN "Theme" t ON t.id = st."themeId"
+        LEFT JOIN "ThemeMapping" m ON m."themeId" = t.id JOIN "Consultation" c ON c.id = s."consultationId"
+      WHERE s.status = 'PUBLISHED' AND c.status = 'PUBLISHED'
+      GROUP BY 1`,
+  ]);
+  const contributions = new Map(counts.map((r) => [r.slug, Number(r.n)]));
+  return themes
+    .map((r) => ({ slug: r.slug, title: r.title, rounds: Number(r.rounds), firstYear: r.first, lastYear: r.last, contributions: contributions.get(r.slug) ?? 0 }))
+    .sort((a, b) => b.rounds - a.rounds || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
 export interface TrendYear {

@@ -99,3 +99,41 @@ test("the secretariat moderates remote messages; they are counted apart on the b
   await expect(page.getByRole("heading", { name: "Remote messages (counted apart)" })).toBeVisible();
   await axe();
 });
+
+test("anyone searches the archive across the years and follows a theme's trend", async ({ page, axe }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Archive" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Archive" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "2025" })).toBeVisible();
+  await axe();
+
+  await page.getByLabel("Words to find").fill("spectrum");
+  await page.getByLabel("Year").selectOption("2025");
+  await page.getByRole("button", { name: "Search" }).click();
+  const results = page.getByTestId("archive-results");
+  await expect(results).toContainText("Session transcript");
+  await expect(results).toContainText("Written contribution");
+  await axe();
+  await page.getByRole("link", { name: /^Session transcript \(\d+\)$/ }).click();
+  await expect(results.getByText("Written contribution")).toHaveCount(0);
+  await results.getByRole("link", { name: "Main session: Meaningful access and digital inclusion" }).first().click();
+  await expect(page).toHaveURL(/\/sessions\/main-session-meaningful-access#t\d+$/);
+
+  await page.goto("/archive/themes");
+  await expect(page.getByRole("heading", { level: 1, name: "Themes across the years" })).toBeVisible();
+  await axe();
+  await page.getByRole("link", { name: "Access" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Access across the years" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Contributions per year by stakeholder group" });
+  await expect(table.getByRole("rowheader", { name: "2025" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Unclassified" })).toBeVisible();
+  await axe();
+});
+
+test("the secretariat maps a theme of one round to another round's theme", async ({ page, axe }) => {
+  const sec = demoAccount("SECRETARIAT");
+  await signIn(page, sec.email, sec.password);
+  await page.goto("/secretariat/themes");
+  await expect(page.getByRole("heading", { level: 1, name: "Themes across rounds" })).toBeVisible();
+  await axe();
+});

@@ -4,7 +4,7 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { db } from "@/lib/db/client";
 import { listArchive, parseArchiveQuery, searchArchive } from "@/lib/archive/service";
-import { getThemeTrend, listThemesForMapping, setThemeMapping } from "@/lib/archive/trends";
+import { getThemeTrend, listThemesForMapping, listTrends, setThemeMapping } from "@/lib/archive/trends";
 import { runRemoteImport, moderateRemoteMessages } from "@/lib/meetings/remote";
 import { saveRapporteurReport } from "@/lib/meetings/sessions";
 import { mapSpeaker } from "@/lib/meetings/speakers";
@@ -118,6 +118,10 @@ describe("theme trends", () => {
     // The archive search follows the mapping too.
     expect((await query({ q: "spectrum", theme: "access" })).hits.map((h) => h.title)).toContain("Spectrum auctions");
     expect(await getThemeTrend("meaningful-access")).toBeNull();
+    const access = (await listTrends()).find((tr) => tr.slug === "access");
+    expect(access?.rounds).toBeGreaterThanOrEqual(2);
+    expect(access?.contributions).toBeGreaterThanOrEqual(3);
+    expect((await listTrends()).some((tr) => tr.slug === "meaningful-access")).toBe(false);
     // Unmapped again: it counts under its own slug.
     expect(await setThemeMapping(sec, renamed.id, { trendSlug: "" })).toMatchObject({ ok: true, data: { trendSlug: "meaningful-access" } });
     expect((await getThemeTrend("meaningful-access"))?.rounds.map((r) => r.slug)).toEqual([y2026.slug]);
