@@ -33,7 +33,8 @@ export async function TrendChart({ id, title, years, keys, labels, pick }: {
           {shown.map((k, i) => <li key={k} className="flex items-center gap-1"><span className={`inline-block h-3 w-3 rounded ${COLOURS[i % COLOURS.length]}`} />{labels[k] ?? k}</li>)}
         </ul>
       </div>
-      <div className="overflow-x-auto">
+      {/* Focusable, so a keyboard can scroll the table when it is wider than its column. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={title}>
         <table className="w-full text-sm">
           <caption className="sr-only">{title}</caption>
           <thead>

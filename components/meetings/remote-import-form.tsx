@@ -47,7 +47,7 @@ export function RemoteImportForm({ action }: { action: (state: RemoteImportState
       </div>
       {report ? <ColumnWarnings warnings={report.warnings} /> : null}
       {report ? (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("file")}>
           <table className="w-full border-collapse bg-white text-sm">
             <thead>
               <tr className="border-b border-stone-300">

@@ -85,7 +85,7 @@ function PreviewDetails({ preview }: { preview: TranscriptPreview }) {
           <p className="text-sm text-stone-700">{t("mergesLater")}</p>
         </section>
       ) : null}
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("speakers")}>
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="text-start font-semibold">{t("speakers")}</caption>
           <thead>

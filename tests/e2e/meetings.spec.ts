@@ -8,6 +8,8 @@ const SLUG = "igf-preparatory-round";
 const PAST = "igf-2025-annual-meeting";
 
 test("the secretariat imports a transcript, merges two speaker variants and maps a speaker to an organisation", async ({ page, axe }) => {
+  // A long journey (nine pages, a build of the preview): give it room on a loaded machine.
+  test.setTimeout(150_000);
   const sec = demoAccount("SECRETARIAT");
   await signIn(page, sec.email, sec.password);
   await page.goto(`/secretariat/consultations/${SLUG}`);
@@ -101,6 +103,7 @@ test("the secretariat moderates remote messages; they are counted apart on the b
 });
 
 test("anyone searches the archive across the years and follows a theme's trend", async ({ page, axe }) => {
+  test.setTimeout(120_000);
   await page.goto("/");
   await page.getByRole("link", { name: "Archive" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Archive" })).toBeVisible();
