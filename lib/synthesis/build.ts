@@ -6,6 +6,10 @@
 // statement as a citation row as it is placed, so members never pile up in memory. Counts per point then come from
 // SQL over the citations, and each point keeps the stable key of the point it continues from the previous build
 // (most shared statements), so the secretariat's edits survive regeneration. Same rows, same document.
+//
+// Written contributions and the substantive sentences of the round's session transcripts are grouped together, so a
+// point says who made it in writing and who said it ("Several speakers from civil society, and two written
+// contributions,"); published remote messages are grouped on their own, in a last section of their own.
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Tx } from "../db/client";
@@ -15,9 +19,9 @@ import { INPUT_REGIONS } from "../geo/countries";
 import { DEFAULT_CLUSTER_OPTIONS, DocumentFrequency, PointClusterer, ThemeProfiles, type ClusterOptions } from "./clusters";
 import { statementsOf, statementText, type Quote } from "./statements";
 import { findAcronyms, findDefinitions, shortQuote } from "./text";
-import { submissionSource, type SynthesisInput } from "./inputs";
-import { attribution, DEFAULT_QUANTIFIERS, paperPhrases, sortGroups, type PaperPhrases, type Quantifiers } from "./phrases";
-import { contributionPath, draftParagraphPath } from "./paths";
+import { messageSource, submissionSource, turnReference, turnSource, messageReference, type InputKind, type SynthesisInput } from "./inputs";
+import { DEFAULT_QUANTIFIERS, kindAttribution, leadingVoice, paperPhrases, sortGroups, type KindGroups, type PaperPhrases, type Quantifiers } from "./phrases";
+import { contributionPath, draftParagraphPath, remoteMessagePath, sessionTurnPath } from "./paths";
 import type { CommentParagraph, SynthesisPointModel, SynthesisQuote, SynthesisSource } from "./model";
 import { DocumentFrequency as CommentFrequency, PointFinder } from "./comment-points";
 
@@ -61,8 +65,23 @@ export interface GeneratedPoint extends SynthesisPointModel {
   section: string;
   /** the stakeholder group it was taken for when ordering its section for balance */
   owner: StakeholderGroup;
-  /** units behind the listed sources, for recounting merged and split points (hashed contributor keys) */
-  sourceUnits: { statementKey: string; unit: string; group: StakeholderGroup; reference: string; organisation: string | null }[];
+  /** units behind the listed sources, for recounting merged and split points (hashed contributor keys); kind is
+   *  absent in documents built before transcripts and messages joined (they were all submissions) */
+  sourceUnits: { statementKey: string; unit: string; group: StakeholderGroup; reference: string; organisation: string | null; kind?: InputKind }[];
+  /** units behind the point by kind of input and group (absent in older documents: submissions only) */
+  kinds?: KindGroups;
+}
+
+/** The section of the paper that summarises the remote messages ("Messages from remote participants"). */
+export const REMOTE_SECTION = "remote-messages";
+
+export interface MeetingCounts {
+  sessions: number;
+  turns: number;
+  speakers: number;
+  proceduralTurns: number;
+  remoteMessages: number;
+  remoteAuthors: number;
 }
 
 /** What a build produces: everything the document needs except what edits decide (numbers, placement, texts). */
@@ -73,7 +92,7 @@ export interface GeneratedDocument {
   settings: SynthesisSettingsValues;
   period: { from: string; to: string } | null;
   asOf: string | null;
-  counts: { submissions: number; contributors: number; comments: number; commenters: number; overBalance: number; campaignSubmissions: number; campaigns: number };
+  counts: { submissions: number; contributors: number; comments: number; commenters: number; overBalance: number; campaignSubmissions: number; campaigns: number } & Partial<MeetingCounts>;
   byGroup: { key: StakeholderGroup; label: string; submissions: number; contributors: number }[];
   byRegion: { key: UnRegion; label: string; submissions: number; contributors: number }[];
   sections: { key: string; slug: string | null; title: string; submissions: number }[];
@@ -168,11 +187,24 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     SELECT COUNT(*)::int AS "comments", COUNT(DISTINCT COALESCE("authorId", 'name:' || "authorName"))::int AS "commenters", MAX("publishedAt") AS "asOf",
            MIN("createdAt") AS "from", MAX("createdAt") AS "to"
     FROM "Comment" WHERE "consultationId" = ${cid} AND "status" = 'PUBLISHED' AND "draftId" IS NOT NULL`;
+  // Turns that say something (procedural ones stay in the transcript only) and published remote messages.
+  const [meetingTotals] = await client.$queryRaw<MeetingCounts[]>`
+    SELECT (SELECT COUNT(DISTINCT "sessionId")::int FROM "SessionTurn" WHERE "consultationId" = ${cid}) AS "sessions",
+           (SELECT COUNT(*)::int FROM "SessionTurn" WHERE "consultationId" = ${cid} AND NOT "procedural") AS "turns",
+           (SELECT COUNT(*)::int FROM "SessionTurn" WHERE "consultationId" = ${cid} AND "procedural") AS "proceduralTurns",
+           (SELECT COUNT(DISTINCT COALESCE('speaker:' || "speakerId", 'turn:' || "id"))::int FROM "SessionTurn" WHERE "consultationId" = ${cid} AND NOT "procedural") AS "speakers",
+           (SELECT COUNT(*)::int FROM "RemoteMessage" WHERE "consultationId" = ${cid} AND "status" = 'PUBLISHED') AS "remoteMessages",
+           (SELECT COUNT(DISTINCT COALESCE('speaker:' || "speakerId", 'handle:' || lower("handle")))::int FROM "RemoteMessage" WHERE "consultationId" = ${cid} AND "status" = 'PUBLISHED') AS "remoteAuthors"`;
+  const meetings: MeetingCounts = meetingTotals ?? { sessions: 0, turns: 0, speakers: 0, proceduralTurns: 0, remoteMessages: 0, remoteAuthors: 0 };
   const campaigns = new Map(campaignRows.map((c) => [c.id, c]));
-  const total = totals?.submissions ?? 0;
+  const submissionsTotal = totals?.submissions ?? 0;
+  const total = submissionsTotal + meetings.turns + meetings.remoteMessages;
   const contributors = totals?.contributors ?? 0;
 
-  const source = submissionSource(phrases.t("anonymous"));
+  const sources = [submissionSource(phrases.t("anonymous")), turnSource(phrases.t("unidentifiedSpeaker")), messageSource()];
+  const streamAll = async function* (): AsyncGenerator<SynthesisInput[]> {
+    for (const source of sources) yield* source.stream(client, cid, opts.batchSize);
+  };
   const themeOrder = consultation.themes.map((t) => t.id);
 
   // ---- Pass 1: frequencies, theme profiles, Annex I, acronyms ----
@@ -190,15 +222,17 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
   await progress("reading", 0, total * 2);
   // Statements are not kept between passes: segmenting again on pass 2 keeps memory flat whatever the round's size.
   const profiles = new ThemeProfiles(df);
-  for await (const batch of source.stream(client, cid, opts.batchSize)) {
+  for await (const batch of streamAll()) {
     for (const input of batch) {
       const statements = statementsOfInput(input);
       for (const s of statements) {
         df.add(s);
-        profiles.add(s, input.themes);
+        // Themes are what written contributions were filed under; spoken and remote inputs are matched to them.
+        if (input.kind === "submission") profiles.add(s, input.themes);
       }
-      countAcronyms(input.title);
       countAcronyms(input.text);
+      if (input.kind !== "submission") continue;
+      countAcronyms(input.title);
       if (input.attribution.organisation) countAcronyms(input.attribution.organisation);
       let group = annex.get(input.attribution.group);
       if (!group) annex.set(input.attribution.group, (group = new Map()));
@@ -214,6 +248,10 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
 
   // ---- Pass 2: statements into points, each written as a citation as it is placed ----
   const clusterer = new PointClusterer(df, opts.cluster);
+  // Remote messages make the points of their own section: a 3,000-post stream must not drown the written record.
+  const remoteClusterer = new PointClusterer(df, opts.cluster);
+  /** kinds of the (few) inputs that are not submissions, to describe their quotes */
+  const kindOf = new Map<string, InputKind>();
   let buffer: CitationRow[] = [];
   const flush = async () => {
     if (buffer.length === 0) return;
@@ -221,15 +259,17 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     buffer = [];
   };
   await client.synthesisCitation.deleteMany({ where: { consultationId: cid, generation } });
-  for await (const batch of source.stream(client, cid, opts.batchSize)) {
+  for await (const batch of streamAll()) {
     for (const input of batch) {
+      if (input.kind !== "submission") kindOf.set(input.id, input.kind);
       for (const statement of statementsOfInput(input)) {
-        const theme = profiles.best(statement, input.themes);
+        const remote = input.kind === "message";
+        const theme = remote ? REMOTE_SECTION : input.kind === "turn" ? profiles.matching(statement, themeOrder) : profiles.best(statement, input.themes);
         const text = statementText(statement);
         const statementKey = `${input.id}:${sha(text).slice(0, 16)}`;
-        const id = clusterer.add(statement, { inputId: input.id, themes: [theme], unit: input.attribution.unit });
+        const id = (remote ? remoteClusterer : clusterer).add(statement, { inputId: input.id, themes: [theme], unit: input.attribution.unit });
         buffer.push({
-          consultationId: cid, generation, pointKey: `c:${id}`, inputKind: input.kind, inputId: input.id, submissionId: input.id, statementKey, text,
+          consultationId: cid, generation, pointKey: `${remote ? "r" : "c"}:${id}`, inputKind: input.kind, inputId: input.id, submissionId: input.kind === "submission" ? input.id : null, statementKey, text,
           unit: input.attribution.unit, stakeholderGroup: input.attribution.group, overBalance: input.attribution.overBalance, campaignId: input.attribution.campaignId,
         });
         if (buffer.length >= 500) await flush();
@@ -239,10 +279,14 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     await progress("grouping", read, total * 2);
   }
   await flush();
-  const found = clusterer.finish(themeOrder);
+  const found = [
+    ...clusterer.finish(themeOrder).map((p) => ({ ...p, prefix: "c" })),
+    ...remoteClusterer.finish([REMOTE_SECTION]).map((p) => ({ ...p, prefix: "r" })),
+  ];
+  const freshKey = (p: { prefix: string; id: number }) => `${p.prefix}:${p.id}`;
   for (const point of found) {
     if (point.merged.length === 0) continue;
-    await client.synthesisCitation.updateMany({ where: { consultationId: cid, generation, pointKey: { in: point.merged.map((m) => `c:${m}`) } }, data: { pointKey: `c:${point.id}` } });
+    await client.synthesisCitation.updateMany({ where: { consultationId: cid, generation, pointKey: { in: point.merged.map((m) => `${point.prefix}:${m}`) } }, data: { pointKey: freshKey(point) } });
   }
   await progress("counting", total * 2, total * 2);
 
@@ -269,7 +313,7 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     WHERE "consultationId" = ${cid} AND "generation" = ${generation} GROUP BY 1`).map((r) => [r.pointKey, r.statementKey]));
   const isNew = new Set<string>();
   for (const point of found) {
-    const fresh = `c:${point.id}`;
+    const fresh = freshKey(point);
     if (keyOf.has(fresh)) continue;
     let key = `p${sha(firstStatement.get(fresh) ?? fresh).slice(0, 12)}`;
     while (taken.has(key) || oldKeys.has(key)) key = `p${sha(key).slice(0, 12)}`;
@@ -278,27 +322,34 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     if (previous > 0) isNew.add(key);
   }
   for (const point of found) {
-    const fresh = `c:${point.id}`;
+    const fresh = freshKey(point);
     await client.synthesisCitation.updateMany({ where: { consultationId: cid, generation, pointKey: fresh }, data: { pointKey: keyOf.get(fresh) ?? fresh } });
   }
   await client.synthesisCitation.deleteMany({ where: { consultationId: cid, generation: { not: generation } } });
 
   // ---- Counts per point, from the citations ----
   const allowNaming = (group: StakeholderGroup) => settings.naming === "ALL" || (settings.naming === "INTERGOVERNMENTAL" && group === "INTERGOVERNMENTAL_ORGANISATION");
-  const perGroup = await client.$queryRaw<{ pointKey: string; group: StakeholderGroup; units: number; overBalance: number }[]>`
-    SELECT "pointKey", "stakeholderGroup"::text AS "group", COUNT(DISTINCT "unit")::int AS "units", COUNT(DISTINCT "unit") FILTER (WHERE "overBalance")::int AS "overBalance"
-    FROM "SynthesisCitation" WHERE "consultationId" = ${cid} AND "generation" = ${generation} GROUP BY 1, 2 ORDER BY 1, 2`;
+  const perGroup = await client.$queryRaw<{ pointKey: string; kind: InputKind; group: StakeholderGroup; units: number; overBalance: number }[]>`
+    SELECT "pointKey", "inputKind" AS "kind", "stakeholderGroup"::text AS "group", COUNT(DISTINCT "unit")::int AS "units", COUNT(DISTINCT "unit") FILTER (WHERE "overBalance")::int AS "overBalance"
+    FROM "SynthesisCitation" WHERE "consultationId" = ${cid} AND "generation" = ${generation} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
   const perPoint = await client.$queryRaw<{ pointKey: string; statements: number; hash: string; campaigns: string[] | null }[]>`
     SELECT "pointKey", COUNT(*)::int AS "statements", md5(string_agg("statementKey", ',' ORDER BY "statementKey")) AS "hash",
            array_agg(DISTINCT "campaignId") FILTER (WHERE "campaignId" IS NOT NULL) AS "campaigns"
     FROM "SynthesisCitation" WHERE "consultationId" = ${cid} AND "generation" = ${generation} GROUP BY 1`;
-  const listed = await client.$queryRaw<{ pointKey: string; statementKey: string; text: string; unit: string; group: StakeholderGroup; id: string; reference: string; title: string; organisation: string | null }[]>`
-    SELECT x."pointKey", x."statementKey", x."text", x."unit", x."stakeholderGroup"::text AS "group", s."id", s."reference", s."title",
-           CASE WHEN s."visibility" = 'PUBLIC_NAMED' AND s."onBehalfOf" = 'ORGANISATION' THEN s."organisationName" END AS "organisation"
+  const listedRows = await client.$queryRaw<(DescribedRow & { pointKey: string; statementKey: string; text: string; unit: string; group: StakeholderGroup; organisation: string | null })[]>`
+    SELECT x."pointKey", x."statementKey", x."text", x."unit", x."stakeholderGroup"::text AS "group", x."inputKind" AS "kind", x."inputId" AS "id",
+           s."reference", s."title", CASE WHEN s."visibility" = 'PUBLIC_NAMED' AND s."onBehalfOf" = 'ORGANISATION' THEN s."organisationName" END AS "organisation",
+           ms."slug" AS "sessionSlug", ms."title" AS "sessionTitle", t."number" AS "turnNumber", COALESCE(sp."name", NULLIF(t."speakerLabel", '')) AS "speaker", m."handle"
     FROM (SELECT c.*, row_number() OVER (PARTITION BY c."pointKey" ORDER BY c."unit", c."statementKey") AS rn
           FROM "SynthesisCitation" c WHERE c."consultationId" = ${cid} AND c."generation" = ${generation}) x
-    JOIN "Submission" s ON s."id" = x."submissionId"
+    LEFT JOIN "Submission" s ON s."id" = x."submissionId"
+    LEFT JOIN "SessionTurn" t ON x."inputKind" = 'turn' AND t."id" = x."inputId"
+    LEFT JOIN "MeetingSession" ms ON ms."id" = t."sessionId"
+    LEFT JOIN "Speaker" sp ON sp."id" = t."speakerId"
+    LEFT JOIN "RemoteMessage" m ON x."inputKind" = 'message' AND m."id" = x."inputId"
     WHERE x.rn <= ${opts.maxSources} ORDER BY x."pointKey", x.rn`;
+  const describe = describer(consultation.slug, phrases.t("unidentifiedSpeaker"));
+  const listed = listedRows.map((r) => ({ ...r, ...describe(r) }));
   const namedRows = await client.$queryRaw<{ pointKey: string; organisation: string; group: StakeholderGroup }[]>`
     SELECT DISTINCT c."pointKey", s."organisationName" AS "organisation", s."stakeholderGroup"::text AS "group"
     FROM "SynthesisCitation" c JOIN "Submission" s ON s."id" = c."submissionId"
@@ -306,9 +357,17 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
       AND s."organisationName" IS NOT NULL AND c."campaignId" IS NULL
     ORDER BY 1, 2`;
   const groupsOf = new Map<string, { group: StakeholderGroup; count: number }[]>();
+  const kindsOf = new Map<string, KindGroups>();
   const overOf = new Map<string, number>();
   for (const r of perGroup) {
-    groupsOf.set(r.pointKey, [...(groupsOf.get(r.pointKey) ?? []), { group: r.group, count: r.units }]);
+    const groups = groupsOf.get(r.pointKey) ?? [];
+    const same = groups.find((g) => g.group === r.group);
+    if (same) same.count += r.units;
+    else groups.push({ group: r.group, count: r.units });
+    groupsOf.set(r.pointKey, groups);
+    const kinds = kindsOf.get(r.pointKey) ?? {};
+    kinds[r.kind] = [...(kinds[r.kind] ?? []), { group: r.group, count: r.units }];
+    kindsOf.set(r.pointKey, kinds);
     overOf.set(r.pointKey, (overOf.get(r.pointKey) ?? 0) + r.overBalance);
   }
   const pointInfo = new Map(perPoint.map((r) => [r.pointKey, r]));
@@ -316,18 +375,32 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
   for (const r of listed) sourcesOf.set(r.pointKey, [...(sourcesOf.get(r.pointKey) ?? []), r]);
   const namedOf = new Map<string, { organisation: string; group: StakeholderGroup }[]>();
   for (const r of namedRows) namedOf.set(r.pointKey, [...(namedOf.get(r.pointKey) ?? []), r]);
-  const inputOf = new Map<string, { reference: string; title: string }>();
-  for (const r of listed) inputOf.set(r.id, { reference: r.reference, title: r.title });
+  const inputOf = new Map<string, Described>();
+  for (const r of listed) inputOf.set(r.id, r);
   const missing = [...new Set(found.flatMap((p) => p.quotes.map((q) => q.inputId)))].filter((id) => !inputOf.has(id));
-  if (missing.length) for (const s of await client.submission.findMany({ where: { id: { in: missing } }, select: { id: true, reference: true, title: true } })) inputOf.set(s.id, s);
+  if (missing.length) {
+    const submissionIds = missing.filter((id) => !kindOf.has(id));
+    const turnIds = missing.filter((id) => kindOf.get(id) === "turn");
+    const messageIds = missing.filter((id) => kindOf.get(id) === "message");
+    for (const s of await client.submission.findMany({ where: { id: { in: submissionIds } }, select: { id: true, reference: true, title: true } })) {
+      inputOf.set(s.id, { reference: s.reference, title: s.title, path: contributionPath(consultation.slug, s.reference) });
+    }
+    for (const t of await client.sessionTurn.findMany({ where: { id: { in: turnIds } }, select: { id: true, number: true, speakerLabel: true, speaker: { select: { name: true } }, session: { select: { slug: true, title: true } } } })) {
+      inputOf.set(t.id, describe({ kind: "turn", id: t.id, reference: null, title: null, sessionSlug: t.session.slug, sessionTitle: t.session.title, turnNumber: t.number, speaker: t.speaker?.name ?? (t.speakerLabel || null), handle: null }));
+    }
+    for (const m of await client.remoteMessage.findMany({ where: { id: { in: messageIds } }, select: { id: true, handle: true } })) {
+      inputOf.set(m.id, describe({ kind: "message", id: m.id, reference: null, title: null, sessionSlug: null, sessionTitle: null, turnNumber: null, speaker: null, handle: m.handle }));
+    }
+  }
 
   const slug = consultation.slug;
   const sourceFor = (inputId: string, sentence: string): SynthesisSource => {
-    const input = inputOf.get(inputId) ?? { reference: "", title: "" };
-    return { id: inputId, reference: input.reference, title: input.title, path: contributionPath(slug, input.reference), sentence, statementKey: "" };
+    const input = inputOf.get(inputId) ?? { reference: "", title: "", path: contributionPath(slug, "") };
+    return { id: inputId, reference: input.reference, title: input.title, path: input.path, sentence, statementKey: "" };
   };
+  const bases = { submission: contributors, turn: meetings.speakers, message: meetings.remoteAuthors };
   const points: GeneratedPoint[] = found.map((p) => {
-    const key = keyOf.get(`c:${p.id}`) ?? `c:${p.id}`;
+    const key = keyOf.get(freshKey(p)) ?? freshKey(p);
     const groups = sortGroups(groupsOf.get(key) ?? []);
     const support = groups.reduce((n, g) => n + g.count, 0);
     const info = pointInfo.get(key);
@@ -339,7 +412,8 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
       const c = campaigns.get(id);
       return c ? [{ label: c.label, submissions: c.submissions }] : [];
     });
-    const who = attribution(phrases, groups, contributors, settings.quantifiers, nameable);
+    const kinds = kindsOf.get(key) ?? { submission: groups };
+    const who = kindAttribution(phrases, kinds, bases, settings.quantifiers, nameable);
     const point: GeneratedPoint = {
       key,
       number: null,
@@ -353,14 +427,16 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
       named: [...new Set(nameable.map((n) => n.name))].sort(),
       overBalance: overOf.get(key) ?? 0,
       campaigns: pointCampaigns,
-      sources: (sourcesOf.get(key) ?? []).map((s) => ({ id: s.id, reference: s.reference, title: s.title, path: contributionPath(slug, s.reference), sentence: s.text, statementKey: s.statementKey })),
+      sources: (sourcesOf.get(key) ?? []).map((s) => ({ id: s.id, reference: s.reference, title: s.title, path: s.path, sentence: s.text, statementKey: s.statementKey })),
       statements: info?.statements ?? 0,
       membersHash: info?.hash ?? "",
       flags: { isNew: isNew.has(key), sourcesChanged: false },
       setAsideReason: null,
       section: p.theme,
       owner: groups[0]?.group ?? "CIVIL_SOCIETY",
-      sourceUnits: (sourcesOf.get(key) ?? []).map((s) => ({ statementKey: s.statementKey, unit: sha(s.unit).slice(0, 16), group: s.group, reference: s.reference, organisation: s.organisation })),
+      sourceUnits: (sourcesOf.get(key) ?? []).map((s) => ({ statementKey: s.statementKey, unit: sha(s.unit).slice(0, 16), group: s.group, reference: s.reference, organisation: s.organisation, kind: s.kind })),
+      kinds,
+      voice: leadingVoice(kinds),
     };
     point.text = pointText(phrases, point);
     return point;
@@ -402,13 +478,14 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     period: dates.length ? { from: dates[0] ?? "", to: dates.at(-1) ?? "" } : null,
     asOf,
     counts: {
-      submissions: total,
+      submissions: submissionsTotal,
       contributors,
       comments: commentTotals?.comments ?? 0,
       commenters: commentTotals?.commenters ?? 0,
       overBalance: totals?.overBalance ?? 0,
       campaignSubmissions: totals?.campaignSubmissions ?? 0,
       campaigns: campaignRows.length,
+      ...meetings,
     },
     byGroup: INPUT_GROUPS.flatMap((g) => {
       const row = groupRows.find((r) => r.key === g);
@@ -421,6 +498,7 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     sections: [
       ...((unthemed?.n ?? 0) > 0 || ordered.some((p) => p.section === "") ? [{ key: "", slug: null, title: phrases.t("headings.generalComments"), submissions: unthemed?.n ?? 0 }] : []),
       ...consultation.themes.map((t) => ({ key: t.id, slug: t.slug as string | null, title: t.title, submissions: themeCounts.find((c) => c.themeId === t.id)?.submissions ?? 0 })),
+      ...(ordered.some((p) => p.section === REMOTE_SECTION) ? [{ key: REMOTE_SECTION, slug: null, title: phrases.t("headings.remoteMessages"), submissions: 0 }] : []),
     ],
     points: ordered,
     comments,
@@ -456,8 +534,9 @@ export function languageDiffers(paper: string, quote: string): boolean {
 }
 
 /** Generated text of a point paragraph (plain): attribution, the quote, and the campaign and balance notes. */
-export function pointText(phrases: PaperPhrases, point: Pick<SynthesisPointModel, "attribution" | "support" | "quote" | "campaigns" | "overBalance">): string {
-  let text = phrases.t(point.support <= 1 ? "point.one" : "point.many", { who: point.attribution, quote: quoteText(phrases, point.quote) });
+export function pointText(phrases: PaperPhrases, point: Pick<SynthesisPointModel, "attribution" | "support" | "quote" | "campaigns" | "overBalance" | "voice">): string {
+  const frame = point.voice === "speaker" ? "pointSpeakers" : point.voice === "remote" ? "pointRemote" : "point";
+  let text = phrases.t(`${frame}.${point.support <= 1 ? "one" : "many"}`, { who: point.attribution, quote: quoteText(phrases, point.quote) });
   if (point.campaigns.length > 0) {
     text += ` ${phrases.t("campaign", { count: point.campaigns.length, sizes: phrases.list(point.campaigns.map((c) => phrases.t("campaignSize", { submissions: c.submissions }))) })}`;
   }
@@ -471,7 +550,7 @@ export function pointText(phrases: PaperPhrases, point: Pick<SynthesisPointModel
  * group (strongest first) takes its strongest remaining point.
  */
 export function orderSections(points: GeneratedPoint[], themeOrder: string[]): GeneratedPoint[] {
-  const sectionRank = (s: string) => (s === "" ? -1 : themeOrder.indexOf(s));
+  const sectionRank = (s: string) => (s === "" ? -1 : s === REMOTE_SECTION ? themeOrder.length : themeOrder.indexOf(s));
   const bySection = new Map<string, GeneratedPoint[]>();
   for (const p of points) bySection.set(p.section, [...(bySection.get(p.section) ?? []), p]);
   const out: GeneratedPoint[] = [];
@@ -563,4 +642,41 @@ async function commentSection(client: Tx, consultationId: string, slug: string, 
     }
   }
   return { paragraphs };
+}
+
+interface DescribedRow {
+  kind: InputKind;
+  id: string;
+  reference: string | null;
+  title: string | null;
+  sessionSlug: string | null;
+  sessionTitle: string | null;
+  turnNumber: number | null;
+  speaker: string | null;
+  handle: string | null;
+}
+
+interface Described {
+  reference: string;
+  title: string;
+  path: string;
+}
+
+/** How the paper refers to and links an input of any kind: a contribution, a turn of a session, a remote message. */
+function describer(slug: string, unidentified: string): (row: DescribedRow) => Described {
+  return (row) => {
+    if (row.kind === "turn" && row.sessionSlug !== null && row.turnNumber !== null) {
+      return {
+        reference: turnReference(row.sessionSlug, row.turnNumber),
+        title: `${row.speaker ?? unidentified}, ${row.sessionTitle ?? ""}`,
+        path: sessionTurnPath(slug, row.sessionSlug, row.turnNumber),
+      };
+    }
+    if (row.kind === "message" && row.handle !== null) {
+      const reference = messageReference(row.handle);
+      return { reference, title: reference, path: remoteMessagePath(slug, row.id) };
+    }
+    const reference = row.reference ?? "";
+    return { reference, title: row.title ?? "", path: contributionPath(slug, reference) };
+  };
 }

@@ -5,7 +5,8 @@ import { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/client";
 
 /**
- * Everything the model is built from: published submissions and comments (count, and a sum of update
+ * Everything the model is built from: published submissions and comments, session turns (and their speakers'
+ * mapping), published remote messages (count, and a sum of update
  * times that moves whenever any of them changes or leaves), themes, drafts, the glossary and the
  * consultation itself. Same fingerprint, same inputs, same model (the build is deterministic).
  */
@@ -16,6 +17,12 @@ export async function synthesisFingerprint(client: Tx, consultationId: string): 
          FROM "Submission" s WHERE s."consultationId" = ${consultationId} AND s.status = 'PUBLISHED'),
       (SELECT count(*) || ':' || coalesce(sum(extract(epoch FROM c."updatedAt")), 0)
          FROM "Comment" c WHERE c."consultationId" = ${consultationId} AND c.status = 'PUBLISHED'),
+      (SELECT count(*) || ':' || coalesce(max(t."createdAt")::text, '') || ':' || coalesce(sum(hashtext(t.id || t."stakeholderGroup"::text || coalesce(t."speakerId", ''))), 0)
+         FROM "SessionTurn" t WHERE t."consultationId" = ${consultationId}),
+      (SELECT count(*) || ':' || coalesce(sum(extract(epoch FROM m."updatedAt")), 0)
+         FROM "RemoteMessage" m WHERE m."consultationId" = ${consultationId} AND m.status = 'PUBLISHED'),
+      (SELECT coalesce(string_agg(sp.id || sp.name, ',' ORDER BY sp.id), '')
+         FROM "Speaker" sp WHERE sp.id IN (SELECT "speakerId" FROM "SessionTurn" WHERE "consultationId" = ${consultationId})),
       (SELECT coalesce(string_agg(t.id || t.slug || t.title || t.position, ',' ORDER BY t.id), '')
          FROM "Theme" t WHERE t."consultationId" = ${consultationId}),
       (SELECT count(*) || ':' || coalesce(max(d."updatedAt")::text, '') || ':' || (SELECT count(*) FROM "DraftVersion" v JOIN "DraftDocument" dd ON dd.id = v."draftId" WHERE dd."consultationId" = ${consultationId})

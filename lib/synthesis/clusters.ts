@@ -370,6 +370,27 @@ export class ThemeProfiles {
     }
   }
 
+  /**
+   * For inputs filed under no theme (what a speaker said): the theme whose written contributions the statement is
+   * closest to, or general comments when it shares nothing with any of them.
+   */
+  matching(statement: Statement, themes: string[]): string {
+    const terms = [...new Set(statementTerms(statement))];
+    let best = "";
+    let bestScore = 0;
+    for (const key of ["", ...themes]) {
+      const profile = this.profiles.get(key);
+      if (!profile || profile.total === 0) continue;
+      let s = 0;
+      for (const term of terms) s += this.df.idf(hashTerm(`w:${term}`, BUCKETS)) * Math.log1p(profile.counts[hashTerm(`w:${term}`, PROFILE_BUCKETS)] ?? 0);
+      if (s > bestScore) {
+        best = key;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+
   /** The theme (of `themes`, or general comments) the statement fits best; ties go to the first of `themes`. */
   best(statement: Statement, themes: string[]): string {
     if (themes.length === 0) return "";

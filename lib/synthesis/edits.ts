@@ -6,7 +6,7 @@
 // result, which is what makes exports byte-identical.
 import { z } from "zod";
 import type { StakeholderGroup } from "../db/generated/enums";
-import { attribution, paperPhrases, sectionLetter, sortGroups, type PaperPhrases } from "./phrases";
+import { kindAttribution, leadingVoice, paperPhrases, sectionLetter, sortGroups, type KindGroups, type PaperPhrases } from "./phrases";
 import { pointText, type GeneratedDocument, type GeneratedPoint } from "./build";
 import { shortenAtClause } from "./text";
 import type { SynthesisModel, SynthesisPointModel } from "./model";
@@ -45,19 +45,28 @@ interface Working {
 }
 
 function recount(phrases: PaperPhrases, doc: GeneratedDocument, point: GeneratedPoint): GeneratedPoint {
-  const units = new Map<string, StakeholderGroup>();
-  for (const u of point.sourceUnits) units.set(u.unit, u.group);
+  const units = new Map<string, { group: StakeholderGroup; kind: keyof KindGroups }>();
+  for (const u of point.sourceUnits) units.set(`${u.kind ?? "submission"}:${u.unit}`, { group: u.group, kind: u.kind ?? "submission" });
   const counts = new Map<StakeholderGroup, number>();
-  for (const g of units.values()) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const byKind: KindGroups = {};
+  for (const { group, kind } of units.values()) {
+    counts.set(group, (counts.get(group) ?? 0) + 1);
+    const list = byKind[kind] ?? (byKind[kind] = []);
+    const same = list.find((g) => g.group === group);
+    if (same) same.count++;
+    else list.push({ group, count: 1 });
+  }
   // Statements beyond those listed keep the counts they had (large points are only merged or split by what is listed).
   const listed = point.sourceUnits.length >= point.statements;
   const groups = listed ? sortGroups([...counts.entries()].map(([group, count]) => ({ group, count }))) : point.groups;
+  const kinds: KindGroups = listed ? byKind : point.kinds ?? { submission: point.groups };
   const support = groups.reduce((n, g) => n + g.count, 0);
   const allowed = (g: StakeholderGroup) => doc.settings.naming === "ALL" || (doc.settings.naming === "INTERGOVERNMENTAL" && g === "INTERGOVERNMENTAL_ORGANISATION");
   const nameable = point.sourceUnits.filter((u) => u.organisation && allowed(u.group)).map((u) => ({ group: u.group, name: u.organisation ?? "" }));
   const named = [...new Set(nameable.map((n) => n.name))].sort();
-  const who = attribution(phrases, groups, doc.counts.contributors, doc.settings.quantifiers, nameable);
-  const next = { ...point, groups, support, named, attribution: who };
+  const bases = { submission: doc.counts.contributors, turn: doc.counts.speakers ?? 0, message: doc.counts.remoteAuthors ?? 0 };
+  const who = kindAttribution(phrases, kinds, bases, doc.settings.quantifiers, nameable);
+  const next = { ...point, groups, support, named, attribution: who, kinds, voice: leadingVoice(kinds) };
   return { ...next, text: pointText(phrases, next) };
 }
 
@@ -179,7 +188,7 @@ export function applyEdits(doc: GeneratedDocument, edits: EditRecord[], setAside
   const introNumbered = intro.map((text) => ({ number: next(), text }));
   const numberOf = new Map<string, string>();
   const toModel = (w: Working, n: number | null): SynthesisPointModel => {
-    const { section: _section, owner: _owner, sourceUnits: _units, ...rest } = w.point;
+    const { section: _section, owner: _owner, sourceUnits: _units, kinds: _kinds, ...rest } = w.point;
     const edited = w.text !== null;
     return {
       ...rest,
@@ -295,6 +304,11 @@ function introParagraphs(phrases: PaperPhrases, doc: GeneratedDocument): string[
     if (marks.length) out.push(marks.join(" "));
     out.push(t("intro.structure"));
   }
+  // The meetings' record: what of the sessions and the remote stream the paper draws on.
+  const turns = c.turns ?? 0;
+  const messages = c.remoteMessages ?? 0;
+  if (turns > 0) out.push(t("intro.sessions", { sessions: c.sessions ?? 0, turns, speakers: c.speakers ?? 0, procedural: c.proceduralTurns ?? 0 }));
+  if (messages > 0) out.push(t("intro.remote", { messages, authors: c.remoteAuthors ?? 0 }));
   // Filled in once the comments section has its letter.
   if (c.comments > 0) out.push("");
   return out;

@@ -1,10 +1,14 @@
-// The inputs a synthesis is built from, behind one interface so that other kinds can join (issue 12 adds meeting
-// transcript turns and remote messages): each input has a source kind, an attribution (stakeholder group, who it
-// counts for, whether it may be named), a text (Markdown), a language and the themes it was filed under.
+// The inputs a synthesis is built from, behind one interface: written contributions, the speaker turns of the
+// round's session transcripts and its published remote messages (issue 12). Each input has a source kind, an
+// attribution (stakeholder group, who it counts for, whether it may be named), a text (Markdown), a language and the
+// themes it was filed under.
 import type { Tx } from "../db/client";
 import type { StakeholderGroup, UnRegion } from "../db/generated/enums";
+import { spokenSentences, isProcedural } from "../meetings/courtesy";
 
-export type InputKind = "submission";
+/** submission: a written contribution; turn: a speaker turn of a session transcript; message: a remote message */
+export type InputKind = "submission" | "turn" | "message";
+export const INPUT_KINDS: readonly InputKind[] = ["submission", "turn", "message"];
 
 export interface SynthesisInput {
   kind: InputKind;
@@ -115,6 +119,147 @@ export function submissionSource(anonymousName: string): SynthesisInputSource {
         const last = rows.at(-1);
         if (!last || rows.length < batchSize) return;
         after = { key: last.contributorKey, id: last.id };
+      }
+    },
+  };
+}
+
+/** Turn and message texts are plain text: Markdown's own marks in them are said, not formatting. */
+function plainAsMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|~])/g, "\\$1").replace(/^(\s*)(\d+)([.)])/gm, "$1$2\\$3").replace(/^(\s*)([-+])(\s)/gm, "$1\\$2$3");
+}
+
+/**
+ * What of a turn a synthesis may draw on: its substantive sentences, paragraph by paragraph, verbatim. Procedural and
+ * courtesy sentences ("Thank you, Chair", "I give the floor to…") stay in the transcript and never become statements.
+ */
+export function substantiveTurnText(body: string): string {
+  return body
+    .split(/\n\s*\n/)
+    .map((paragraph) => spokenSentences(paragraph).filter((s) => !isProcedural(s)).join(" "))
+    .filter((p) => p.length > 0)
+    .join("\n\n");
+}
+
+interface TurnRow {
+  id: string;
+  number: number;
+  body: string;
+  language: string;
+  speakerId: string | null;
+  speakerName: string | null;
+  speakerLabel: string;
+  sessionSlug: string;
+  sessionTitle: string;
+  stakeholderGroup: StakeholderGroup;
+  region: UnRegion;
+}
+
+/** The reference a turn has in the paper's sources: the session and the turn's number (its link is #t<number>). */
+export function turnReference(sessionSlug: string, number: number): string {
+  return `${sessionSlug}#t${number}`;
+}
+
+/**
+ * Speaker turns of the round's session transcripts that say something (not procedural), in (unit, id) order: a
+ * mapped or named speaker counts once across sessions; an unidentified speaker's turn counts for itself.
+ */
+export function turnSource(unidentified: string): SynthesisInputSource {
+  return {
+    kind: "turn",
+    async *stream(client, consultationId, batchSize) {
+      let after: { key: string; id: string } | null = null;
+      for (;;) {
+        // The unit is computed in SQL so the keyset order is the order the rows are counted in.
+        const rows: (TurnRow & { unit: string })[] = await client.$queryRaw<(TurnRow & { unit: string })[]>`
+          SELECT * FROM (
+            SELECT t."id", t."number", t."body", t."language", t."speakerId", sp."name" AS "speakerName", t."speakerLabel",
+                   ms."slug" AS "sessionSlug", ms."title" AS "sessionTitle", t."stakeholderGroup"::text AS "stakeholderGroup", t."region"::text AS "region",
+                   COALESCE('speaker:' || t."speakerId", 'turn:' || t."id") AS "unit"
+            FROM "SessionTurn" t JOIN "MeetingSession" ms ON ms."id" = t."sessionId" LEFT JOIN "Speaker" sp ON sp."id" = t."speakerId"
+            WHERE t."consultationId" = ${consultationId} AND NOT t."procedural") x
+          WHERE ${after === null} OR (x."unit", x."id") > (${after?.key ?? ""}, ${after?.id ?? ""})
+          ORDER BY x."unit", x."id" LIMIT ${batchSize}`;
+        if (rows.length === 0) return;
+        yield rows.map((row) => ({
+          kind: "turn" as const,
+          id: row.id,
+          reference: turnReference(row.sessionSlug, row.number),
+          title: row.sessionTitle,
+          text: plainAsMarkdown(substantiveTurnText(row.body)),
+          language: row.language,
+          themes: [],
+          attribution: {
+            group: row.stakeholderGroup,
+            unit: row.unit,
+            contributorKey: row.unit,
+            annexName: row.speakerName ?? (row.speakerLabel || unidentified),
+            organisation: null,
+            campaignId: null,
+            overBalance: false,
+            region: row.region,
+          },
+        }));
+        const last = rows.at(-1);
+        if (!last || rows.length < batchSize) return;
+        after = { key: last.unit, id: last.id };
+      }
+    },
+  };
+}
+
+interface MessageRow {
+  id: string;
+  body: string;
+  language: string;
+  handle: string;
+  unit: string;
+  stakeholderGroup: StakeholderGroup;
+  region: UnRegion;
+}
+
+/** The reference a remote message has in the paper's sources. */
+export function messageReference(handle: string): string {
+  return handle.startsWith("@") ? handle : `@${handle}`;
+}
+
+/** Published remote messages of the round, in (unit, id) order: an author (a roster speaker or a handle) counts once. */
+export function messageSource(): SynthesisInputSource {
+  return {
+    kind: "message",
+    async *stream(client, consultationId, batchSize) {
+      let after: { key: string; id: string } | null = null;
+      for (;;) {
+        const rows: MessageRow[] = await client.$queryRaw<MessageRow[]>`
+          SELECT * FROM (
+            SELECT m."id", m."body", m."language", m."handle", m."stakeholderGroup"::text AS "stakeholderGroup", m."region"::text AS "region",
+                   COALESCE('speaker:' || m."speakerId", 'handle:' || lower(m."handle")) AS "unit"
+            FROM "RemoteMessage" m WHERE m."consultationId" = ${consultationId} AND m."status" = 'PUBLISHED') x
+          WHERE ${after === null} OR (x."unit", x."id") > (${after?.key ?? ""}, ${after?.id ?? ""})
+          ORDER BY x."unit", x."id" LIMIT ${batchSize}`;
+        if (rows.length === 0) return;
+        yield rows.map((row) => ({
+          kind: "message" as const,
+          id: row.id,
+          reference: messageReference(row.handle),
+          title: messageReference(row.handle),
+          text: plainAsMarkdown(row.body),
+          language: row.language === "und" ? "und" : row.language,
+          themes: [],
+          attribution: {
+            group: row.stakeholderGroup,
+            unit: row.unit,
+            contributorKey: row.unit,
+            annexName: row.handle,
+            organisation: null,
+            campaignId: null,
+            overBalance: false,
+            region: row.region,
+          },
+        }));
+        const last = rows.at(-1);
+        if (!last || rows.length < batchSize) return;
+        after = { key: last.unit, id: last.id };
       }
     },
   };

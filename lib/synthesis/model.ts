@@ -69,6 +69,8 @@ export const PointSchema = z.object({
   flags: z.object({ isNew: z.boolean(), sourcesChanged: z.boolean() }),
   /** the secretariat's reason, when set aside */
   setAsideReason: z.string().nullable(),
+  /** who the paragraph speaks of first: contributions (absent in older papers), speakers at the sessions, remote participants */
+  voice: z.enum(["contribution", "speaker", "remote"]).optional(),
 });
 
 export const CountRowSchema = z.object({ key: z.string(), label: z.string(), submissions: z.number().int(), contributors: z.number().int() });
@@ -115,6 +117,13 @@ export const SynthesisModelSchema = z.object({
     overBalance: z.number().int(),
     campaignSubmissions: z.number().int(),
     campaigns: z.number().int(),
+    /** the meetings' record (absent in papers made before transcripts and remote messages joined) */
+    sessions: z.number().int().optional(),
+    turns: z.number().int().optional(),
+    speakers: z.number().int().optional(),
+    proceduralTurns: z.number().int().optional(),
+    remoteMessages: z.number().int().optional(),
+    remoteAuthors: z.number().int().optional(),
   }),
   byGroup: z.array(CountRowSchema.extend({ key: Group })),
   byRegion: z.array(CountRowSchema.extend({ key: Region })),

@@ -4,6 +4,16 @@ export function contributionPath(consultationSlug: string, reference: string): s
   return `/consultations/${encodeURIComponent(consultationSlug)}/contributions/${encodeURIComponent(reference)}`;
 }
 
+/** A turn of a session transcript (the session page anchors each turn as #t<number>). */
+export function sessionTurnPath(consultationSlug: string, sessionSlug: string, number: number): string {
+  return `/consultations/${encodeURIComponent(consultationSlug)}/sessions/${encodeURIComponent(sessionSlug)}#t${number}`;
+}
+
+/** A remote message: ?message= opens the page of the stream that holds it; #m- scrolls to it. */
+export function remoteMessagePath(consultationSlug: string, messageId: string): string {
+  return `/consultations/${encodeURIComponent(consultationSlug)}/remote?message=${encodeURIComponent(messageId)}#m-${encodeURIComponent(messageId)}`;
+}
+
 export function draftParagraphPath(consultationSlug: string, draftSlug: string, anchorId: string | null): string {
   const base = `/consultations/${encodeURIComponent(consultationSlug)}/drafts/${encodeURIComponent(draftSlug)}`;
   // ?p= opens the paragraph's discussion on the draft page; #p- scrolls to it.

@@ -6,6 +6,7 @@ import { catalogues } from "../i18n/messages";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/config";
 import { INPUT_GROUPS } from "../stakeholders/groups";
 import type { StakeholderGroup } from "../db/generated/enums";
+import type { InputKind } from "./inputs";
 
 /** When the paper says "a few", "several", "many" (per consultation: SynthesisSettings). */
 export interface Quantifiers {
@@ -102,8 +103,18 @@ export function attribution(
   contributors: number,
   quantifiers: Quantifiers = DEFAULT_QUANTIFIERS,
   named: NamedContributor[] = [],
+  noun: "contribution" | "speaker" = "contribution",
 ): string {
-  const { t } = phrases;
+  const base = phrases.t;
+  // Speakers are people, not contributions: "a speaker from an unclassified contributor" would be wrong, so their
+  // unclassified group has its own words ("of no recorded stakeholder group").
+  const t: PaperPhrases["t"] = noun === "speaker"
+    ? (key, values) => {
+        if (key === "quantifier.head") return base("quantifier.headSpeakers", values);
+        if (/^group\.(from\.)?(one|other)\.UNCLASSIFIED$/.test(key)) return base(key.startsWith("group.from.") ? "speakerUnclassified.from" : "speakerUnclassified.bare", values);
+        return base(key, values);
+      }
+    : base;
   const sorted = sortGroups(groups);
   const total = sorted.reduce((n, g) => n + g.count, 0);
   const namesOf = (group: StakeholderGroup) => [...new Set(named.filter((n) => n.group === group).map((n) => n.name))].sort();
@@ -132,4 +143,45 @@ export function sectionLetter(index: number): string {
     n = Math.floor(n / 26) - 1;
   } while (n >= 0);
   return out;
+}
+
+/** Units behind a point by kind of input, each by stakeholder group. */
+export type KindGroups = Partial<Record<InputKind, { group: StakeholderGroup; count: number }[]>>;
+
+const KIND_ORDER: InputKind[] = ["submission", "turn", "message"];
+
+/** The kind of input a point's attribution speaks of first (the one with most units behind the point). */
+export function leadingVoice(kinds: KindGroups): "contribution" | "speaker" | "remote" {
+  const totals = KIND_ORDER.map((kind) => ({ kind, total: (kinds[kind] ?? []).reduce((n, g) => n + g.count, 0) }));
+  const lead = totals.filter((k) => k.total > 0).sort((a, b) => b.total - a.total || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))[0];
+  return lead?.kind === "turn" ? "speaker" : lead?.kind === "message" ? "remote" : "contribution";
+}
+
+/**
+ * Who made a point, saying which kind of input: written contributions as `attribution` says them; speakers at the
+ * round's sessions the same way ("Several speakers from civil society"); remote participants by number. When several
+ * kinds are behind a point, the largest is said in full and the others are counted after it: "Several speakers from
+ * civil society, and two written contributions,". `bases` are the numbers the quantifiers are relative to (the round's
+ * contributors, speakers and remote authors).
+ */
+export function kindAttribution(
+  phrases: PaperPhrases,
+  kinds: KindGroups,
+  bases: Record<InputKind, number>,
+  quantifiers: Quantifiers = DEFAULT_QUANTIFIERS,
+  named: NamedContributor[] = [],
+): string {
+  const present = KIND_ORDER.map((kind) => {
+    const groups = sortGroups(kinds[kind] ?? []);
+    return { kind, groups, total: groups.reduce((n, g) => n + g.count, 0) };
+  }).filter((k) => k.total > 0);
+  const [first, ...rest] = [...present].sort((a, b) => b.total - a.total || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  if (!first) return attribution(phrases, [], bases.submission, quantifiers, named);
+  const q = (k: { kind: InputKind; total: number }) => quantifier(k.total, bases[k.kind], quantifiers);
+  const full =
+    first.kind === "submission" ? attribution(phrases, first.groups, bases.submission, quantifiers, named)
+    : first.kind === "turn" ? attribution(phrases, first.groups, bases.turn, quantifiers, [], "speaker")
+    : phrases.t("attribution.remote", { q: q(first) });
+  if (rest.length === 0) return full;
+  return phrases.t("attribution.withOther", { first: full.replace(/,$/, ""), others: phrases.list(rest.map((k) => phrases.t(`kindCount.${k.kind}`, { q: q(k) }))) });
 }

@@ -1,18 +1,28 @@
 // Meetings on the record: the secretariat creates a session, imports its transcript after checking what was found,
-// merges two variants of a speaker, maps a speaker to an organisation; the public reads the transcript beside the
-// rapporteur's report; remote messages are moderated and listed. Axe on every page visited.
+// merges two variants of a speaker, maps a speaker to an organisation, finds the session's points in the synthesis
+// and the archive; the public reads the transcript beside the rapporteur's report; remote messages are moderated and
+// listed. Axe on every page visited.
+// The journeys use the past round (the synthesis journey of tests/e2e/synthesis.spec.ts builds the preparatory one).
 import path from "node:path";
+import type { Page } from "@playwright/test";
 import { demoAccount, expect, signIn, test } from "./fixtures.ts";
 
-const SLUG = "igf-preparatory-round";
 const PAST = "igf-2025-annual-meeting";
+/** the session the first journey creates (its title carries the time, so reruns on one database do not collide) */
+let forumSlug = "";
+
+async function buildSynthesis(page: Page, slug: string) {
+  await page.goto(`/secretariat/consultations/${slug}/synthesis`);
+  await page.getByRole("button", { name: /^(Build the draft|Regenerate from the current inputs)$/ }).click();
+  await expect(page.getByText(/^Built from the current inputs \(build \d+\)\.$/)).toBeVisible({ timeout: 90_000 });
+}
 
 test("the secretariat imports a transcript, merges two speaker variants and maps a speaker to an organisation", async ({ page, axe }) => {
   // A long journey (nine pages, a build of the preview): give it room on a loaded machine.
   test.setTimeout(150_000);
   const sec = demoAccount("SECRETARIAT");
   await signIn(page, sec.email, sec.password);
-  await page.goto(`/secretariat/consultations/${SLUG}`);
+  await page.goto(`/secretariat/consultations/${PAST}`);
   await page.getByRole("link", { name: "Meeting sessions" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Meeting sessions of/ })).toBeVisible();
   await axe();
@@ -25,6 +35,7 @@ test("the secretariat imports a transcript, merges two speaker variants and maps
   await page.getByRole("button", { name: "Create the session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("The session is created. Import its transcript below.")).toBeVisible();
+  forumSlug = new URL(page.url()).pathname.split("/").at(-1) ?? "";
   await axe();
 
   // Nothing pasted or chosen: said in place, nothing stored.
@@ -58,7 +69,7 @@ test("the secretariat imports a transcript, merges two speaker variants and maps
   await expect(page.getByText(/The mapping is saved/)).toBeVisible();
 
   // The public transcript attributes the turns: the merged name, the organisation and the group.
-  await page.goto(`/secretariat/consultations/${SLUG}/sessions`);
+  await page.goto(`/secretariat/consultations/${PAST}/sessions`);
   await page.getByRole("row", { name: new RegExp(title) }).getByRole("link", { name: "Public page" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.locator("#t4")).toContainText("Bertrand De La Chapelle (Internet & Jurisdiction Policy Network)");
@@ -66,6 +77,29 @@ test("the secretariat imports a transcript, merges two speaker variants and maps
   await expect(page.locator("#t9")).toContainText("Vinton Cerf");
   await expect(page.locator("#t2")).toContainText("procedural");
   await axe();
+});
+
+test("the secretariat finds the session's points in the synthesis and the archive", async ({ page, axe }) => {
+  test.setTimeout(180_000);
+  expect(forumSlug, "the import journey runs first").not.toBe("");
+  const sec = demoAccount("SECRETARIAT");
+  await signIn(page, sec.email, sec.password);
+  await buildSynthesis(page, PAST);
+  await expect(page.locator("article p", { hasText: /The paper also draws on the transcripts of \d+ meeting sessions?/ }).first()).toBeVisible();
+  // What Vinton Cerf said is behind a point, linked to his turn; the chair's courtesy is behind none.
+  const spoken = page.locator(`article a[href^="/consultations/${PAST}/sessions/${forumSlug}#t"]`);
+  await expect(spoken.first()).toBeAttached();
+  await expect(page.locator("article blockquote", { hasText: "End-to-end encryption must stay the default for messaging services." }).first()).toBeAttached();
+  await expect(page.locator("article blockquote", { hasText: "Please keep your interventions short" })).toHaveCount(0);
+  await expect(page.locator("article p[data-paper-paragraph]", { hasText: /speakers?\b/ }).first()).toBeVisible();
+  await axe();
+
+  // The archive finds the turn, and its link opens the transcript at it.
+  await page.goto(`/archive?q=${encodeURIComponent("client-side scanning")}`);
+  const results = page.getByTestId("archive-results");
+  await expect(results).toContainText("Session transcript");
+  await results.getByRole("link", { name: /^Open forum: taking stock/ }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/sessions/${forumSlug}#t\\d+$`));
 });
 
 test("anyone reads a past session's transcript beside its rapporteur's report, and its remote messages", async ({ page, axe }) => {
