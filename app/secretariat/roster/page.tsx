@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import { countryName } from "@/lib/geo/countries";
 import { INPUT_GROUPS } from "@/lib/stakeholders/groups";
 import { listProposedMerges, listRoster, parseRosterFilter } from "@/lib/meetings/speakers";
@@ -24,7 +24,7 @@ const secondary = "inline-flex items-center justify-center rounded border border
 
 export default async function RosterPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage();
   const filter = parseRosterFilter(params);
   const [roster, proposals, t, te, tGroups, locale] = await Promise.all([
     listRoster(user, filter), listProposedMerges(user), getTranslations("meetings.roster"), getTranslations("meetings.errors"), getTranslations("groups"), getLocale(),

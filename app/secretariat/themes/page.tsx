@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import { listThemesForMapping, listTrends } from "@/lib/archive/trends";
 import { FormAlert, inputClass } from "@/components/ui/field";
 import { mapThemeAction } from "./actions";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ThemeMappingPage({ searchParams }: Props) {
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage();
   const themes = await listThemesForMapping(user);
   if (!themes) notFound();
   const [trends, t, te, sp] = await Promise.all([listTrends(), getTranslations("archive.mapping"), getTranslations("meetings.errors"), searchParams]);

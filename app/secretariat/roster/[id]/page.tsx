@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import { countryOptions } from "@/lib/geo/countries";
 import { INPUT_GROUPS } from "@/lib/stakeholders/groups";
 import { getSpeaker } from "@/lib/meetings/speakers";
@@ -17,12 +17,12 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const s = await getSpeaker(await getCurrentUser(), (await params).id);
+  const s = await getSpeaker(await requireRoleForPage(), (await params).id);
   return { title: s?.name ?? "" };
 }
 
 export default async function SpeakerPage({ params, searchParams }: Props) {
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage();
   const speaker = await getSpeaker(user, (await params).id);
   if (!speaker) notFound();
   const sp = await searchParams;

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import { listRemoteForModeration, REMOTE_VIEWS } from "@/lib/meetings/remote";
 import { listReasonTemplates } from "@/lib/moderation/reasons";
 import { FormAlert, buttonClass, inputClass } from "@/components/ui/field";
@@ -29,7 +29,7 @@ const VERBS_FOR: Record<(typeof REMOTE_VIEWS)[number], ("publish" | "reject" | "
 export default async function RemoteAdminPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage();
   const data = await listRemoteForModeration(user, slug, { view: sp.view, page: sp.page });
   if (!data) notFound();
   const [templates, t, te, tv, format] = await Promise.all([

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import { listSessionsForAdmin, ADMIN_SESSION_PATH, SESSION_PATH } from "@/lib/meetings/sessions";
 import { SessionForm } from "@/components/meetings/session-form";
 import { createSessionAction } from "./actions";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SessionsPage({ params }: Props) {
   const { slug } = await params;
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage();
   const data = await listSessionsForAdmin(user, slug);
   if (!data) notFound();
   const [t, tt, format] = await Promise.all([getTranslations("meetings.sessions"), getTranslations("meetings.types"), getFormatter()]);

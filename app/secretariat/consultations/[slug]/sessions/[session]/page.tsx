@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireRoleForPage } from "@/lib/auth/page-guard";
 import { countryName } from "@/lib/geo/countries";
 import { getSessionForAdmin, sessionSpeakers, SESSION_PATH } from "@/lib/meetings/sessions";
 import { FormAlert } from "@/components/ui/field";
@@ -19,13 +19,13 @@ type Props = { params: Promise<{ slug: string; session: string }>; searchParams:
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, session } = await params;
-  const s = await getSessionForAdmin(await getCurrentUser(), slug, session);
+  const s = await getSessionForAdmin(await requireRoleForPage(), slug, session);
   return { title: s?.title ?? "" };
 }
 
 export default async function SessionAdminPage({ params, searchParams }: Props) {
   const { slug, session: sessionSlug } = await params;
-  const user = await getCurrentUser();
+  const user = await requireRoleForPage();
   const session = await getSessionForAdmin(user, slug, sessionSlug);
   if (!session) notFound();
   const sp = await searchParams;
