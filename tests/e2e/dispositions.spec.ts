@@ -201,6 +201,38 @@ test("the secretariat links the contribution to the changed paragraph; its page 
   await axe();
 });
 
+test("the secretariat publishes the synthesis; the contribution's page shows the paragraph that cites it and the closing page counts it by group", async ({ page, axe }) => {
+  // A build on the job queue and a few page round trips: on a loaded 2-core machine this takes a while.
+  test.setTimeout(180_000);
+  const secretariat = demoAccount("SECRETARIAT");
+  await signIn(page, secretariat.email, secretariat.password);
+  await page.goto(`/consultations/${SLUG}/contributions/${REFERENCE}`);
+  const inPaper = page.getByRole("region", { name: "In the synthesis paper" });
+  await expect(inPaper).toContainText("The secretariat has not published a synthesis paper of this round yet.");
+
+  await page.goto(`/secretariat/consultations/${SLUG}/synthesis`);
+  await page.getByRole("button", { name: /^(Build the draft|Regenerate from the current inputs)$/ }).click();
+  await expect(page.getByText(/^Built from the current inputs \(build \d+\)\.$/)).toBeVisible({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Save as snapshot" }).click();
+  await expect(page.getByText(/Snapshot \d+ was saved\./)).toBeVisible();
+  await page.getByRole("button", { name: /^Publish snapshot \d+$/ }).click();
+  await expect(page.getByText(/Snapshot \d+ is published/)).toBeVisible();
+
+  await page.goto(`/consultations/${SLUG}/contributions/${REFERENCE}`);
+  await expect(inPaper).toContainText("The published synthesis paper cites this contribution in:");
+  const cited = inPaper.getByTestId("synthesis-paragraph").first();
+  await expect(cited).toContainText(/Paragraph \d+/);
+  await expect(cited).toContainText("Community networks connect the unconnected");
+  // The secretariat also sees where the live draft stands.
+  await expect(inPaper.getByTestId("synthesis-live")).toContainText(/Paragraph \d+/);
+  await axe();
+
+  await page.goto(`/consultations/${SLUG}/outcome`);
+  await expect(page.getByText("Version 1 of the published synthesis paper cites 1 of the 1 contributions it lists; the secretariat set aside 0.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Contributions cited in the synthesis paper, by stakeholder group" }).getByRole("row", { name: /Civil society/ })).toContainText("100%");
+  await axe();
+});
+
 test("the author sees the disposition in the notifications and beside the comment", async ({ page, axe }) => {
   await signIn(page, AUTHOR.email, AUTHOR.password);
   await page.goto("/notifications");
@@ -220,6 +252,13 @@ test("the author sees the disposition in the notifications and beside the commen
   await expect(page.getByText("Your contribution “" + REFERENCE + " — Community networks first” is reflected in the draft: the secretariat linked it to paragraph 1 of version 2 of “Programme for answering”.")).toBeVisible();
   await page.getByRole("listitem").filter({ hasText: "is reflected in the draft" }).getByRole("link", { name: "See details" }).click();
   await expect(page.getByRole("region", { name: "What became of this contribution" })).toBeVisible();
+  // The author's own page of the contribution: the synthesis paragraph that cites it, without the live draft.
+  await page.goto("/my/contributions");
+  await page.getByRole("link", { name: /Community networks first/ }).first().click();
+  const inPaper = page.getByRole("region", { name: "In the synthesis paper" });
+  await expect(inPaper.getByTestId("synthesis-paragraph").first()).toContainText("Community networks connect the unconnected");
+  await expect(inPaper.getByTestId("synthesis-live")).toHaveCount(0);
+  await axe();
 });
 
 test("a newcomer finds the demo draft's answered comments at once", async ({ page, axe }) => {

@@ -11,6 +11,9 @@ import { WithdrawForm } from "@/components/submissions/withdraw-form";
 import { FormAlert } from "@/components/ui/field";
 import { linkedParagraphsOf } from "@/lib/outcomes/links";
 import { WhatBecame } from "@/components/outcomes/what-became";
+import { SynthesisFate } from "@/components/outcomes/synthesis-fate";
+import { synthesisFateOf } from "@/lib/outcomes/synthesis";
+import { latestPublishedSnapshot } from "@/lib/synthesis/service";
 import { withdrawAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -28,9 +31,12 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   const row = await getReceipt(user.id, id);
   if (!row) notFound();
   const sp = await searchParams;
-  const [t, ts, tApp, linked] = await Promise.all([
+  const published = row.status === "PUBLISHED";
+  const [t, ts, tApp, linked, fates, paper] = await Promise.all([
     getTranslations("submissions.receipt"), getTranslations("submissions.status"), getTranslations("app"),
-    row.status === "PUBLISHED" ? linkedParagraphsOf(row.reference) : Promise.resolve([]),
+    published ? linkedParagraphsOf(row.reference) : Promise.resolve([]),
+    published ? synthesisFateOf(row.reference) : Promise.resolve([]),
+    published ? latestPublishedSnapshot(row.consultation.slug) : Promise.resolve(null),
   ]);
   const open = phaseState(row.consultation.contributionsOpenAt, row.consultation.contributionsCloseAt, new Date()) === "open";
   const editable = open && isEditable(row.status);
@@ -60,7 +66,8 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
           <p>{row.moderationNote}</p>
         </section>
       ) : null}
-      {row.status === "PUBLISHED" ? <WhatBecame consultationSlug={row.consultation.slug} paragraphs={linked} /> : null}
+      {published ? <SynthesisFate consultationSlug={row.consultation.slug} fates={fates} published={paper} /> : null}
+      {published ? <WhatBecame consultationSlug={row.consultation.slug} paragraphs={linked} /> : null}
       <p>{t("keep")}</p>
       <div className="flex flex-wrap items-start gap-4">
         {editable ? <Link href={`/consultations/${row.consultation.slug}/contribute?id=${row.id}`} className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">{t("edit")}</Link> : null}

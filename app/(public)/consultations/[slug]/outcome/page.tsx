@@ -71,6 +71,23 @@ export default async function OutcomePage({ params }: Props) {
         ) : null}
       </section>
 
+      <section aria-labelledby="cited-heading" className="space-y-3">
+        <h2 id="cited-heading" className="text-xl font-semibold">{t("citedTitle")}</h2>
+        {outcome.synthesis ? (
+          <>
+            <p className="text-stone-800">{t("citedIntro", { snapshot: outcome.synthesis.snapshot, cited: outcome.synthesis.cited, listed: outcome.synthesis.listed, setAside: outcome.synthesis.setAside })}</p>
+            {outcome.synthesis.listed > 0 ? (
+              <BarChart
+                id="cited" title={t("citedByGroup")} valueLabel={t("cited")} ofLabel={t("listed")}
+                rows={groups.filter((g) => (g.synthesis?.listed ?? 0) > 0).map((g) => ({ key: g.group, label: label(g), value: g.synthesis?.cited ?? 0, of: g.synthesis?.listed ?? 0 }))}
+              />
+            ) : null}
+          </>
+        ) : (
+          <p className="text-stone-800">{t("citedNotPublished")}</p>
+        )}
+      </section>
+
       <section aria-labelledby="reflected-heading" className="space-y-3">
         <h2 id="reflected-heading" className="text-xl font-semibold">{t("reflectedTitle")}</h2>
         <p className="text-stone-800">{t("reflectedIntro", { reflected: totals.reflected, submissions: totals.submissions })}</p>

@@ -10,6 +10,9 @@ import { CampaignFlag } from "@/components/moderation/campaign-flag";
 import { HiddenNotice } from "@/components/moderation/hidden-notice";
 import { linkedParagraphsOf } from "@/lib/outcomes/links";
 import { WhatBecame } from "@/components/outcomes/what-became";
+import { SynthesisFate } from "@/components/outcomes/synthesis-fate";
+import { synthesisFateOf } from "@/lib/outcomes/synthesis";
+import { latestPublishedSnapshot } from "@/lib/synthesis/service";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +32,8 @@ export default async function ContributionPage({ params }: Props) {
     getTranslations("submissions.page"), getTranslations("submissions.list"), getTranslations("submissions.nav"), getTranslations("groups"), getTranslations("regions"), getTranslations("app"), getLocale(), getCurrentUser(),
     linkedParagraphsOf(item.reference),
   ]);
+  const secretariat = hasRole(viewer, "SECRETARIAT");
+  const [fates, paper] = await Promise.all([synthesisFateOf(item.reference, { includeLive: secretariat }), latestPublishedSnapshot(slug)]);
   const permalink = `/consultations/${slug}/contributions/${encodeURIComponent(item.reference)}`;
   const languageName = new Intl.DisplayNames([locale], { type: "language" }).of(item.language) ?? item.language;
 
@@ -57,6 +62,7 @@ export default async function ContributionPage({ params }: Props) {
         ) : (
           <div className="space-y-8 md:col-span-2">
             <div className="prose-user" lang={item.language} dangerouslySetInnerHTML={{ __html: renderMarkdown(item.body) }} />
+            <SynthesisFate consultationSlug={slug} fates={fates} published={paper} />
             <WhatBecame consultationSlug={slug} paragraphs={linked} />
           </div>
         )}
