@@ -66,13 +66,14 @@ async function page(filter: AuditFilter, limit: number): Promise<AuditRow[]> {
   return db.$queryRaw<AuditRow[]>`
     SELECT * FROM (
       SELECT 'moderation' AS source, e.id, e."createdAt", u.name AS "actorName", u.email AS "actorEmail", e.action::text AS action,
-             e."targetType"::text AS "entityType", COALESCE(e."submissionId", e."commentId") AS "entityId",
+             e."targetType"::text AS "entityType", COALESCE(e."submissionId", e."commentId", e."remoteMessageId", e.id) AS "entityId",
              co.slug AS "consultationSlug", e.reason, e."fromStatus", e."toStatus", e.metadata AS details
       FROM "ModerationEvent" e
       LEFT JOIN "User" u ON u.id = e."actorId"
       LEFT JOIN "Submission" s ON s.id = e."submissionId"
       LEFT JOIN "Comment" c ON c.id = e."commentId"
-      LEFT JOIN "Consultation" co ON co.id = COALESCE(s."consultationId", c."consultationId")
+      LEFT JOIN "RemoteMessage" rm ON rm.id = e."remoteMessageId"
+      LEFT JOIN "Consultation" co ON co.id = COALESCE(s."consultationId", c."consultationId", rm."consultationId")
       UNION ALL
       SELECT 'audit', a.id, a."createdAt", u.name, u.email, a.action, a."entityType", a."entityId", co.slug, NULL, NULL, NULL, a.details
       FROM "AuditEvent" a

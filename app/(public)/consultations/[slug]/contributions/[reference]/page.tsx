@@ -18,15 +18,26 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; reference: string }> };
 
+/** A reference arrives percent-encoded; a malformed encoding names no contribution (404), never a 500. */
+function decodeReference(reference: string): string | null {
+  try {
+    return decodeURIComponent(reference);
+  } catch {
+    return null;
+  }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, reference } = await params;
-  const item = await getPublishedContribution(slug, decodeURIComponent(reference));
+  const decoded = decodeReference(reference);
+  const item = decoded === null ? null : await getPublishedContribution(slug, decoded);
   return item ? { title: item.title === null ? item.reference : `${item.reference}: ${item.title}` } : {};
 }
 
 export default async function ContributionPage({ params }: Props) {
   const { slug, reference } = await params;
-  const item = await getPublishedContribution(slug, decodeURIComponent(reference));
+  const decoded = decodeReference(reference);
+  const item = decoded === null ? null : await getPublishedContribution(slug, decoded);
   if (!item) notFound();
   const [t, tl, tn, tGroups, tRegions, tApp, locale, viewer, linked] = await Promise.all([
     getTranslations("submissions.page"), getTranslations("submissions.list"), getTranslations("submissions.nav"), getTranslations("groups"), getTranslations("regions"), getTranslations("app"), getLocale(), getCurrentUser(),
