@@ -2,8 +2,7 @@
 // batches) and a DOCX laid out the way standards bodies publish their "disposition of comments" (landscape, one
 // numbered row per comment with the observations of the secretariat, header row repeated on every page, the counts
 // by stakeholder group first). Labels come from the caller, in the reader's language.
-import { stringify } from "csv-stringify/sync";
-import { CSV_OPTIONS } from "../csv/options";
+import { csvRowStream } from "../submissions/csv";
 import {
   AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from "docx";
@@ -43,37 +42,9 @@ export function dispositionCsvRow(row: DispositionTableRow, links: CsvLinks): st
   ];
 }
 
-function csvLines(rows: string[][]): string {
-  return stringify(rows, { ...CSV_OPTIONS, quoted_match: /[\r\n",]/ });
-}
-
-/** A byte stream: BOM and header first, then one chunk per batch. */
+/** The disposition table as a CSV stream (the same writer as the contributions CSV). */
 export function dispositionCsvStream(batches: AsyncIterable<DispositionTableRow[]>, links: CsvLinks): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = batches[Symbol.asyncIterator]();
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvLines([[...DISPOSITION_CSV_COLUMNS]])}`));
-        return;
-      }
-      try {
-        const { value, done } = await iterator.next();
-        if (done) {
-          controller.close();
-          return;
-        }
-        if (value.length) controller.enqueue(encoder.encode(csvLines(value.map((row) => dispositionCsvRow(row, links)))));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await iterator.return?.(undefined);
-    },
-  });
+  return csvRowStream(DISPOSITION_CSV_COLUMNS, batches, (row) => dispositionCsvRow(row, links));
 }
 
 export interface DocxLabels {

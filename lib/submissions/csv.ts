@@ -28,8 +28,8 @@ export function csvLines(rows: string[][]): string {
   return stringify(rows, { ...CSV_OPTIONS, quoted_match: /[\r\n",]/ });
 }
 
-/** A byte stream: BOM and header first, then one chunk per batch, so memory stays flat at any size. */
-export function csvStream(batches: AsyncIterable<PublicContribution[]>, urlOf: (reference: string) => string): ReadableStream<Uint8Array> {
+/** A byte stream of any CSV: BOM and header first, then one chunk per batch, so memory stays flat at any size. */
+export function csvRowStream<T>(columns: readonly string[], batches: AsyncIterable<T[]>, toRow: (item: T) => string[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = batches[Symbol.asyncIterator]();
   let started = false;
@@ -37,7 +37,7 @@ export function csvStream(batches: AsyncIterable<PublicContribution[]>, urlOf: (
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvLines([[...CSV_COLUMNS]])}`));
+        controller.enqueue(encoder.encode(`\uFEFF${csvLines([[...columns]])}`));
         return;
       }
       try {
@@ -46,7 +46,7 @@ export function csvStream(batches: AsyncIterable<PublicContribution[]>, urlOf: (
           controller.close();
           return;
         }
-        if (value.length) controller.enqueue(encoder.encode(csvLines(value.map((item) => csvRow(item, urlOf(item.reference))))));
+        if (value.length) controller.enqueue(encoder.encode(csvLines(value.map(toRow))));
       } catch (error) {
         controller.error(error);
       }
@@ -55,4 +55,9 @@ export function csvStream(batches: AsyncIterable<PublicContribution[]>, urlOf: (
       await iterator.return?.(undefined);
     },
   });
+}
+
+/** The public contributions CSV as a stream. */
+export function csvStream(batches: AsyncIterable<PublicContribution[]>, urlOf: (reference: string) => string): ReadableStream<Uint8Array> {
+  return csvRowStream(CSV_COLUMNS, batches, (item) => csvRow(item, urlOf(item.reference)));
 }
