@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes 1000,10000] [--only name]`: runs the benchmarks in scripts/bench/*.ts on a throwaway
+// `npm run bench [-- --sizes 1000,100000] [--quick] [--only name]`: runs the benchmarks in scripts/bench/*.ts on a throwaway
 // database and prints their tables. A benchmark module exports `benchmark: Benchmark` (see scripts/bench/types.ts).
 //
 // Without DATABASE_URL it starts its own embedded PostgreSQL in .data/bench-postgres (wiped first) on
@@ -13,7 +13,8 @@ import { dataRoot, projectRoot } from "./lib/paths.ts";
 import { randomDatabaseName, startEmbeddedPostgres, stopLeftoverServer } from "./lib/postgres.ts";
 import type { Benchmark, BenchContext } from "./bench/types.ts";
 
-const USAGE = "Usage: npm run bench [-- --sizes 1000,10000,100000] [--only synthesis]";
+const USAGE = "Usage: npm run bench [-- --sizes 1000,100000] [--quick] [--only scale|synthesis|synthesis-quality]";
+const DEFAULT_SIZES = [1000, 10_000, 100_000];
 
 
 async function loadBenchmarks(only: string | undefined): Promise<Benchmark[]> {
@@ -31,7 +32,7 @@ async function loadBenchmarks(only: string | undefined): Promise<Benchmark[]> {
 async function main(): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,100000" }, only: { type: "string" }, help: { type: "boolean" } } }));
+    ({ values } = parseArgs({ options: { sizes: { type: "string" }, quick: { type: "boolean" }, only: { type: "string" }, help: { type: "boolean" } } }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -40,8 +41,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const sizes = (values.sizes ?? "").split(",").map((s) => Number(s.trim()));
-  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1_000_000)) {
+  const sizes = values.sizes === undefined ? null : values.sizes.split(",").map((s) => Number(s.trim()));
+  if (sizes && (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1_000_000))) {
     console.error(`--sizes takes whole numbers between 1 and 1,000,000, separated by commas.\n${USAGE}`);
     return 2;
   }
@@ -74,7 +75,8 @@ async function main(): Promise<number> {
     for (const benchmark of benchmarks) {
       console.log(`\n## ${benchmark.name}: ${benchmark.description}\n`);
       const context: BenchContext = {
-        sizes,
+        // --sizes for every benchmark; else --quick's or each benchmark's own default.
+        sizes: sizes ?? (values.quick ? benchmark.quickSizes : undefined) ?? benchmark.defaultSizes ?? DEFAULT_SIZES,
         async freshDatabase() {
           const name = randomDatabaseName("agora_bench");
           await adminExec(adminUrl, `CREATE DATABASE "${name}"`);

@@ -81,6 +81,7 @@ function collectGarbage(): void {
 
 export const benchmark: Benchmark = {
   name: "synthesis",
+  quickSizes: [1000, 10_000],
   description: "build the synthesis model from N published submissions, then render Markdown and DOCX",
   async run({ sizes, freshDatabase }) {
     const rows: string[][] = [];

@@ -10,6 +10,10 @@ export interface BenchContext {
 export interface Benchmark {
   name: string;
   description: string;
+  /** sizes without --sizes (else 1,000 / 10,000 / 100,000) */
+  defaultSizes?: number[];
+  /** sizes with --quick (else its default sizes) */
+  quickSizes?: number[];
   /** returns a table: one row per size */
   run(context: BenchContext): Promise<{ header: string[]; rows: string[][] }>;
 }
