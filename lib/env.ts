@@ -9,6 +9,10 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must be a postgres:// or postgresql:// URL" }),
   NEXTAUTH_SECRET: z.string().min(32, { error: "NEXTAUTH_SECRET must be at least 32 characters (npm start generates one in .data/)" }).optional(),
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be a full URL such as http://localhost:3000" }).optional(),
+  PUBLIC_URL: z
+    .url({ error: "PUBLIC_URL must be a full URL such as https://consult.example.org" })
+    .regex(/^https?:\/\//, { error: "PUBLIC_URL must start with http:// or https://" })
+    .optional(),
   STORAGE_DIR: z.string().min(1).default(".data/uploads"),
   S3_ENDPOINT: z.url({ error: "S3_ENDPOINT must be a URL" }).optional(),
   S3_BUCKET: z.string().min(1).optional(),

@@ -6,7 +6,8 @@ import { INPUT_GROUPS, UNCLASSIFIED } from "@/lib/stakeholders/groups";
 import { contributionCounts } from "@/lib/submissions/public";
 import { buttonClass } from "@/components/ui/field";
 
-export async function ConsultationContributions({ consultationId, slug, open }: { consultationId: string; slug: string; open: boolean }) {
+/** `closedAt`: when the contributions phase closed, if it has (a closed round says so rather than "none yet"). */
+export async function ConsultationContributions({ consultationId, slug, open, closedAt = null }: { consultationId: string; slug: string; open: boolean; closedAt?: Date | null }) {
   const [t, tGroups, tRegions, counts] = await Promise.all([
     getTranslations("submissions.counts"), getTranslations("groups"), getTranslations("regions"), contributionCounts(consultationId),
   ]);
@@ -14,7 +15,7 @@ export async function ConsultationContributions({ consultationId, slug, open }: 
     <section aria-labelledby="contributions-heading" className="space-y-3">
       <h2 id="contributions-heading" className="text-xl font-semibold">{t("title")}</h2>
       {open ? <p><Link href={`/consultations/${slug}/contribute`} className={buttonClass}>{t("contribute")}</Link></p> : null}
-      <p>{t("total", { count: counts.total })}</p>
+      <p>{closedAt ? t("closedTotal", { date: closedAt, count: counts.total }) : t("total", { count: counts.total })}</p>
       {counts.total > 0 ? (
         <>
           <p><Link href={`/consultations/${slug}/contributions`} className="text-brand-800 underline">{t("read")}</Link></p>

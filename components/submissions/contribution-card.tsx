@@ -23,13 +23,14 @@ export function ContributionCard({ item, href, labels, excerpt }: { item: Public
   return (
     <article className="space-y-2 rounded border border-stone-200 bg-white p-4" lang={item.language} data-hidden={item.hidden ? "true" : undefined}>
       <h3 className="text-lg font-semibold">
-        <Link href={href} className="text-brand-800 underline" lang={item.title === null ? "" : undefined}>{item.title ?? labels.hiddenTitle}</Link>
+        <Link href={href} className="text-brand-800 underline" dir="auto" lang={item.title === null ? "" : undefined}>{item.title ?? labels.hiddenTitle}</Link>
       </h3>
       <p className="text-sm text-stone-800" lang="">
-        <span className="font-mono">{item.reference}</span> · {labels.group} · {labels.country} ({labels.region}) · {labels.date}
+        {/* each value isolated: an Arabic page lists a Latin reference and a date in the right order */}
+        <bdi className="font-mono">{item.reference}</bdi> · <bdi>{labels.group}</bdi> · <bdi>{labels.country}</bdi> (<bdi>{labels.region}</bdi>) · <bdi>{labels.date}</bdi>
       </p>
       <p className="text-sm text-stone-800" lang="">
-        {item.anonymous ? <em>{labels.anonymous}</em> : labels.author}
+        {item.anonymous ? <em>{labels.anonymous}</em> : <bdi>{labels.author}</bdi>}
         {item.imported ? <span className="ms-2 rounded border border-stone-500 px-1 text-xs">{labels.imported}</span> : null}
       </p>
       {item.campaign || item.overBalance ? (
@@ -45,7 +46,7 @@ export function ContributionCard({ item, href, labels, excerpt }: { item: Public
       ) : (
         <p className="text-stone-900">
           <span className="sr-only">{labels.excerptLabel}: </span>
-          {item.highlight !== undefined ? <Highlight text={item.highlight} /> : excerpt}
+          <span dir="auto">{item.highlight !== undefined ? <Highlight text={item.highlight} /> : excerpt}</span>
         </p>
       )}
       {item.themes.length ? (

@@ -8,7 +8,7 @@ import { campaignSizes } from "../moderation/campaigns";
 import { PUBLIC_STATUSES, publicViewOf } from "../moderation/public";
 import { Prisma } from "../db/generated/client";
 import type { StakeholderGroup } from "../db/generated/enums";
-import { INPUT_REGIONS } from "../geo/countries";
+import { INPUT_REGIONS, isKnownCountry } from "../geo/countries";
 import { INPUT_GROUPS } from "../stakeholders/groups";
 import { decodeCursor, encodeCursor, interleave, type Cursor, type Key, type Row, type Sort } from "./cursor";
 import { LANGUAGES } from "./language";
@@ -282,6 +282,19 @@ export async function contributionCounts(consultationId: string) {
   const byRegion = Object.fromEntries(INPUT_REGIONS.map((r) => [r, regions.find((x) => x.region === r)?._count._all ?? 0])) as Record<(typeof INPUT_REGIONS)[number], number>;
   const total = Object.values(byGroup).reduce((a, b) => a + b, 0);
   return { total, byGroup, byRegion };
+}
+
+/**
+ * The countries and languages the consultation's published contributions have, for the list's filters: a filter offers
+ * only values that find something. (Hidden ones are listed too, so they count; unknown countries are left out.)
+ */
+export async function publishedFacets(consultationId: string): Promise<{ countries: string[]; languages: string[] }> {
+  const where = { consultationId, status: { in: ["PUBLISHED" as const, "HIDDEN" as const] }, publishedAt: { not: null } };
+  const [countries, languages] = await Promise.all([
+    db.submission.groupBy({ by: ["country"], where, orderBy: { country: "asc" } }),
+    db.submission.groupBy({ by: ["language"], where, orderBy: { language: "asc" } }),
+  ]);
+  return { countries: countries.map((c) => c.country).filter((c): c is string => !!c && isKnownCountry(c)), languages: languages.map((l) => l.language) };
 }
 
 /** A published attachment (of a published contribution in a published consultation), for download. */

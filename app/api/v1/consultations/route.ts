@@ -1,13 +1,23 @@
-// GET /api/v1/consultations: published consultations (docs/api.md).
-import { baseUrlOf, consultationJson, publishedConsultations } from "@/lib/submissions/api";
+// GET /api/v1/consultations: published consultations (docs/api.md), their texts in the language asked for by ?lang= or
+// Accept-Language when translated, each saying which language it is in.
+import { baseUrlOf, consultationJson, languageHeaders, publishedConsultations, requestedContentLanguage } from "@/lib/submissions/api";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
+  const wanted = requestedContentLanguage(request);
+  if (!wanted.ok) return wanted.response;
   const base = baseUrlOf(request);
   const now = new Date();
-  const rows = await publishedConsultations();
-  return Response.json({
-    items: rows.map((c) => ({ ...consultationJson(c, base, now), publishedContributions: c._count.submissions })),
-  });
+  const rows = await publishedConsultations(wanted.language);
+  return Response.json(
+    {
+      requestedLanguage: wanted.language,
+      items: rows.map((c) => ({
+        ...consultationJson(c, base, now, { localized: c.localized, asked: wanted.language !== null, available: c.available }),
+        publishedContributions: c._count.submissions,
+      })),
+    },
+    { headers: languageHeaders(rows.map((c) => c.localized.language)) },
+  );
 }

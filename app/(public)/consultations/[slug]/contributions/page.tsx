@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getPublicConsultation } from "@/lib/consultations/service";
 import { countryName, countryOptions, INPUT_REGIONS } from "@/lib/geo/countries";
 import { markdownToText } from "@/lib/markdown/render";
 import { INPUT_GROUPS } from "@/lib/stakeholders/groups";
 import { LANGUAGES } from "@/lib/submissions/language";
-import { loadPublicContributions, parseListQuery, ListQuerySchema } from "@/lib/submissions/public";
+import { loadPublicContributions, parseListQuery, publishedFacets, ListQuerySchema } from "@/lib/submissions/public";
+import { languageName } from "@/lib/i18n/names";
+import { Isolated, SLOT } from "@/components/i18n/isolated";
 import { ContributionCard } from "@/components/submissions/contribution-card";
 import { FormAlert, buttonClass, inputClass } from "@/components/ui/field";
 
@@ -16,9 +18,9 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const consultation = await getPublicConsultation((await params).slug);
+  const consultation = await getPublicConsultation((await params).slug, await getLocale());
   const t = await getTranslations("submissions.list");
-  return consultation ? { title: t("title", { consultation: consultation.title }) } : {};
+  return consultation ? { title: t("title", { consultation: consultation.texts.text.title }) } : {};
 }
 
 function excerptOf(body: string): string {
@@ -28,9 +30,17 @@ function excerptOf(body: string): string {
 
 export default async function ContributionsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const consultation = await getPublicConsultation(slug);
+  const consultation = await getPublicConsultation(slug, await getLocale());
   if (!consultation) notFound();
   const raw = await searchParams;
+  // The filter form sends every field; a URL to share or bookmark carries only the filters that are set.
+  const empty = Object.entries(raw).filter(([, v]) => v === "" || (Array.isArray(v) && v.every((x) => x === "")));
+  if (empty.length) {
+    const kept = new URLSearchParams();
+    for (const [k, v] of Object.entries(raw)) for (const x of Array.isArray(v) ? v : [v]) if (x !== undefined && x !== "") kept.append(k, x);
+    const qs = kept.toString();
+    redirect(`/consultations/${slug}/contributions${qs ? `?${qs}` : ""}`);
+  }
   let parsed = parseListQuery(raw);
   let invalid: string[] = [];
   if (!parsed.ok) {
@@ -44,9 +54,11 @@ export default async function ContributionsPage({ params, searchParams }: Props)
   const [t, tGroups, tRegions, tApp, locale] = await Promise.all([
     getTranslations("submissions.list"), getTranslations("groups"), getTranslations("regions"), getTranslations("app"), getLocale(),
   ]);
-  const page = await loadPublicContributions(consultation.id, query, cursor, { withTotal: true });
+  const [page, facets] = await Promise.all([loadPublicContributions(consultation.id, query, cursor, { withTotal: true }), publishedFacets(consultation.id)]);
   const total = page.total ?? 0;
-  const languageNames = new Intl.DisplayNames([locale], { type: "language" });
+  // Filters offer what the published contributions have (and keep a value already chosen, so it stays visible).
+  const countryCodes = new Set([...facets.countries, ...(query.country ? [query.country] : [])]);
+  const languageCodes = [...new Set([...facets.languages, ...(query.language ? [query.language] : [])])].filter((l) => (LANGUAGES as readonly string[]).includes(l));
   const filterParams = new URLSearchParams();
   for (const key of ["theme", "group", "region", "country", "language", "organisation", "q", "sort"] as const) {
     const value = query[key];
@@ -58,8 +70,8 @@ export default async function ContributionsPage({ params, searchParams }: Props)
 
   return (
     <div className="space-y-6">
-      <p><Link href={`/consultations/${slug}`} className="text-brand-800 underline">{consultation.title}</Link></p>
-      <h1 className="text-2xl font-semibold">{t("title", { consultation: consultation.title })}</h1>
+      <p lang={consultation.texts.language}><Link href={`/consultations/${slug}`} className="text-brand-800 underline"><bdi>{consultation.texts.text.title}</bdi></Link></p>
+      <h1 className="text-2xl font-semibold"><Isolated sentence={t("title", { consultation: SLOT(0) })} values={[{ text: consultation.texts.text.title, lang: consultation.texts.language }]} /></h1>
       <p className="text-stone-800">{t("intro")}</p>
       {invalid.length ? <FormAlert>{t("badQuery", { names: invalid.join(", ") })}</FormAlert> : null}
 
@@ -71,11 +83,11 @@ export default async function ContributionsPage({ params, searchParams }: Props)
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} aria-describedby="q-hint" className={inputClass} />
         </div>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          <Select name="theme" label={t("theme")} any={t("any")} value={query.theme} options={consultation.themes.map((th) => ({ value: th.slug, label: th.title }))} />
+          <Select name="theme" label={t("theme")} any={t("any")} value={query.theme} options={consultation.themes.map((th) => ({ value: th.slug, label: th.texts.text.title }))} />
           <Select name="group" label={t("group")} any={t("any")} value={query.group} options={INPUT_GROUPS.map((g) => ({ value: g, label: tGroups(g) }))} />
           <Select name="region" label={t("region")} any={t("any")} value={query.region} options={INPUT_REGIONS.map((r) => ({ value: r, label: tRegions(r) }))} />
-          <Select name="country" label={t("country")} any={t("any")} value={query.country} options={countryOptions(locale).map((c) => ({ value: c.code, label: c.name }))} />
-          <Select name="language" label={t("language")} any={t("any")} value={query.language} options={LANGUAGES.map((l) => ({ value: l, label: languageNames.of(l) ?? l }))} />
+          <Select name="country" label={t("country")} any={t("any")} value={query.country} options={countryOptions(locale).filter((c) => countryCodes.has(c.code)).map((c) => ({ value: c.code, label: c.name }))} />
+          <Select name="language" label={t("language")} any={t("any")} value={query.language} options={languageCodes.map((l) => ({ value: l, label: languageName(l, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale))} />
           <div className="flex flex-col gap-1">
             <label htmlFor="organisation" className="font-medium">{t("organisation")}</label>
             <input id="organisation" name="organisation" defaultValue={query.organisation ?? ""} maxLength={200} className={inputClass} />
