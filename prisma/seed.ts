@@ -4,6 +4,7 @@ import type { PrismaClient } from "../lib/db/generated/client";
 import { StakeholderGroup, Role, SubmissionStatus, ConsultationStatus, Visibility, OnBehalfOf, ReasonKind } from "../lib/db/generated/enums";
 import { hashPassword } from "../lib/auth/password";
 import { normaliseName } from "../lib/users/names";
+import { slugOf } from "../lib/organisations/slug";
 import { placeOf } from "../lib/geo/countries";
 import { parseDraftMarkdown } from "../lib/drafts/parse";
 import { GLOSSARY_SEED } from "../lib/synthesis/glossary-seed";
@@ -120,7 +121,7 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
     const row = await db.organisation.upsert({
       where: { normalizedName },
       update: {},
-      create: { name: org.name, normalizedName, stakeholderGroup: org.group, country: org.country },
+      create: { name: org.name, normalizedName, slug: slugOf(org.name), stakeholderGroup: org.group, country: org.country },
     });
     orgIds.set(org.name, { id: row.id, group: row.stakeholderGroup, country: org.country });
   }

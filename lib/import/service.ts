@@ -20,7 +20,7 @@ import { capOf } from "../balance/service";
 import { STAKEHOLDER_GROUPS } from "../stakeholders/groups";
 import type { StakeholderGroup } from "../db/generated/enums";
 import { shownValue, unknownColumns, type CellProblem, type ColumnWarning } from "./report";
-import { findOrCreateOrganisation } from "../users/service";
+import { findOrCreateOrganisation } from "../organisations/service";
 import { newStorageKey, storage } from "../storage";
 import { checkAttachment, type CheckedAttachment } from "../submissions/attachments";
 import { nextReference } from "../submissions/reference";

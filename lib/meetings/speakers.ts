@@ -11,7 +11,7 @@ import { placeOf } from "../geo/countries";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { INPUT_GROUPS } from "../stakeholders/groups";
 import type { StakeholderGroup } from "../db/generated/enums";
-import { findOrCreateOrganisation } from "../users/service";
+import { findOrCreateOrganisation } from "../organisations/service";
 import { dismissalKey, proposeMerges, type MergeReason } from "./roster";
 import { SpeakerMappingSchema, versionField } from "./schema";
 import { ROSTER_LOCK } from "./transcripts";

@@ -3,28 +3,15 @@ import "server-only";
 import { db, type Tx } from "../db/client";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { hashPassword } from "../auth/password";
-import { normaliseName } from "./names";
-import { isKnownCountry } from "../geo/countries";
+import { findOrCreateOrganisation } from "../organisations/service";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { ProfileSchema, SignUpSchema, type ProfileInput } from "./schema";
-import type { StakeholderGroup } from "../db/generated/enums";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/config";
 import { hitRateLimit } from "../rate-limit/service";
 import { SIGNUP_ADDRESS, SIGNUP_IP } from "../auth/throttle";
 import { queueEmail } from "../email/queue";
 import { sendVerification, weakPasswordErrors } from "../accounts/service";
 
-
-/** One organisation per spelling: the first person to name it sets its stakeholder group. */
-export async function findOrCreateOrganisation(tx: Tx, name: string, group: StakeholderGroup, country: string): Promise<string> {
-  const normalizedName = normaliseName(name);
-  const org = await tx.organisation.upsert({
-    where: { normalizedName },
-    update: {},
-    create: { name: name.trim().replace(/\s+/g, " "), normalizedName, stakeholderGroup: group, country: isKnownCountry(country) ? country : null },
-  });
-  return org.id;
-}
 
 async function organisationIdFor(tx: Tx, input: ProfileInput): Promise<string | null> {
   if (input.individual) return null;

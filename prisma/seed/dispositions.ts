@@ -7,6 +7,7 @@ import type { PrismaClient } from "../../lib/db/generated/client";
 import type { DispositionKind, StakeholderGroup } from "../../lib/db/generated/enums";
 import { hashPassword } from "../../lib/auth/password";
 import { normaliseName } from "../../lib/users/names";
+import { slugOf } from "../../lib/organisations/slug";
 import { placeOf } from "../../lib/geo/countries";
 import { parseDraftMarkdown } from "../../lib/drafts/parse";
 import { matchVersions } from "../../lib/drafts/match";
@@ -98,7 +99,7 @@ export async function seedDispositions(db: PrismaClient, now: Date): Promise<voi
 
   for (const c of EXTRA_CONTRIBUTORS) {
     const normalizedName = normaliseName(c.org);
-    const org = await db.organisation.upsert({ where: { normalizedName }, update: {}, create: { name: c.org, normalizedName, stakeholderGroup: c.group, country: "BR" } });
+    const org = await db.organisation.upsert({ where: { normalizedName }, update: {}, create: { name: c.org, normalizedName, slug: slugOf(c.org), stakeholderGroup: c.group, country: "BR" } });
     await db.user.upsert({
       where: { email: c.email }, update: {},
       create: { email: c.email, name: c.name, passwordHash: await hashPassword(randomBytes(18).toString("base64url")), organisationId: org.id, stakeholderGroup: c.group, country: c.country },
