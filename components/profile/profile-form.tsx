@@ -31,7 +31,7 @@ export function ProfileForm({ action, values, groups, countries, genders }: Prop
     <form action={formAction} className="space-y-4" noValidate>
       <div ref={alertRef} tabIndex={-1}>
         {state.status === "saved" ? <FormAlert tone="success">{t("profile.saved")}</FormAlert> : null}
-        {state.status === "error" ? <FormAlert>{t(`errors.${state.error === "invalidInput" ? "invalidInput" : "generic"}`)}</FormAlert> : null}
+        {state.status === "error" ? <FormAlert>{t(`errors.${state.error === "invalidInput" || state.error === "groupChangeTooSoon" ? "invalidInput" : "generic"}`)}</FormAlert> : null}
       </div>
       <ProfileFields key={JSON.stringify(shown)} values={shown} errors={translated} groups={groups} countries={countries} genders={genders} />
       <button type="submit" className={buttonClass} disabled={pending}>

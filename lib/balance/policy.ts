@@ -27,6 +27,14 @@ export const DEFAULT_POLICY: Policy = {
   commentRateLimit: 20,
   commentRateWindowMinutes: 10,
   duplicateThreshold: 0.8,
+  countVerifiedOnly: false,
+  targetAfrican: null,
+  targetAsiaPacific: null,
+  targetEasternEuropean: null,
+  targetLatinAmerican: null,
+  targetWesternEuropean: null,
+  targetDeveloping: null,
+  invitation: "",
 };
 
 export async function getBalancePolicy(tx: Tx, consultationId: string): Promise<Policy> {

@@ -23,24 +23,38 @@ export async function lockBalance(tx: Tx, consultationId: string): Promise<void>
   await lockKey(tx, BALANCE_LOCK, consultationId);
 }
 
-export async function publishedGroupCounts(tx: Tx, consultationId: string, kind: InputKind): Promise<GroupCounts> {
+/**
+ * Published inputs per group, as the caps count them: every one, or (policy.countVerifiedOnly) only those whose group
+ * was verified when they were sent.
+ */
+export async function publishedGroupCounts(tx: Tx, consultationId: string, kind: InputKind, policy?: Policy): Promise<GroupCounts> {
+  const verifiedOnly = (policy ?? (await getBalancePolicy(tx, consultationId))).countVerifiedOnly;
+  const where = { consultationId, status: "PUBLISHED" as const, ...(verifiedOnly ? { groupVerified: true } : {}) };
   const rows =
     kind === "SUBMISSION"
-      ? await tx.submission.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } })
-      : await tx.comment.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } });
+      ? await tx.submission.groupBy({ by: ["stakeholderGroup"], where, _count: { _all: true } })
+      : await tx.comment.groupBy({ by: ["stakeholderGroup"], where, _count: { _all: true } });
   const counts: GroupCounts = {};
   for (const row of rows) counts[row.stakeholderGroup] = row._count._all;
   return counts;
 }
 
+/** Whether an input takes part in the group caps: always, or only when its group was verified (countVerifiedOnly). */
+export function countsTowardCaps(policy: Policy, verified: boolean): boolean {
+  return !policy.countVerifiedOnly || verified;
+}
+
 /**
- * Whether one more published input of this group keeps the consultation within its cap.
+ * Whether one more published input of this group keeps the consultation within its cap. `verified`: the input's
+ * snapshot says its group was verified; under countVerifiedOnly an unverified input is outside the caps (published
+ * once moderated, never held, counted apart).
  * The caller must hold the balance lock (lockBalance) in the same transaction, and must write the result
  * in that transaction, or two requests could both see room for one.
  */
-export async function decidePublication(tx: Tx, consultationId: string, kind: InputKind, group: StakeholderGroup): Promise<"PUBLISHED" | "HELD_FOR_BALANCE"> {
+export async function decidePublication(tx: Tx, consultationId: string, kind: InputKind, group: StakeholderGroup, verified: boolean): Promise<"PUBLISHED" | "HELD_FOR_BALANCE"> {
   const policy = await getBalancePolicy(tx, consultationId);
-  const counts = await publishedGroupCounts(tx, consultationId, kind);
+  if (!countsTowardCaps(policy, verified)) return "PUBLISHED";
+  const counts = await publishedGroupCounts(tx, consultationId, kind, policy);
   return fitsGroupCap(counts, group, capOf(policy, kind)) ? "PUBLISHED" : "HELD_FOR_BALANCE";
 }
 
@@ -51,14 +65,15 @@ export async function decidePublication(tx: Tx, consultationId: string, kind: In
  * then flagged alike, whatever order the secretariat publishes them in; those of other groups are not flagged.
  * Null while the phase is open (the ordinary cap applies). The caller holds the balance lock.
  */
-export async function closedRoundDecision(tx: Tx, consultationId: string, group: StakeholderGroup): Promise<{ overBalance: boolean } | null> {
+export async function closedRoundDecision(tx: Tx, consultationId: string, group: StakeholderGroup, verified: boolean): Promise<{ overBalance: boolean } | null> {
   const consultation = await tx.consultation.findUnique({ where: { id: consultationId }, select: { contributionsCloseAt: true } });
   const now = await databaseNow(tx);
   if (!consultation?.contributionsCloseAt || now < consultation.contributionsCloseAt) return null;
   const policy = await getBalancePolicy(tx, consultationId);
+  if (!countsTowardCaps(policy, verified)) return { overBalance: false };
   const rows = await tx.submission.groupBy({
     by: ["stakeholderGroup"],
-    where: { consultationId, status: { in: ["PUBLISHED", "PENDING", "HELD_FOR_BALANCE"] } },
+    where: { consultationId, status: { in: ["PUBLISHED", "PENDING", "HELD_FOR_BALANCE"] }, ...(policy.countVerifiedOnly ? { groupVerified: true } : {}) },
     _count: { _all: true },
   });
   const counts: GroupCounts = {};
@@ -73,9 +88,9 @@ export async function closedRoundDecision(tx: Tx, consultationId: string, group:
  * For the comments concern: the initial status of a comment created under POST moderation. Takes the balance lock,
  * so call it inside the transaction that creates the comment.
  */
-export async function decideCommentPublication(tx: Tx, consultationId: string, group: StakeholderGroup): Promise<"PUBLISHED" | "HELD_FOR_BALANCE"> {
+export async function decideCommentPublication(tx: Tx, consultationId: string, group: StakeholderGroup, verified: boolean): Promise<"PUBLISHED" | "HELD_FOR_BALANCE"> {
   await lockBalance(tx, consultationId);
-  return decidePublication(tx, consultationId, "COMMENT", group);
+  return decidePublication(tx, consultationId, "COMMENT", group, verified);
 }
 
 export interface SettleOutcome {
@@ -103,17 +118,22 @@ export async function settleBalanceInTx(tx: Tx, consultationId: string): Promise
   const heldSubmissions = await tx.submission.findMany({
     where: { consultationId, status: "HELD_FOR_BALANCE" },
     orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, stakeholderGroup: true, authorId: true, title: true, reference: true, version: true },
+    select: { id: true, stakeholderGroup: true, groupVerified: true, authorId: true, title: true, reference: true, version: true },
   });
   if (heldSubmissions.length > 0) {
     const closed = consultation.contributionsCloseAt !== null && now >= consultation.contributionsCloseAt;
+    // Held before the policy turned to verified-only counting: an unverified input is outside the caps now.
+    const outside = heldSubmissions.filter((s) => !countsTowardCaps(policy, s.groupVerified)).map((s) => s.id);
     const toPublish = closed
       ? heldSubmissions.map((s) => s.id)
-      : releasableInArrivalOrder(
-          heldSubmissions.map((s) => ({ id: s.id, group: s.stakeholderGroup })),
-          await publishedGroupCounts(tx, consultationId, "SUBMISSION"),
-          capOf(policy, "SUBMISSION"),
-        );
+      : [
+          ...outside,
+          ...releasableInArrivalOrder(
+            heldSubmissions.filter((s) => countsTowardCaps(policy, s.groupVerified)).map((s) => ({ id: s.id, group: s.stakeholderGroup })),
+            await publishedGroupCounts(tx, consultationId, "SUBMISSION", policy),
+            capOf(policy, "SUBMISSION"),
+          ),
+        ];
     const ids = new Set(toPublish);
     for (const s of heldSubmissions.filter((h) => ids.has(h.id))) {
       // Conditional on the held version read above: an author's edit committed since then (back to moderation)
@@ -144,7 +164,7 @@ export async function settleBalanceInTx(tx: Tx, consultationId: string): Promise
   const heldComments = await tx.comment.findMany({
     where: { consultationId, status: "HELD_FOR_BALANCE" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, stakeholderGroup: true, authorId: true, body: true, version: true, draft: { select: { commentsCloseAt: true } } },
+    select: { id: true, stakeholderGroup: true, groupVerified: true, authorId: true, body: true, version: true, draft: { select: { commentsCloseAt: true } } },
   });
   if (heldComments.length > 0) {
     const closedFor = (c: (typeof heldComments)[number]) => {
@@ -153,9 +173,13 @@ export async function settleBalanceInTx(tx: Tx, consultationId: string): Promise
     };
     const closedIds = new Set(heldComments.filter(closedFor).map((c) => c.id));
     const open = heldComments.filter((c) => !closedIds.has(c.id));
-    const counts = await publishedGroupCounts(tx, consultationId, "COMMENT");
-    for (const c of heldComments) if (closedIds.has(c.id)) counts[c.stakeholderGroup] = (counts[c.stakeholderGroup] ?? 0) + 1;
-    const released = new Set(releasableInArrivalOrder(open.map((c) => ({ id: c.id, group: c.stakeholderGroup })), counts, capOf(policy, "COMMENT")));
+    const counts = await publishedGroupCounts(tx, consultationId, "COMMENT", policy);
+    for (const c of heldComments) if (closedIds.has(c.id) && countsTowardCaps(policy, c.groupVerified)) counts[c.stakeholderGroup] = (counts[c.stakeholderGroup] ?? 0) + 1;
+    const capped = open.filter((c) => countsTowardCaps(policy, c.groupVerified));
+    const released = new Set([
+      ...open.filter((c) => !countsTowardCaps(policy, c.groupVerified)).map((c) => c.id),
+      ...releasableInArrivalOrder(capped.map((c) => ({ id: c.id, group: c.stakeholderGroup })), counts, capOf(policy, "COMMENT")),
+    ]);
     for (const c of heldComments) {
       const over = closedIds.has(c.id);
       if (!over && !released.has(c.id)) continue;

@@ -4,12 +4,12 @@ import "server-only";
 import { isEmailVerified } from "../accounts/service";
 import type { Tx } from "../db/client";
 import { databaseNow, isUniqueViolation, lockKey, lockRow, withTransaction } from "../db/transaction";
-import { CommentStatus, ConsultationStatus, ModerationMode, type Gender, type StakeholderGroup, type UnRegion } from "../db/generated/enums";
+import { CommentStatus, ConsultationStatus, ModerationMode, type Gender, type GroupVerification, type StakeholderGroup, type UnRegion } from "../db/generated/enums";
 import { hasRole } from "../auth/session-roles";
 import { getBalancePolicy } from "../balance/policy";
 import { decideCommentPublication, lockBalance } from "../balance/service";
 import { notifyReplyPublished } from "./notify";
-import { placeOf } from "../geo/countries";
+import { resolveIdentity } from "../identity/snapshot";
 import { commentPeriodState } from "../drafts/period";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { EDITABLE } from "../moderation/statuses";
@@ -26,6 +26,8 @@ export interface CommentSnapshot {
   authorName: string;
   organisationName: string | null;
   stakeholderGroup: StakeholderGroup;
+  groupVerified: boolean;
+  groupVerifiedBy: GroupVerification;
   country: string;
   region: UnRegion;
   developing: boolean;
@@ -56,19 +58,25 @@ export async function decideInitialCommentStatus(
   // An edited published comment is already counted among the published: it keeps its place.
   if (context.editing?.status === CommentStatus.PUBLISHED) return CommentStatus.PUBLISHED;
   // Post-moderation publishes at once, unless that would push the author's group over the comment cap.
-  return decideCommentPublication(tx, consultation.id, snapshot.stakeholderGroup);
+  return decideCommentPublication(tx, consultation.id, snapshot.stakeholderGroup, snapshot.groupVerified);
 }
 
+/** The comment's snapshot: who, as which group (verified or not, by what: lib/identity/snapshot.ts), from where. */
 async function snapshotOf(tx: Tx, userId: string): Promise<CommentSnapshot | null> {
-  const user = await tx.user.findUnique({ where: { id: userId }, include: { organisation: { select: { name: true } } } });
-  if (!user) return null;
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { locale: true, organisation: { select: { name: true } } } });
+  const identity = await resolveIdentity(tx, userId, "SELF");
+  if (!user || !identity) return null;
   return {
-    authorId: user.id,
-    authorName: user.name,
+    authorId: userId,
+    authorName: identity.contributorName,
     organisationName: user.organisation?.name ?? null,
-    stakeholderGroup: user.stakeholderGroup,
-    ...placeOf(user.country),
-    gender: user.gender,
+    stakeholderGroup: identity.stakeholderGroup,
+    groupVerified: identity.groupVerified,
+    groupVerifiedBy: identity.groupVerifiedBy,
+    country: identity.country,
+    region: identity.region,
+    developing: identity.developing,
+    gender: identity.gender,
     language: user.locale,
   };
 }
@@ -144,7 +152,10 @@ export async function createComment(actor: Actor | null, raw: unknown): Promise<
       if (recent >= policy.commentRateLimit) return fail("rateLimited", undefined, 429);
       // The per-person cap, counted under the same per-person lock as the rate limit: two comments sent at once
       // cannot both be the last one allowed. A withdrawn comment frees its place, as a withdrawn contribution does.
-      const written = await tx.comment.count({ where: { authorId: actor.id, consultationId: draft.consultationId, status: { not: CommentStatus.WITHDRAWN } } });
+      // Rejected and hidden ones free their place too: the secretariat's decision never locks the author out.
+      const written = await tx.comment.count({
+        where: { authorId: actor.id, consultationId: draft.consultationId, status: { notIn: [CommentStatus.WITHDRAWN, CommentStatus.REJECTED, CommentStatus.HIDDEN] } },
+      });
       if (written >= policy.commentMaxPerContributor) {
         return fail("commentCapReached", undefined, 409, { params: { cap: policy.commentMaxPerContributor, count: written } });
       }

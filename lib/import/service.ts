@@ -4,6 +4,7 @@
 // with the same external id changes nothing; the audit log records who imported what. A backlog imported into a
 // closed round is shown against the round's balance as a whole (and published that way, lib/balance).
 import "server-only";
+import { IMPORTED_VERIFICATION } from "../identity/rules";
 import { createHash, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -223,7 +224,7 @@ export async function runImport(
             id, reference, consultationId: consultation.id, authorId: null, organisationId,
             contributorKey: organisationId ? `org:${organisationId}` : `name:${normaliseName(data.contributor_name)}`,
             contributorName: data.contributor_name, organisationName, onBehalfOf: organisationId ? "ORGANISATION" : "SELF",
-            stakeholderGroup: data.stakeholder_group, ...placeOf(data.country),
+            stakeholderGroup: data.stakeholder_group, ...IMPORTED_VERIFICATION, ...placeOf(data.country),
             title: data.title, body: data.body, language: data.language, status: "PENDING", visibility: data.visibility as "PUBLIC_NAMED" | "PUBLIC_ANONYMOUS",
             source: "IMPORT", externalId: data.external_id, importBatchId: batch.id, receivedAt: data.received_at, submittedAt: data.received_at,
             themes: { create: themeRows.map((t) => ({ themeId: t.id })) },

@@ -63,21 +63,25 @@ interface Item {
   title: string;
   reference: string | null;
   stakeholderGroup: StakeholderGroup;
+  /** the snapshot's verification: under verified-only counting, unverified inputs are outside the group caps */
+  groupVerified: boolean;
 }
 
 async function loadItem(tx: Tx, target: { type: TargetType; id: string }): Promise<Item | null> {
   if (target.type === "SUBMISSION") {
     const s = await tx.submission.findUnique({
       where: { id: target.id },
-      select: { id: true, consultationId: true, status: true, version: true, authorId: true, title: true, reference: true, stakeholderGroup: true },
+      select: { id: true, consultationId: true, status: true, version: true, authorId: true, title: true, reference: true, stakeholderGroup: true, groupVerified: true },
     });
     return s ? { ...s, type: "SUBMISSION" } : null;
   }
   const c = await tx.comment.findUnique({
     where: { id: target.id },
-    select: { id: true, consultationId: true, status: true, version: true, authorId: true, body: true, stakeholderGroup: true },
+    select: { id: true, consultationId: true, status: true, version: true, authorId: true, body: true, stakeholderGroup: true, groupVerified: true },
   });
-  return c ? { type: "COMMENT", id: c.id, consultationId: c.consultationId, status: c.status, version: c.version, authorId: c.authorId, title: excerpt(c.body), reference: null, stakeholderGroup: c.stakeholderGroup } : null;
+  return c
+    ? { type: "COMMENT", id: c.id, consultationId: c.consultationId, status: c.status, version: c.version, authorId: c.authorId, title: excerpt(c.body), reference: null, stakeholderGroup: c.stakeholderGroup, groupVerified: c.groupVerified }
+    : null;
 }
 
 async function conflictOf(tx: Tx, item: Item): Promise<Failure> {
@@ -159,7 +163,7 @@ async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: s
     case "publish": {
       // Once the contributions phase has closed, a backlog is judged against the round as a whole, never by the
       // order in which the secretariat works through it (lib/balance/service.ts closedRoundDecision).
-      const whole = fresh.type === "SUBMISSION" ? await closedRoundDecision(tx, fresh.consultationId, fresh.stakeholderGroup) : null;
+      const whole = fresh.type === "SUBMISSION" ? await closedRoundDecision(tx, fresh.consultationId, fresh.stakeholderGroup, fresh.groupVerified) : null;
       if (whole) {
         to = "PUBLISHED";
         overBalance = whole.overBalance;
@@ -167,13 +171,13 @@ async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: s
         basis = "wholeRound";
         break;
       }
-      to = await decidePublication(tx, fresh.consultationId, fresh.type, fresh.stakeholderGroup);
+      to = await decidePublication(tx, fresh.consultationId, fresh.type, fresh.stakeholderGroup, fresh.groupVerified);
       action = to === "PUBLISHED" ? "PUBLISH" : "HOLD_FOR_BALANCE";
       break;
     }
     case "publishOverBalance": {
       // Only when the cap really stands in the way: otherwise an ordinary publish is the honest record.
-      const decision = await decidePublication(tx, fresh.consultationId, fresh.type, fresh.stakeholderGroup);
+      const decision = await decidePublication(tx, fresh.consultationId, fresh.type, fresh.stakeholderGroup, fresh.groupVerified);
       to = "PUBLISHED";
       overBalance = decision === "HELD_FOR_BALANCE";
       action = overBalance ? "PUBLISH_OVER_BALANCE" : "PUBLISH";
@@ -193,7 +197,7 @@ async function applyVerb(tx: Tx, actor: Actor, item: Item, verb: Verb, reason: s
       break;
     case "restore":
       // A hidden item was accepted once: it goes back through the balance rule. A rejected one goes back to the queue.
-      to = fresh.status === "HIDDEN" ? await decidePublication(tx, fresh.consultationId, fresh.type, fresh.stakeholderGroup) : "PENDING";
+      to = fresh.status === "HIDDEN" ? await decidePublication(tx, fresh.consultationId, fresh.type, fresh.stakeholderGroup, fresh.groupVerified) : "PENDING";
       action = "RESTORE";
       break;
   }

@@ -19,7 +19,8 @@ import { stripAuthorMetadata } from "../files/metadata";
 import { draftReference, isDraftReference, nextReference } from "./reference";
 import { contributionSchema, draftSchema } from "./schema";
 import { MAX_ATTACHMENTS } from "./limits";
-import { snapshotOf, type ContributorProfile } from "./snapshot";
+import { resolveIdentity } from "../identity/snapshot";
+import { NOT_COUNTED } from "./cap";
 import { enqueueDetection } from "../moderation/enqueue";
 import { enqueueSettle } from "../balance/tasks";
 import type { Actor } from "../auth/session-roles";
@@ -37,18 +38,8 @@ export interface Receipt {
   duplicate: boolean;
 }
 
-/** A withdrawn contribution or an unsent draft does not count against the cap; everything sent does. */
-const NOT_COUNTED: SubmissionStatus[] = ["DRAFT", "WITHDRAWN"];
-
 function failure(error: string, status: number, fieldErrors?: FieldErrors, params?: Record<string, string | number>) {
   return fail(error, fieldErrors, status, { params });
-}
-
-async function contributorProfile(tx: Tx, userId: string): Promise<ContributorProfile | null> {
-  return tx.user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, stakeholderGroup: true, country: true, gender: true, organisation: { select: { id: true, name: true } } },
-  });
 }
 
 async function themesOf(consultationId: string) {
@@ -102,8 +93,8 @@ export async function saveDraft(actor: Actor, consultationId: string, raw: unkno
     if (input.submissionId) await lockRow(tx, "Submission", input.submissionId);
     const open = await assertContributionsOpen(tx, consultationId);
     if (!open.ok) return open.outcome;
-    const user = await contributorProfile(tx, actor.id);
-    if (!user) return failure("forbidden", 403);
+    const identity = await resolveIdentity(tx, actor.id, input.onBehalfOf);
+    if (!identity) return failure("forbidden", 403);
     const themeIds = themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.id);
     const fields = { title: input.title, body: input.body, language: input.language, visibility: input.visibility, onBehalfOf: input.onBehalfOf };
     if (input.submissionId) {
@@ -122,7 +113,7 @@ export async function saveDraft(actor: Actor, consultationId: string, raw: unkno
     // The snapshot is provisional in a draft and taken again when the contribution is submitted.
     await tx.submission.create({
       data: {
-        id, reference: draftReference(id), consultationId, authorId: actor.id, status: "DRAFT", ...snapshotOf(user, input.onBehalfOf), ...fields,
+        id, reference: draftReference(id), consultationId, authorId: actor.id, status: "DRAFT", ...identity, ...fields,
         themes: { create: themeIds.map((themeId) => ({ themeId })) },
       },
     });
@@ -213,11 +204,8 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       if (input.submissionId) await lockRow(tx, "Submission", input.submissionId);
       const open = await assertContributionsOpen(tx, consultationId);
       if (!open.ok) return open.outcome;
-      const user = await contributorProfile(tx, actor.id);
-      if (!user) return failure("forbidden", 403);
       // Drafts need no confirmed address; sending does (the draft stays as it is).
       if (!(await isEmailVerified(tx, actor.id))) return failure("emailNotVerified", 403, { form: ["emailNotVerified"] });
-      if (input.onBehalfOf === "ORGANISATION" && !user.organisation) return failure("invalidInput", 400, { onBehalfOf: ["noOrganisation"] });
 
       const existing = input.submissionId
         ? await tx.submission.findFirst({
@@ -240,13 +228,18 @@ export async function submitContribution(actor: Actor, consultationId: string, r
         if (!EDITABLE.has(existing.status)) return failure("notEditable", 409, { form: ["notEditable"] });
       }
 
-      // Editing keeps who the contribution counts against: switching "on behalf of" would dodge the cap.
-      const snapshot = snapshotOf(user, isEdit ? existing.onBehalfOf : input.onBehalfOf);
+      // Editing keeps who the contribution counts against: switching "on behalf of" would dodge the cap. An edit keeps
+      // the snapshot taken when it was sent (group, verification): later profile changes never rewrite it.
+      const snapshot = await resolveIdentity(tx, actor.id, isEdit ? existing.onBehalfOf : input.onBehalfOf);
+      if (!snapshot) return failure("forbidden", 403);
+      if (!isEdit && input.onBehalfOf === "ORGANISATION" && snapshot.onBehalfOf !== "ORGANISATION") return failure("invalidInput", 400, { onBehalfOf: ["noOrganisation"] });
       await lockKey(tx, "contributor-cap", consultationId + snapshot.contributorKey);
       const again = await tx.submission.findUnique({ where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
       if (again) return failure("duplicate", 409);
 
       if (!isEdit) {
+        // Rejected, hidden and withdrawn contributions free their place: a secretariat's decision never locks a person or
+        // an organisation out of the round (the same rule as the form's "2 of 3 left", lib/submissions/cap.ts).
         const policy = await getBalancePolicy(tx, consultationId);
         const count = await tx.submission.count({ where: { consultationId, contributorKey: snapshot.contributorKey, status: { notIn: NOT_COUNTED } } });
         if (count >= policy.maxPerContributor) {

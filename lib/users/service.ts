@@ -11,6 +11,7 @@ import { hitRateLimit } from "../rate-limit/service";
 import { SIGNUP_ADDRESS, SIGNUP_IP } from "../auth/throttle";
 import { queueEmail } from "../email/queue";
 import { sendVerification, weakPasswordErrors } from "../accounts/service";
+import { changeDeclaredGroup } from "../identity/service";
 
 
 async function organisationIdFor(tx: Tx, input: ProfileInput): Promise<string | null> {
@@ -85,20 +86,22 @@ export async function updateProfile(userId: string, raw: unknown): Promise<Resul
   const parsed = ProfileSchema.safeParse(raw);
   if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
   const input = parsed.data;
-  await withTransaction(async (tx) => {
+  return withTransaction(async (tx): Promise<Result<{ id: string }>> => {
+    // The group goes through its own rule (audited, one change per 30 days, verification reset): lib/identity.
+    const group = await changeDeclaredGroup(tx, userId, input.stakeholderGroup);
+    if (!group.ok) return group;
     const organisationId = await organisationIdFor(tx, input);
     await tx.user.update({
       where: { id: userId },
       data: {
         name: input.name,
         organisationId,
-        stakeholderGroup: input.stakeholderGroup,
         country: input.country,
         gender: input.gender ?? null,
       },
     });
+    return ok({ id: userId });
   });
-  return ok({ id: userId });
 }
 
 export async function getProfile(userId: string) {

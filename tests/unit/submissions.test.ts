@@ -6,7 +6,7 @@ import { guessLanguage } from "@/lib/submissions/language";
 import { formatReference } from "@/lib/submissions/reference";
 import { contributionSchema, draftSchema } from "@/lib/submissions/schema";
 import { fieldErrorsOf } from "@/lib/result";
-import { snapshotOf } from "@/lib/submissions/snapshot";
+import { identityOf, nextGroupChangeAt } from "@/lib/identity/rules";
 import { normaliseKey } from "@/lib/import/parse";
 import type { StakeholderGroup } from "@/lib/db/generated/enums";
 
@@ -105,10 +105,28 @@ describe("small helpers", () => {
     expect(guessLanguage("ok", "fr")).toBe("fr");
   });
   it("snapshots the contributor and picks the cap key", () => {
-    const user = { id: "u1", name: "Ana", stakeholderGroup: "CIVIL_SOCIETY" as const, country: "BR", gender: null, organisation: { id: "o1", name: "Org" } };
-    expect(snapshotOf(user, "ORGANISATION")).toMatchObject({ contributorKey: "org:o1", organisationName: "Org", region: "LATIN_AMERICAN_AND_CARIBBEAN", developing: true });
-    expect(snapshotOf(user, "SELF")).toMatchObject({ contributorKey: "user:u1", organisationName: null, onBehalfOf: "SELF" });
-    expect(snapshotOf({ ...user, organisation: null }, "ORGANISATION")).toMatchObject({ contributorKey: "user:u1", onBehalfOf: "SELF" });
+    const user = { id: "u1", name: "Ana", stakeholderGroup: "CIVIL_SOCIETY" as const, groupVerifiedAt: null, country: "BR", gender: null };
+    const org = { id: "o1", name: "Org", stakeholderGroup: "PRIVATE_SECTOR" as const, verified: false, approvedVia: "MANAGER" as const };
+    expect(identityOf(user, "ORGANISATION", org)).toMatchObject({ contributorKey: "org:o1", organisationName: "Org", region: "LATIN_AMERICAN_AND_CARIBBEAN", developing: true });
+    expect(identityOf(user, "SELF", org)).toMatchObject({ contributorKey: "user:u1", organisationName: null, onBehalfOf: "SELF" });
+    expect(identityOf(user, "ORGANISATION", null)).toMatchObject({ contributorKey: "user:u1", onBehalfOf: "SELF" });
+  });
+  it("takes the group from a verified organisation, else from the declaration, and says what verified it", () => {
+    const user = { id: "u1", name: "Ana", stakeholderGroup: "CIVIL_SOCIETY" as const, groupVerifiedAt: null, country: "KE", gender: null };
+    const org = { id: "o1", name: "Org", stakeholderGroup: "PRIVATE_SECTOR" as const, verified: true, approvedVia: "MANAGER" as const };
+    // an unverified organisation: the member's own group, self-declared
+    expect(identityOf(user, "ORGANISATION", { ...org, verified: false })).toMatchObject({ stakeholderGroup: "CIVIL_SOCIETY", groupVerified: false, groupVerifiedBy: "NONE" });
+    expect(identityOf(user, "ORGANISATION", org)).toMatchObject({ stakeholderGroup: "PRIVATE_SECTOR", groupVerified: true, groupVerifiedBy: "ORGANISATION" });
+    expect(identityOf(user, "ORGANISATION", { ...org, approvedVia: "DOMAIN" })).toMatchObject({ groupVerified: true, groupVerifiedBy: "DOMAIN" });
+    const verifiedUser = { ...user, groupVerifiedAt: new Date() };
+    expect(identityOf(verifiedUser, "SELF", org)).toMatchObject({ stakeholderGroup: "CIVIL_SOCIETY", groupVerified: true, groupVerifiedBy: "SECRETARIAT" });
+    expect(identityOf(verifiedUser, "ORGANISATION", { ...org, verified: false })).toMatchObject({ stakeholderGroup: "CIVIL_SOCIETY", groupVerifiedBy: "SECRETARIAT" });
+  });
+  it("allows one change of declared group per 30 days", () => {
+    const now = new Date("2026-12-02T00:00:00Z");
+    expect(nextGroupChangeAt(null, now)).toBeNull();
+    expect(nextGroupChangeAt(new Date("2026-11-01T00:00:00Z"), now)).toBeNull();
+    expect(nextGroupChangeAt(new Date("2026-11-20T00:00:00Z"), now)).toEqual(new Date("2026-12-20T00:00:00Z"));
   });
   it("writes RFC 4180 CSV", () => {
     expect(csvLines([["a,b", 'say "hi"', "line\nbreak", "plain"]])).toBe('"a,b","say ""hi""","line\nbreak",plain\r\n');

@@ -7,7 +7,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
 import { getBalanceReport, listHeld, type KindReport } from "@/lib/balance/dashboard";
 import { getBalancePolicy } from "@/lib/balance/policy";
-import { PERCENT_FIELDS, POLICY_FIELDS } from "@/lib/balance/schema";
+import { policyFormValues } from "@/lib/balance/schema";
 import { ShareChart } from "@/components/balance/share-chart";
 import { PolicyForm } from "@/components/balance/policy-form";
 import { MeetingsBalance } from "@/components/meetings/meetings-balance";
@@ -42,7 +42,7 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
     meetingsBalance(consultation.id),
   ]);
   if (!report) notFound();
-  const values = Object.fromEntries(POLICY_FIELDS.map((f) => [f, String(PERCENT_FIELDS.includes(f) ? Math.round(policy[f] * 1000) / 10 : policy[f])]));
+  const values = policyFormValues(policy);
   const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
 
   const section = async (kind: "submissions" | "comments", r: KindReport) => (
