@@ -7,6 +7,8 @@ import { getCurrentUser, hasRole } from "@/lib/auth/session";
 import { SiteHeader } from "@/components/layout/site-header";
 import { setLocaleAction } from "@/app/actions/locale";
 import { unreadNotificationCount } from "@/lib/notifications/service";
+import Link from "next/link";
+import { SITE_PAGE_KEYS } from "@/lib/site-pages/defaults";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -18,7 +20,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const rawLocale = await getLocale();
   const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
-  const [messages, t, user] = await Promise.all([getMessages(), getTranslations("app"), getCurrentUser()]);
+  const [messages, t, tPages, user] = await Promise.all([getMessages(), getTranslations("app"), getTranslations("sitePages"), getCurrentUser()]);
   const unreadNotifications = user ? await unreadNotificationCount(user.id) : 0;
 
   return (
@@ -37,7 +39,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </main>
           <footer className="border-t border-stone-200 bg-white">
-            <p className="max-w-5xl mx-auto px-4 py-6 text-sm text-stone-700">{t("footer")}</p>
+            <div className="max-w-5xl mx-auto space-y-3 px-4 py-6 text-sm text-stone-700">
+              <nav aria-label={tPages("footerNav")}>
+                <ul className="flex flex-wrap gap-x-6 gap-y-2">
+                  {SITE_PAGE_KEYS.map((key) => (
+                    <li key={key}><Link href={`/pages/${key}`} className="text-brand-800 underline">{tPages(`names.${key}`)}</Link></li>
+                  ))}
+                </ul>
+              </nav>
+              <p>{t("footer")}</p>
+            </div>
           </footer>
         </NextIntlClientProvider>
       </body>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { translationGaps } from "@/lib/i18n/editor";
+import { TranslationsLink } from "@/components/i18n/translations-link";
 import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -28,6 +30,7 @@ export default async function GlossaryPage({ searchParams }: Props) {
   ]);
   const selected = consultations.find((c) => c.slug === sp.consultation) ?? null;
   const unknown = selected ? await unknownAcronyms(user, selected.slug) : null;
+  const termGaps = await translationGaps(user, "glossaryTerm", terms.map((term) => term.id));
   const prefill = typeof sp.acronym === "string" ? sp.acronym.slice(0, 20) : "";
 
   return (
@@ -73,7 +76,10 @@ export default async function GlossaryPage({ searchParams }: Props) {
         <h2 id="terms-heading" className="text-lg font-semibold">{t("terms", { count: terms.length })}</h2>
         {terms.length === 0 ? <p>{t("none")}</p> : null}
         {terms.map((term) => (
-          <EditTermForm key={term.id} termKey={term.id} action={editTermAction.bind(null, term.id)} values={{ acronym: term.acronym, expansion: term.expansion }} />
+          <div key={term.id}>
+            <EditTermForm termKey={term.id} action={editTermAction.bind(null, term.id)} values={{ acronym: term.acronym, expansion: term.expansion }} />
+            <TranslationsLink kind="glossaryTerm" id={term.id} gaps={termGaps.get(term.id) ?? 0} />
+          </div>
         ))}
       </section>
     </div>

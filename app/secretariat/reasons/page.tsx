@@ -1,4 +1,6 @@
 // Reason templates the secretariat picks from when rejecting, requesting changes or hiding, and when answering comments.
+import { translationGaps } from "@/lib/i18n/editor";
+import { TranslationsLink } from "@/components/i18n/translations-link";
 import type { Metadata } from "next";
 import { requireRoleForPage } from "@/lib/auth/page-guard";
 import { getTranslations } from "next-intl/server";
@@ -53,6 +55,7 @@ export default async function ReasonsPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const user = await requireRoleForPage();
   const [templates, t, tKinds] = await Promise.all([listReasonTemplates(user), getTranslations("moderation.reasons"), getTranslations("moderation.reasonKinds")]);
+  const gaps = await translationGaps(user, "reasonTemplate", templates.map((tpl) => tpl.id));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -68,6 +71,7 @@ export default async function ReasonsPage({ searchParams }: { searchParams: Prom
         {templates.length === 0 ? <p>{t("none")}</p> : templates.map((tpl) => (
           <div key={tpl.id} className="rounded border border-stone-200 bg-white p-4">
             <TemplateForm t={t} tKinds={tKinds} template={tpl} />
+            <TranslationsLink kind="reasonTemplate" id={tpl.id} gaps={gaps.get(tpl.id) ?? 0} />
           </div>
         ))}
       </section>

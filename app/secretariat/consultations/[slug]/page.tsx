@@ -8,6 +8,8 @@ import { ConsultationForm } from "@/components/secretariat/consultation-form";
 import { toUtcInput } from "@/lib/consultations/schema";
 import { AddThemeForm, EditThemeForm } from "@/components/secretariat/theme-forms";
 import { updateConsultationAction, addThemeAction, updateThemeAction } from "../actions";
+import { translationGaps } from "@/lib/i18n/editor";
+import { TranslationsLink } from "@/components/i18n/translations-link";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ created?: string; saved?: string }> };
 
@@ -18,9 +20,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditConsultationPage({ params, searchParams }: Props) {
-  await requireRoleForPage();
+  const user = await requireRoleForPage();
   const c = await getConsultationForAdmin((await params).slug);
   if (!c) notFound();
+  const [consultationGaps, themeGaps] = await Promise.all([translationGaps(user, "consultation", [c.id]), translationGaps(user, "theme", c.themes.map((th) => th.id))]);
   const sp = await searchParams;
   const [t, tc, tt, tm, td, ts, tsub, tmeet] = await Promise.all([
     getTranslations("admin.form"), getTranslations("admin.consultations"), getTranslations("admin.themes"), getTranslations("moderation.nav"),
@@ -51,6 +54,7 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
           ))}
         </ul>
       </nav>
+      <p><TranslationsLink kind="consultation" id={c.id} gaps={consultationGaps.get(c.id) ?? 0} /></p>
       <ConsultationForm
         action={updateConsultationAction.bind(null, c.id)}
         submitLabel={t("save")}
@@ -65,13 +69,15 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
         <h2 id="themes-heading" className="text-xl font-semibold">{tt("title")}</h2>
         {c.themes.length === 0 ? <p>{tt("none")}</p> : null}
         {c.themes.map((theme) => (
-          <EditThemeForm
-            key={theme.id}
-            themeKey={theme.slug}
-            action={updateThemeAction.bind(null, theme.id)}
-            usedBy={theme._count.submissions}
-            values={{ slug: theme.slug, title: theme.title, description: theme.description, position: String(theme.position) }}
-          />
+          <div key={theme.id} className="space-y-1">
+            <EditThemeForm
+              themeKey={theme.slug}
+              action={updateThemeAction.bind(null, theme.id)}
+              usedBy={theme._count.submissions}
+              values={{ slug: theme.slug, title: theme.title, description: theme.description, position: String(theme.position) }}
+            />
+            <TranslationsLink kind="theme" id={theme.id} gaps={themeGaps.get(theme.id) ?? 0} label={tt("translationsOf", { theme: theme.title })} />
+          </div>
         ))}
         <AddThemeForm action={addThemeAction.bind(null, c.id)} />
       </section>

@@ -11,6 +11,8 @@ import { PeriodForm, VersionForm } from "@/components/drafts/admin-forms";
 import { StateBadge } from "@/components/consultations/phase-badge";
 import { FormAlert } from "@/components/ui/field";
 import { closeCommentsAction, publishVersionAction, setPeriodAction } from "../actions";
+import { translationGaps } from "@/lib/i18n/editor";
+import { TranslationsLink } from "@/components/i18n/translations-link";
 
 type Props = { params: Promise<{ slug: string; draft: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -22,10 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SecretariatDraftPage({ params, searchParams }: Props) {
-  await requireRoleForPage();
+  const user = await requireRoleForPage();
   const { slug, draft: draftSlug } = await params;
   const d = await getDraftForAdmin(slug, draftSlug);
   if (!d) notFound();
+  const [titleGaps, versionGaps] = await Promise.all([translationGaps(user, "draft", [d.id]), translationGaps(user, "draftVersion", d.versions.map((v) => v.id))]);
   const sp = await searchParams;
   const [t, tw, progress] = await Promise.all([getTranslations("drafts"), getTranslations("dispositions.work"), dispositionProgress(d.id)]);
   const answerable = progress.filter((v) => v.answerable).reverse();
@@ -40,6 +43,7 @@ export default async function SecretariatDraftPage({ params, searchParams }: Pro
         {d.consultation.status === "PUBLISHED" ? <Link href={`/consultations/${slug}/drafts/${d.slug}`} className="text-brand-800 underline">{t("admin.viewPublic")}</Link> : null}
       </p>
       <h1 className="text-2xl font-semibold" dir="auto">{d.title}</h1>
+      <p><TranslationsLink kind="draft" id={d.id} gaps={titleGaps.get(d.id) ?? 0} /></p>
       {sp.created === "1" ? <FormAlert tone="success">{t("admin.created")}</FormAlert> : null}
       <section aria-labelledby="period-heading" className="space-y-3">
         <h2 id="period-heading" className="text-xl font-semibold">{t("admin.periodTitle")}</h2>
@@ -80,6 +84,7 @@ export default async function SecretariatDraftPage({ params, searchParams }: Pro
                 {t("admin.publishedAt", { date: v.publishedAt })} · {t("admin.comments", { count: v._count.comments })}
                 {v.number > 1 ? ` · ${t("admin.changeCounts", { edited: count(v.id, "EDITED", "MOVED_EDITED"), moved: count(v.id, "MOVED", "MOVED_EDITED"), added: count(v.id, "NEW") })}` : null}
               </p>
+              <TranslationsLink kind="draftVersion" id={v.id} gaps={versionGaps.get(v.id) ?? 0} label={t("admin.versionTranslations", { number: v.number })} />
             </li>
           ))}
         </ol>
