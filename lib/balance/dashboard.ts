@@ -7,6 +7,7 @@ import { db } from "../db/client";
 import { STAKEHOLDER_GROUPS, UNCLASSIFIED } from "../stakeholders/groups";
 import { UN_REGIONS } from "../geo/countries";
 import { getBalancePolicy, type Policy } from "./policy";
+import { submissionCounts } from "./counts";
 import { capOf, type InputKind } from "./service";
 import { groupsRepresented, sharesOf, type Share } from "./rules";
 
@@ -56,32 +57,66 @@ function count<T>(rows: T[], key: (row: T) => string | null, n: (row: T) => numb
   return out;
 }
 
-async function kindReport(consultationId: string, kind: InputKind, policy: Policy): Promise<KindReport> {
-  const where = { consultationId, status: "PUBLISHED" as const };
-  const by = async <K extends "stakeholderGroup" | "region" | "gender" | "language">(field: K) =>
-    kind === "SUBMISSION"
-      ? db.submission.groupBy({ by: [field], where, _count: { _all: true } })
-      : db.comment.groupBy({ by: [field], where, _count: { _all: true } });
-  const byDevelopment = async () =>
-    kind === "SUBMISSION"
-      ? db.submission.groupBy({ by: ["developing", "region"], where, _count: { _all: true } })
-      : db.comment.groupBy({ by: ["developing", "region"], where, _count: { _all: true } });
-  const statusCounts =
-    kind === "SUBMISSION"
-      ? await db.submission.groupBy({ by: ["status", "stakeholderGroup"], where: { consultationId, status: { in: ["PENDING", "HELD_FOR_BALANCE"] } }, _count: { _all: true } })
-      : await db.comment.groupBy({ by: ["status", "stakeholderGroup"], where: { consultationId, status: { in: ["PENDING", "HELD_FOR_BALANCE"] } }, _count: { _all: true } });
-  const overBalance =
-    kind === "SUBMISSION"
-      ? await db.submission.count({ where: { ...where, overBalance: true } })
-      : await db.comment.count({ where: { ...where, overBalance: true } });
-  const [groups, regions, development, genders, languages] = await Promise.all([by("stakeholderGroup"), by("region"), byDevelopment(), by("gender"), by("language")]);
+/** What a kind's report is built from: published counts by each dimension, and the waiting queues by group. */
+interface Tallies {
+  groups: Counter;
+  regions: Counter;
+  development: Counter;
+  genders: Counter;
+  languages: Counter;
+  heldByGroup: Counter;
+  pending: number;
+  overBalance: number;
+}
 
-  const allGroupCounts = count(groups, (r) => String(r.stakeholderGroup), (r) => r._count._all);
+/** Contributions: from the counters (lib/balance/counts.ts), one aggregate whatever the number of contributions. */
+async function submissionTallies(consultationId: string): Promise<Tallies> {
+  const { cells } = await submissionCounts(consultationId);
+  const published = cells.filter((c) => c.status === "PUBLISHED");
+  const tally = (rows: typeof cells, key: (c: (typeof cells)[number]) => string | null) => count(rows, key, (c) => c.n);
+  return {
+    groups: tally(published.filter((c) => c.stakeholderGroup !== null), (c) => c.stakeholderGroup),
+    regions: tally(published.filter((c) => c.region !== null && c.developing === null), (c) => c.region),
+    development: tally(published.filter((c) => c.developing !== null && c.region !== null), (c) => (c.region === "UNKNOWN" ? null : c.developing ? "developing" : "developed")),
+    genders: tally(published.filter((c) => c.byGender), (c) => c.gender ?? "undeclared"),
+    languages: tally(published.filter((c) => c.language !== null), (c) => c.language),
+    heldByGroup: tally(cells.filter((c) => c.status === "HELD_FOR_BALANCE" && c.stakeholderGroup !== null), (c) => c.stakeholderGroup),
+    pending: cells.filter((c) => c.status === "PENDING" && c.stakeholderGroup !== null).reduce((a, c) => a + c.n, 0),
+    overBalance: published.filter((c) => c.overBalance === true).reduce((a, c) => a + c.n, 0),
+  };
+}
+
+/** Comments: grouped aggregates over the comments of the consultation. */
+async function commentTallies(consultationId: string): Promise<Tallies> {
+  const where = { consultationId, status: "PUBLISHED" as const };
+  const by = async <K extends "stakeholderGroup" | "region" | "gender" | "language">(field: K) => db.comment.groupBy({ by: [field], where, _count: { _all: true } });
+  const [statusCounts, overBalance, groups, regions, development, genders, languages] = await Promise.all([
+    db.comment.groupBy({ by: ["status", "stakeholderGroup"], where: { consultationId, status: { in: ["PENDING", "HELD_FOR_BALANCE"] } }, _count: { _all: true } }),
+    db.comment.count({ where: { ...where, overBalance: true } }),
+    by("stakeholderGroup"), by("region"),
+    db.comment.groupBy({ by: ["developing", "region"], where, _count: { _all: true } }),
+    by("gender"), by("language"),
+  ]);
+  return {
+    groups: count(groups, (r) => String(r.stakeholderGroup), (r) => r._count._all),
+    regions: count(regions, (r) => String(r.region), (r) => r._count._all),
+    development: count(development, (r) => (r.region === "UNKNOWN" ? null : r.developing ? "developing" : "developed"), (r) => r._count._all),
+    genders: count(genders, (r) => (r.gender ? String(r.gender) : "undeclared"), (r) => r._count._all),
+    languages: count(languages, (r) => r.language, (r) => r._count._all),
+    heldByGroup: count(statusCounts.filter((r) => r.status === "HELD_FOR_BALANCE"), (r) => r.stakeholderGroup, (r) => r._count._all),
+    pending: statusCounts.filter((r) => r.status === "PENDING").reduce((a, r) => a + r._count._all, 0),
+    overBalance,
+  };
+}
+
+async function kindReport(consultationId: string, kind: InputKind, policy: Policy): Promise<KindReport> {
+  const tallies = kind === "SUBMISSION" ? await submissionTallies(consultationId) : await commentTallies(consultationId);
+  const allGroupCounts = tallies.groups;
   const { [UNCLASSIFIED]: unclassified = 0, ...groupCounts } = allGroupCounts;
-  const heldByGroup = count(statusCounts.filter((r) => r.status === "HELD_FOR_BALANCE"), (r) => r.stakeholderGroup, (r) => r._count._all);
+  const heldByGroup = tallies.heldByGroup;
   const classified = Object.values(groupCounts).reduce((a, b) => a + b, 0);
   const published = classified + unclassified;
-  const regionCounts = count(regions, (r) => String(r.region), (r) => r._count._all);
+  const regionCounts = tallies.regions;
   const { UNKNOWN: unknownCountry = 0, ...knownRegions } = regionCounts;
   const cap = capOf(policy, kind);
   // The cap applies to the groups' shares, so its sample is of classified inputs (as in fitsGroupCap).
@@ -92,8 +127,8 @@ async function kindReport(consultationId: string, kind: InputKind, policy: Polic
     unclassified,
     unknownCountry,
     held: Object.values(heldByGroup).reduce((a, b) => a + b, 0),
-    pending: statusCounts.filter((r) => r.status === "PENDING").reduce((a, r) => a + r._count._all, 0),
-    overBalance,
+    pending: tallies.pending,
+    overBalance: tallies.overBalance,
     maxGroupShare: cap.maxGroupShare,
     minSample: cap.minSample,
     capActive,
@@ -104,9 +139,9 @@ async function kindReport(consultationId: string, kind: InputKind, policy: Polic
       ...s, held: heldByGroup[s.key] ?? 0, overCap: capActive && s.share > cap.maxGroupShare + 1e-9,
     })),
     regions: sharesOf(knownRegions, UN_REGIONS),
-    development: sharesOf(count(development, (r) => (r.region === "UNKNOWN" ? null : r.developing ? "developing" : "developed"), (r) => r._count._all), ["developing", "developed"]),
-    genders: sharesOf(count(genders, (r) => (r.gender ? String(r.gender) : "undeclared"), (r) => r._count._all), ["FEMALE", "MALE", "NON_BINARY", "SELF_DESCRIBED", "undeclared"]),
-    languages: sharesOf(count(languages, (r) => r.language, (r) => r._count._all)),
+    development: sharesOf(tallies.development, ["developing", "developed"]),
+    genders: sharesOf(tallies.genders, ["FEMALE", "MALE", "NON_BINARY", "SELF_DESCRIBED", "undeclared"]),
+    languages: sharesOf(tallies.languages),
   };
 }
 

@@ -4,6 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "../db/client";
+import { countFromCounters, submissionCounts } from "../balance/counts";
 import { campaignSizes } from "../moderation/campaigns";
 import { PUBLIC_STATUSES, publicViewOf } from "../moderation/public";
 import { Prisma } from "../db/generated/client";
@@ -170,18 +171,40 @@ function after(key: Key, direction: "asc" | "desc"): Prisma.Sql {
  * The first `limit` keys matching the filters (and `extra`) in (publishedAt, id) order: one ordered index range scan per
  * listed status, LIMITed, merged by an outer sort of at most 2 × limit rows.
  */
-function orderedKeys(consultationId: string, query: ListQuery, extra: Prisma.Sql, direction: "asc" | "desc", limit: number): Prisma.Sql {
+function orderedKeys(consultationId: string, query: ListQuery, extra: Prisma.Sql, direction: "asc" | "desc", limit: number, source: Prisma.Sql = SUBMISSIONS): Prisma.Sql {
   const order = direction === "desc" ? Prisma.sql`s."publishedAt" DESC, s."id" DESC` : Prisma.sql`s."publishedAt" ASC, s."id" ASC`;
   const branches = statusesOf(query).map(
-    (status) => Prisma.sql`(SELECT ${KEY_COLUMNS} FROM "Submission" s WHERE ${whereOf(consultationId, query, [status])}${extra} ORDER BY ${order} LIMIT ${limit})`,
+    (status) => Prisma.sql`(SELECT ${KEY_COLUMNS} FROM ${source} s WHERE ${whereOf(consultationId, query, [status])}${extra} ORDER BY ${order} LIMIT ${limit})`,
   );
   if (branches.length === 1) return branches[0] ?? Prisma.empty;
   const outer = direction === "desc" ? Prisma.sql`k."p" DESC, k."id" DESC` : Prisma.sql`k."p" ASC, k."id" ASC`;
   return Prisma.sql`(SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) k ORDER BY ${outer} LIMIT ${limit})`;
 }
 
+const SUBMISSIONS = Prisma.sql`"Submission"`;
+/** A search matching at most this many is listed from its match set (found through the GIN index), not by walking the order. */
+const SMALL_MATCH = 2_000;
+
+/**
+ * For a search, where to read from: a word found in few contributions is looked up in the GIN index and its matches
+ * sorted (a materialised CTE keeps the planner from walking the whole (publishedAt, id) index looking for them);
+ * a common word keeps the ordered walk, which finds a page of matches at once.
+ */
+async function sourceOf(consultationId: string, query: ListQuery): Promise<{ prefix: Prisma.Sql; source: Prisma.Sql }> {
+  const none = { prefix: Prisma.empty, source: SUBMISSIONS };
+  if (!query.q) return none;
+  const probe = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM "Submission" s WHERE ${whereOf(consultationId, query)} LIMIT ${SMALL_MATCH + 1}) m`;
+  if (Number(probe[0]?.n ?? 0) > SMALL_MATCH) return none;
+  return {
+    prefix: Prisma.sql`WITH "matched" AS MATERIALIZED (SELECT s.* FROM "Submission" s WHERE ${whereOf(consultationId, query)}) `,
+    source: Prisma.sql`"matched"`,
+  };
+}
+
 async function keysInOrder(consultationId: string, query: ListQuery, cursor: Cursor | null): Promise<{ keys: Row[]; next: Cursor | null }> {
   const limit = query.limit;
+  const { prefix, source } = await sourceOf(consultationId, query);
   if (query.sort === "balanced") {
     const previous = cursor?.sort === "balanced" ? cursor.after : {};
     const start = cursor?.sort === "balanced" ? cursor.next : 0;
@@ -189,9 +212,9 @@ async function keysInOrder(consultationId: string, query: ListQuery, cursor: Cur
     const branches = INPUT_GROUPS.map((group) => {
       const key = previous[group];
       const cond = key ? Prisma.sql` AND ${after(key, "desc")}` : Prisma.empty;
-      return orderedKeys(consultationId, query, Prisma.sql` AND s."stakeholderGroup" = ${group}::"StakeholderGroup"${cond}`, "desc", limit + 1);
+      return orderedKeys(consultationId, query, Prisma.sql` AND s."stakeholderGroup" = ${group}::"StakeholderGroup"${cond}`, "desc", limit + 1, source);
     });
-    const rows = await db.$queryRaw<Row[]>`${Prisma.join(branches, " UNION ALL ")}`;
+    const rows = await db.$queryRaw<Row[]>`${prefix}${Prisma.join(branches, " UNION ALL ")}`;
     const lists = new Map<StakeholderGroup, Row[]>();
     for (const row of rows) lists.set(row.group, [...(lists.get(row.group) ?? []), row]);
     const { page, next } = interleave(lists, limit, start, previous);
@@ -199,7 +222,7 @@ async function keysInOrder(consultationId: string, query: ListQuery, cursor: Cur
   }
   const direction = query.sort === "oldest" ? "asc" : "desc";
   const cond = cursor && cursor.sort === query.sort ? Prisma.sql` AND ${after(cursor.after, direction)}` : Prisma.empty;
-  const rows = await db.$queryRaw<Row[]>`${orderedKeys(consultationId, query, cond, direction, limit + 1)}`;
+  const rows = await db.$queryRaw<Row[]>`${prefix}${orderedKeys(consultationId, query, cond, direction, limit + 1, source)}`;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const next: Cursor | null = rows.length > limit && last ? { sort: query.sort, after: { at: last.at, id: last.id } } : null;
@@ -244,7 +267,7 @@ export async function listPublishedContributions(consultationId: string, query: 
  */
 export async function loadPublicContributions(
   consultationId: string, query: ListQuery, cursor: Cursor | null, options: { withTotal?: boolean } = {},
-): Promise<ContributionPage & { total: number | null }> {
+): Promise<ContributionPage & { total: MatchCount | null }> {
   const [page, total] = await Promise.all([
     listPublishedContributions(consultationId, query, cursor),
     options.withTotal ? countPublishedContributions(consultationId, query) : Promise.resolve(null),
@@ -252,10 +275,29 @@ export async function loadPublicContributions(
   return { ...page, total };
 }
 
-/** Total matching the filters (shown above the list, hidden items included as they are listed); one count over the same WHERE clause. */
-export async function countPublishedContributions(consultationId: string, query: ListQuery): Promise<number> {
-  const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Submission" s WHERE ${whereOf(consultationId, query)}`;
-  return Number(rows[0]?.n ?? 0);
+/** Past this many matches the list says "10,000+" instead of counting on. */
+export const COUNT_CAP = 10_000;
+
+export interface MatchCount {
+  count: number;
+  /** true when there are more than `count` (= COUNT_CAP) matches */
+  capped: boolean;
+}
+
+/**
+ * How many match the filters (shown above the list, hidden items included as they are listed). Without filters, or
+ * with only group, region and language, from the counters (lib/balance/counts.ts), whatever the size; otherwise
+ * counted up to COUNT_CAP + 1 over the same WHERE clause, so a broad search never counts a million rows.
+ */
+export async function countPublishedContributions(consultationId: string, query: ListQuery): Promise<MatchCount> {
+  if (!query.q && !query.theme && !query.country && !query.organisation) {
+    const count = await countFromCounters(consultationId, statusesOf(query), { group: query.group, region: query.region, language: query.language });
+    return { count, capped: false };
+  }
+  const rows = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM "Submission" s WHERE ${whereOf(consultationId, query)} LIMIT ${COUNT_CAP + 1}) m`;
+  const n = Number(rows[0]?.n ?? 0);
+  return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
 }
 
 /** A published contribution, or a hidden one (as a notice: toPublic drops its text), for its permalink page. */
@@ -274,12 +316,15 @@ export async function getPublishedContribution(slug: string, reference: string):
  * the total: nothing published goes uncounted.
  */
 export async function contributionCounts(consultationId: string) {
-  const [groups, regions] = await Promise.all([
-    db.submission.groupBy({ by: ["stakeholderGroup"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } }),
-    db.submission.groupBy({ by: ["region"], where: { consultationId, status: "PUBLISHED" }, _count: { _all: true } }),
-  ]);
-  const byGroup = Object.fromEntries(INPUT_GROUPS.map((g) => [g, groups.find((r) => r.stakeholderGroup === g)?._count._all ?? 0])) as Record<StakeholderGroup, number>;
-  const byRegion = Object.fromEntries(INPUT_REGIONS.map((r) => [r, regions.find((x) => x.region === r)?._count._all ?? 0])) as Record<(typeof INPUT_REGIONS)[number], number>;
+  // From the counters: one aggregate whatever the number of contributions.
+  const { cells } = await submissionCounts(consultationId);
+  const published = cells.filter((c) => c.status === "PUBLISHED");
+  const byGroup = Object.fromEntries(INPUT_GROUPS.map((g) => [g, 0])) as Record<StakeholderGroup, number>;
+  const byRegion = Object.fromEntries(INPUT_REGIONS.map((r) => [r, 0])) as Record<(typeof INPUT_REGIONS)[number], number>;
+  for (const cell of published) {
+    if (cell.stakeholderGroup !== null && cell.stakeholderGroup in byGroup) byGroup[cell.stakeholderGroup] += cell.n;
+    if (cell.region !== null && cell.developing === null && cell.region in byRegion) byRegion[cell.region as (typeof INPUT_REGIONS)[number]] += cell.n;
+  }
   const total = Object.values(byGroup).reduce((a, b) => a + b, 0);
   return { total, byGroup, byRegion };
 }

@@ -55,7 +55,7 @@ export default async function ContributionsPage({ params, searchParams }: Props)
     getTranslations("submissions.list"), getTranslations("groups"), getTranslations("regions"), getTranslations("app"), getLocale(),
   ]);
   const [page, facets] = await Promise.all([loadPublicContributions(consultation.id, query, cursor, { withTotal: true }), publishedFacets(consultation.id)]);
-  const total = page.total ?? 0;
+  const total = page.total ?? { count: 0, capped: false };
   // Filters offer what the published contributions have (and keep a value already chosen, so it stays visible).
   const countryCodes = new Set([...facets.countries, ...(query.country ? [query.country] : [])]);
   const languageCodes = [...new Set([...facets.languages, ...(query.language ? [query.language] : [])])].filter((l) => (LANGUAGES as readonly string[]).includes(l));
@@ -111,7 +111,7 @@ export default async function ContributionsPage({ params, searchParams }: Props)
 
       <section aria-labelledby="results-heading" className="space-y-4">
         <h2 id="results-heading" className="text-xl font-semibold">{t("resultsHeading")}</h2>
-        <p role="status">{t("results", { count: total })}</p>
+        <p role="status">{total.capped ? t("resultsCapped", { count: total.count }) : t("results", { count: total.count })}</p>
         <ol className="space-y-4">
           {page.items.map((item) => (
             <li key={item.reference}>

@@ -1,0 +1,99 @@
+// Counts of contributions that do not scan the contributions: the InputCount deltas kept by the triggers of migration
+// issue13_input_counts, summed in one GROUPING SETS aggregate, and folded by the `counts.compact` job
+// (docs/decisions/0028).
+import "server-only";
+import { db } from "../db/client";
+import type { Gender, StakeholderGroup, SubmissionStatus, UnRegion } from "../db/generated/enums";
+import { Prisma } from "../db/generated/client";
+import { withTransaction } from "../db/transaction";
+
+type Runner = Pick<typeof db, "$queryRaw" | "$executeRaw">;
+
+/** One cell of the aggregate: the dimensions it is grouped by are set, the others null. */
+export interface CountCell {
+  status: SubmissionStatus;
+  stakeholderGroup: StakeholderGroup | null;
+  region: UnRegion | null;
+  developing: boolean | null;
+  gender: Gender | null;
+  /** true when this cell is grouped by gender (so a null gender means "undeclared", not "all") */
+  byGender: boolean;
+  language: string | null;
+  overBalance: boolean | null;
+  n: number;
+}
+
+export interface SubmissionCounts {
+  /** per status */
+  byStatus: Map<SubmissionStatus, number>;
+  cells: CountCell[];
+}
+
+/**
+ * Every count the balance dashboard and the consultation page show, for one consultation, in one statement: per
+ * status by group, by region, by development status and region, by gender, by language, by over-balance, and in all.
+ */
+export async function submissionCounts(consultationId: string, runner: Runner = db): Promise<SubmissionCounts> {
+  const rows = await runner.$queryRaw<{
+    status: SubmissionStatus; stakeholderGroup: StakeholderGroup | null; region: UnRegion | null; developing: boolean | null;
+    gender: Gender | null; g_gender: number; language: string | null; overBalance: boolean | null; g_status_only: number; n: bigint;
+  }[]>`
+    SELECT "status", "stakeholderGroup", "region", "developing", "gender", GROUPING("gender")::int AS "g_gender", "language", "overBalance",
+      GROUPING("stakeholderGroup", "region", "developing", "gender", "language", "overBalance")::int AS "g_status_only", sum("n") AS "n"
+    FROM "InputCount" WHERE "consultationId" = ${consultationId}
+    GROUP BY GROUPING SETS (("status"), ("status", "stakeholderGroup"), ("status", "region"), ("status", "developing", "region"), ("status", "gender"), ("status", "language"), ("status", "overBalance"))
+    HAVING sum("n") <> 0`;
+  const byStatus = new Map<SubmissionStatus, number>();
+  const cells: CountCell[] = [];
+  for (const row of rows) {
+    const n = Number(row.n);
+    // All six dimensions rolled up: the status total.
+    if (row.g_status_only === 63) {
+      byStatus.set(row.status, n);
+      continue;
+    }
+    cells.push({
+      status: row.status, stakeholderGroup: row.stakeholderGroup, region: row.region, developing: row.developing, gender: row.gender,
+      byGender: row.g_gender === 0, language: row.language, overBalance: row.overBalance, n,
+    });
+  }
+  return { byStatus, cells };
+}
+
+/** The number of contributions in `statuses` matching only group, region and language filters (each optional). */
+export async function countFromCounters(
+  consultationId: string, statuses: readonly SubmissionStatus[], filter: { group?: StakeholderGroup; region?: UnRegion; language?: string },
+): Promise<number> {
+  const parts = [
+    Prisma.sql`"consultationId" = ${consultationId}`,
+    Prisma.sql`"status" IN (${Prisma.join(statuses.map((s) => Prisma.sql`${s}::"SubmissionStatus"`))})`,
+  ];
+  if (filter.group) parts.push(Prisma.sql`"stakeholderGroup" = ${filter.group}::"StakeholderGroup"`);
+  if (filter.region) parts.push(Prisma.sql`"region" = ${filter.region}::"UnRegion"`);
+  if (filter.language) parts.push(Prisma.sql`"language" = ${filter.language}`);
+  const rows = await db.$queryRaw<{ n: bigint | null }[]>`SELECT sum("n") AS "n" FROM "InputCount" WHERE ${Prisma.join(parts, " AND ")}`;
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Folds the deltas into one row per key (keys whose count is zero disappear). Deltas appended by transactions still
+ * running are not visible to it, so they are kept as they are; one compaction at a time (an advisory lock).
+ */
+export async function compactInputCounts(): Promise<{ before: number; after: number } | null> {
+  return withTransaction((tx) => compactIn(tx), { timeoutMs: 120_000 });
+}
+
+async function compactIn(runner: Runner): Promise<{ before: number; after: number } | null> {
+  const rows = await runner.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('agora:input-count-compact')) AS "locked"`;
+  if (!rows[0]?.locked) return null;
+  const result = await runner.$queryRaw<{ before: bigint; after: bigint }[]>`
+    WITH moved AS (DELETE FROM "InputCount" RETURNING *),
+    folded AS (
+      INSERT INTO "InputCount" ("consultationId", "status", "stakeholderGroup", "region", "developing", "gender", "language", "overBalance", "n")
+      SELECT "consultationId", "status", "stakeholderGroup", "region", "developing", "gender", "language", "overBalance", sum("n")::int
+      FROM moved GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum("n") <> 0
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM moved) AS "before", (SELECT count(*) FROM folded) AS "after"`;
+  return { before: Number(result[0]?.before ?? 0), after: Number(result[0]?.after ?? 0) };
+}
