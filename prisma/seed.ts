@@ -12,6 +12,7 @@ import { seedAccounts } from "./seed/accounts";
 import { seedDispositions } from "./seed/dispositions";
 import { seedOutcomes } from "./seed/outcomes";
 import { seedMeetings } from "./seed/meetings";
+import { seedLanguages } from "./seed/languages";
 
 export interface SeedResult {
   accounts: { role: string; email: string; password: string | null }[];
@@ -283,6 +284,7 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
   await seedDispositions(db, now);
   await seedOutcomes(db);
   await seedMeetings(db);
+  await seedLanguages(db);
 
   return { accounts };
 }

@@ -14,6 +14,7 @@ import { ModerationQueue } from "@/components/moderation/queue";
 import type { QueueRow } from "@/components/moderation/queue-types";
 import { moderateQueueAction } from "./queue-actions";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { languageName } from "@/lib/i18n/names";
 
 export const dynamic = "force-dynamic";
 
@@ -57,7 +58,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
       author: item.organisationName ? `${item.authorName} (${item.organisationName})` : item.authorName,
       group: tGroups(item.stakeholderGroup),
       country: countryName(item.country, locale),
-      language: item.language,
+      language: languageName(item.language, locale),
       arrived: format.dateTime(item.arrivedAt, { dateStyle: "medium", timeStyle: "short" }),
       consultation: item.consultation.title,
       context: item.context,
@@ -99,7 +100,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
           {INPUT_GROUPS.map((g) => <option key={g} value={g}>{tGroups(g)}</option>)}
         </FilterSelect>
         <FilterSelect id="f-language" name="language" label={t("language")} allLabel={t("all")} defaultValue={filter.language ?? ""}>
-          {options.languages.map((l) => <option key={l} value={l}>{l}</option>)}
+          {options.languages.map((l) => <option key={l} value={l}>{languageName(l, locale)}</option>)}
         </FilterSelect>
         <div className="flex items-end">
           <button type="submit" className="w-full rounded border border-brand-700 px-4 py-2 text-brand-800">{t("applyFilters")}</button>

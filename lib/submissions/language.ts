@@ -1,4 +1,6 @@
-// Contribution languages: the list offered in the form and a script-based guess for its default.
+// Contribution languages: the list offered in the form and a guess for its default, by franc (a maintained
+// language-identification library) rather than our own word lists.
+import { franc } from "franc-min";
 
 /** ISO 639-1 codes offered in the form: the six UN languages first, then widely used others. */
 export const LANGUAGES = [
@@ -12,46 +14,24 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }
 
-const SCRIPTS: { language: Language; pattern: RegExp }[] = [
-  { language: "ar", pattern: /[\u0600-\u06FF]/gu },
-  { language: "ru", pattern: /[\u0400-\u04FF]/gu },
-  { language: "zh", pattern: /[\u4E00-\u9FFF]/gu },
-  { language: "ja", pattern: /[\u3040-\u30FF]/gu },
-  { language: "ko", pattern: /[\uAC00-\uD7AF]/gu },
-  { language: "el", pattern: /[\u0370-\u03FF]/gu },
-  { language: "hi", pattern: /[\u0900-\u097F]/gu },
-  { language: "bn", pattern: /[\u0980-\u09FF]/gu },
-  { language: "th", pattern: /[\u0E00-\u0E7F]/gu },
-];
-
-// A few frequent function words tell the Latin-script languages we offer apart well enough for a default.
-const WORDS: { language: Language; words: string[] }[] = [
-  { language: "en", words: ["the", "and", "of", "to", "is", "that", "for", "with"] },
-  { language: "fr", words: ["le", "la", "les", "des", "et", "est", "une", "pour", "dans", "que"] },
-  { language: "es", words: ["el", "los", "las", "y", "es", "una", "para", "con", "que", "del"] },
-  { language: "pt", words: ["o", "os", "as", "e", "uma", "para", "com", "que", "não", "do"] },
-  { language: "de", words: ["der", "die", "das", "und", "ist", "nicht", "mit", "für", "ein"] },
-];
+// ISO 639-3 codes franc returns, for each language we offer (Arabic as Standard Arabic, Chinese as Mandarin, Persian
+// as Iranian Persian, Malay as Malay individual language, Swahili as its individual-language code).
+const FRANC_CODES: Record<Language, string> = {
+  ar: "arb", zh: "cmn", en: "eng", fr: "fra", ru: "rus", es: "spa",
+  bn: "ben", de: "deu", el: "ell", fa: "pes", hi: "hin", id: "ind", it: "ita", ja: "jpn", ko: "kor", ms: "zlm", nl: "nld",
+  pl: "pol", pt: "por", sw: "swh", th: "tha", tr: "tur", uk: "ukr", ur: "urd", vi: "vie",
+};
+const FROM_FRANC = new Map(Object.entries(FRANC_CODES).map(([one, three]) => [three, one as Language]));
+const ONLY = Object.values(FRANC_CODES);
 
 /**
- * A guess at the language of a text, for the form's default only (the participant can change it).
- * Non-Latin scripts are recognised by their characters, a few Latin-script languages by common words.
+ * A guess at the language of a text (franc, trigram statistics over the languages we offer: docs/decisions/0038),
+ * for the form's default and for imported messages without one; the participant can always change it. Too short or
+ * too uncertain a text gives `fallback`.
  */
 export function guessLanguage(text: string, fallback: string): string {
-  const sample = text.slice(0, 5000);
-  let best: { language: Language; count: number } | null = null;
-  for (const { language, pattern } of SCRIPTS) {
-    const count = sample.match(pattern)?.length ?? 0;
-    if (count >= 5 && (!best || count > best.count)) best = { language, count };
-  }
-  if (best) return best.language;
-  const tokens = sample.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-  if (tokens.length < 4) return fallback;
-  let bestWords: { language: Language; count: number } | null = null;
-  for (const { language, words } of WORDS) {
-    const set = new Set(words);
-    const count = tokens.filter((t) => set.has(t)).length;
-    if (count > 0 && (!bestWords || count > bestWords.count)) bestWords = { language, count };
-  }
-  return bestWords && bestWords.count >= 2 ? bestWords.language : fallback;
+  const sample = text.slice(0, 5000).trim();
+  if (sample.length < 12) return fallback;
+  const detected = franc(sample, { only: ONLY, minLength: 12 });
+  return FROM_FRANC.get(detected) ?? fallback;
 }

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { requireRoleForPage } from "@/lib/auth/page-guard";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { languageName } from "@/lib/i18n/names";
 import { db } from "@/lib/db/client";
 import { getBalanceReport, listHeld, type KindReport } from "@/lib/balance/dashboard";
 import { getBalancePolicy } from "@/lib/balance/policy";
@@ -29,6 +30,7 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
   if (!hasRole(await getCurrentUser(), "SECRETARIAT")) notFound();
   const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
   if (!consultation) notFound();
+  const locale = await getLocale();
   const [report, held, policy, t, tGroups, tRegions, tGenders, format, tApart, meetings] = await Promise.all([
     getBalanceReport(slug),
     listHeld(consultation.id),
@@ -74,7 +76,7 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
         <ShareChart id={`${kind}-regions`} title={t("dimensions.region")} rows={r.regions.map((g) => ({ ...g, label: tRegions(g.key as never) }))} />
         <ShareChart id={`${kind}-development`} title={t("dimensions.development")} rows={r.development.map((g) => ({ ...g, label: t(`development.${g.key === "developing" ? "developing" : "developed"}`) }))} />
         <ShareChart id={`${kind}-genders`} title={t("dimensions.gender")} rows={r.genders.map((g) => ({ ...g, label: g.key === "undeclared" ? t("undeclared") : tGenders(g.key as never) }))} />
-        <ShareChart id={`${kind}-languages`} title={t("dimensions.language")} rows={r.languages.map((g) => ({ ...g, label: g.key }))} />
+        <ShareChart id={`${kind}-languages`} title={t("dimensions.language")} rows={r.languages.map((g) => ({ ...g, label: languageName(g.key, locale) }))} />
       </div>
     </section>
   );
