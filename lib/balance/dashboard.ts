@@ -7,14 +7,30 @@ import { db } from "../db/client";
 import { STAKEHOLDER_GROUPS, UNCLASSIFIED } from "../stakeholders/groups";
 import { UN_REGIONS } from "../geo/countries";
 import { getBalancePolicy, type Policy } from "./policy";
+import { TARGET_FIELDS, TARGET_KEY } from "./schema";
 import { submissionCounts } from "./counts";
 import { capOf, type InputKind } from "./service";
 import { groupsRepresented, sharesOf, type Share } from "./rules";
 
 export interface GroupRow extends Share {
+  /** published inputs of the group whose snapshot says the group was verified (organisation, domain, secretariat) */
+  verified: number;
+  /** published inputs of the group as their authors declared it, not verified */
+  selfDeclared: number;
   held: number;
-  /** true when the group's share is above the cap and the cap applies (enough published) */
+  /** true when the group's share (of what the caps count) is above the cap and the cap applies (enough published) */
   overCap: boolean;
+}
+
+export interface TargetRow {
+  /** a UN regional group, or "developing" */
+  key: string;
+  /** the policy's minimum share, 0..1 */
+  minShare: number;
+  /** the current share of published contributions of known country */
+  share: number;
+  count: number;
+  met: boolean;
 }
 
 export interface KindReport {
@@ -27,6 +43,11 @@ export interface KindReport {
   held: number;
   pending: number;
   overBalance: number;
+  /** published inputs whose group was verified, and the rest (self-declared), over every group */
+  verified: number;
+  selfDeclared: number;
+  /** the caps count verified inputs only (unverified ones are published outside them) */
+  countVerifiedOnly: boolean;
   maxGroupShare: number;
   minSample: number;
   capActive: boolean;
@@ -34,6 +55,8 @@ export interface KindReport {
   minGroups: number;
   minGroupsMet: boolean;
   groups: GroupRow[];
+  /** the policy's regional targets against the current shares (contributions only; empty for comments) */
+  targets: TargetRow[];
   regions: Share[];
   development: Share[];
   genders: Share[];
@@ -109,8 +132,24 @@ async function commentTallies(consultationId: string): Promise<Tallies> {
   };
 }
 
+/**
+ * Published inputs per group whose group was verified: a range of the (consultationId, status, groupVerified,
+ * stakeholderGroup) index, so it reads the verified ones only; self-declared = the group's count minus these.
+ */
+async function verifiedByGroup(consultationId: string, kind: InputKind): Promise<Counter> {
+  const where = { consultationId, status: "PUBLISHED" as const, groupVerified: true };
+  const rows =
+    kind === "SUBMISSION"
+      ? await db.submission.groupBy({ by: ["stakeholderGroup"], where, _count: { _all: true } })
+      : await db.comment.groupBy({ by: ["stakeholderGroup"], where, _count: { _all: true } });
+  return count(rows, (r) => String(r.stakeholderGroup), (r) => r._count._all);
+}
+
 async function kindReport(consultationId: string, kind: InputKind, policy: Policy): Promise<KindReport> {
-  const tallies = kind === "SUBMISSION" ? await submissionTallies(consultationId) : await commentTallies(consultationId);
+  const [tallies, verifiedCounts] = await Promise.all([
+    kind === "SUBMISSION" ? submissionTallies(consultationId) : commentTallies(consultationId),
+    verifiedByGroup(consultationId, kind),
+  ]);
   const allGroupCounts = tallies.groups;
   const { [UNCLASSIFIED]: unclassified = 0, ...groupCounts } = allGroupCounts;
   const heldByGroup = tallies.heldByGroup;
@@ -119,9 +158,27 @@ async function kindReport(consultationId: string, kind: InputKind, policy: Polic
   const regionCounts = tallies.regions;
   const { UNKNOWN: unknownCountry = 0, ...knownRegions } = regionCounts;
   const cap = capOf(policy, kind);
+  // What the caps count: every classified input, or only the verified ones (lib/balance/service.ts countsTowardCaps).
+  const { [UNCLASSIFIED]: _unclassifiedVerified, ...verifiedClassified } = verifiedCounts;
+  const capCounts = policy.countVerifiedOnly ? verifiedClassified : groupCounts;
+  const capTotal = Object.values(capCounts).reduce((a, b) => a + b, 0);
   // The cap applies to the groups' shares, so its sample is of classified inputs (as in fitsGroupCap).
-  const capActive = classified >= cap.minSample;
+  const capActive = capTotal >= cap.minSample;
   const represented = groupsRepresented(groupCounts);
+  const verified = Object.values(verifiedCounts).reduce((a, b) => a + b, 0);
+  const knownTotal = Object.values(knownRegions).reduce((a, b) => a + b, 0);
+  const developingCount = tallies.development.developing ?? 0;
+  const targets: TargetRow[] =
+    kind === "SUBMISSION"
+      ? TARGET_FIELDS.flatMap((field) => {
+          const minShare = policy[field];
+          if (minShare === null) return [];
+          const key = TARGET_KEY[field];
+          const n = key === "developing" ? developingCount : (knownRegions[key] ?? 0);
+          const share = knownTotal > 0 ? n / knownTotal : 0;
+          return [{ key, minShare, share, count: n, met: share + 1e-9 >= minShare }];
+        })
+      : [];
   return {
     published,
     unclassified,
@@ -129,6 +186,9 @@ async function kindReport(consultationId: string, kind: InputKind, policy: Polic
     held: Object.values(heldByGroup).reduce((a, b) => a + b, 0),
     pending: tallies.pending,
     overBalance: tallies.overBalance,
+    verified,
+    selfDeclared: published - verified,
+    countVerifiedOnly: policy.countVerifiedOnly,
     maxGroupShare: cap.maxGroupShare,
     minSample: cap.minSample,
     capActive,
@@ -136,8 +196,13 @@ async function kindReport(consultationId: string, kind: InputKind, policy: Polic
     minGroups: policy.minGroups,
     minGroupsMet: represented >= policy.minGroups,
     groups: sharesOf(groupCounts, STAKEHOLDER_GROUPS).map((s) => ({
-      ...s, held: heldByGroup[s.key] ?? 0, overCap: capActive && s.share > cap.maxGroupShare + 1e-9,
+      ...s,
+      verified: verifiedCounts[s.key] ?? 0,
+      selfDeclared: s.count - (verifiedCounts[s.key] ?? 0),
+      held: heldByGroup[s.key] ?? 0,
+      overCap: capActive && capTotal > 0 && (capCounts[s.key] ?? 0) / capTotal > cap.maxGroupShare + 1e-9,
     })),
+    targets,
     regions: sharesOf(knownRegions, UN_REGIONS),
     development: sharesOf(tallies.development, ["developing", "developed"]),
     genders: sharesOf(tallies.genders, ["FEMALE", "MALE", "NON_BINARY", "SELF_DESCRIBED", "undeclared"]),

@@ -147,3 +147,62 @@ describe("the per-contributor cap", () => {
     expect(third).toMatchObject({ ok: true });
   });
 });
+
+describe("acting on behalf of an organisation", () => {
+  async function org(verification: "VERIFIED" | "UNVERIFIED", group: "INTERGOVERNMENTAL_ORGANISATION" | "TECHNICAL_COMMUNITY" = "TECHNICAL_COMMUNITY") {
+    const id = Math.random().toString(36).slice(2, 10);
+    return db.organisation.create({ data: { name: `Society ${id}`, normalizedName: `society ${id}`, slug: `society-${id}`, stakeholderGroup: group, verification, emailDomains: ["test.example"] } });
+  }
+
+  it("takes the verified organisation's group, verified by ORGANISATION or DOMAIN, and counts the cap per organisation", async () => {
+    const c = await buildConsultation();
+    await setPolicy(c.id, { maxPerContributor: 1 });
+    const isoc = await org("VERIFIED");
+    const member = await participant({ stakeholderGroup: "CIVIL_SOCIETY" });
+    await db.organisationMembership.create({ data: { organisationId: isoc.id, userId: member.id, status: "APPROVED", approvedVia: "MANAGER", decidedAt: new Date() } });
+    const viaDomain = await participant({ stakeholderGroup: "ACADEMIC_COMMUNITY" });
+    await db.organisationMembership.create({ data: { organisationId: isoc.id, userId: viaDomain.id, status: "APPROVED", approvedVia: "DOMAIN", decidedAt: new Date() } });
+
+    const sent = await submitContribution(member, c.id, contributionInput({ onBehalfOf: "ORGANISATION" }));
+    if (!sent.ok) throw new Error(JSON.stringify(sent));
+    expect(await db.submission.findUniqueOrThrow({ where: { id: sent.data.id } })).toMatchObject({
+      contributorKey: `org:${isoc.id}`, organisationId: isoc.id, stakeholderGroup: "TECHNICAL_COMMUNITY", groupVerified: true, groupVerifiedBy: "ORGANISATION",
+    });
+    // The organisation's place is used: another member writing for it is at the cap, but may still write as themselves.
+    expect(await capStatusFor(db, viaDomain.id, c.id)).toMatchObject({ cap: 1, self: { left: 1 }, organisation: { contributorKey: `org:${isoc.id}`, used: 1, left: 0 } });
+    expect(await submitContribution(viaDomain, c.id, contributionInput({ onBehalfOf: "ORGANISATION" }))).toMatchObject({ ok: false, error: "capReached" });
+    const own = await submitContribution(viaDomain, c.id, contributionInput({ onBehalfOf: "SELF" }));
+    expect(own).toMatchObject({ ok: true });
+
+    // Once the first is rejected, the organisation has its place back; the domain member's input says DOMAIN.
+    const sec = await secretariat();
+    await moderate(sec, { verb: "reject", target: { type: "SUBMISSION", id: sent.data.id }, reason: "Off topic." });
+    const next = await submitContribution(viaDomain, c.id, contributionInput({ onBehalfOf: "ORGANISATION" }));
+    if (!next.ok) throw new Error(JSON.stringify(next));
+    expect(await db.submission.findUniqueOrThrow({ where: { id: next.data.id } })).toMatchObject({ stakeholderGroup: "TECHNICAL_COMMUNITY", groupVerifiedBy: "DOMAIN" });
+  });
+
+  it("a stranger who only typed the organisation's name acts as themselves: its cap is untouched", async () => {
+    const c = await buildConsultation();
+    await setPolicy(c.id, { maxPerContributor: 1 });
+    const isoc = await org("VERIFIED");
+    const stranger = await participant();
+    await db.user.update({ where: { id: stranger.id }, data: { organisationId: isoc.id } });
+    await db.organisationMembership.create({ data: { organisationId: isoc.id, userId: stranger.id, status: "PENDING" } });
+    expect(await submitContribution(stranger, c.id, contributionInput({ onBehalfOf: "ORGANISATION" }))).toMatchObject({ ok: false, fieldErrors: { onBehalfOf: ["noOrganisation"] } });
+    const self = await submitContribution(stranger, c.id, contributionInput({ onBehalfOf: "SELF" }));
+    if (!self.ok) throw new Error("setup");
+    expect(await db.submission.findUniqueOrThrow({ where: { id: self.data.id } })).toMatchObject({ contributorKey: `user:${stranger.id}`, organisationId: null, groupVerified: false });
+    expect(await db.submission.count({ where: { contributorKey: `org:${isoc.id}` } })).toBe(0);
+  });
+
+  it("an approved member of an unverified organisation counts for it, under their own self-declared group", async () => {
+    const c = await buildConsultation();
+    const acme = await org("UNVERIFIED", "INTERGOVERNMENTAL_ORGANISATION");
+    const member = await participant({ stakeholderGroup: "PRIVATE_SECTOR" });
+    await db.organisationMembership.create({ data: { organisationId: acme.id, userId: member.id, status: "APPROVED", approvedVia: "MANAGER", decidedAt: new Date() } });
+    const sent = await submitContribution(member, c.id, contributionInput({ onBehalfOf: "ORGANISATION" }));
+    if (!sent.ok) throw new Error(JSON.stringify(sent));
+    expect(await db.submission.findUniqueOrThrow({ where: { id: sent.data.id } })).toMatchObject({ contributorKey: `org:${acme.id}`, stakeholderGroup: "PRIVATE_SECTOR", groupVerified: false, groupVerifiedBy: "NONE" });
+  });
+});
