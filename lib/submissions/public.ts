@@ -50,8 +50,8 @@ const publicSelect = {
   id: true, reference: true, title: true, body: true, language: true, stakeholderGroup: true, country: true, region: true, developing: true,
   visibility: true, contributorName: true, organisationName: true, onBehalfOf: true, source: true, receivedAt: true, submittedAt: true, publishedAt: true,
   status: true, moderationNote: true, overBalance: true, campaignId: true,
-  themes: { select: { theme: { select: { slug: true, title: true } } } },
-  attachments: { select: { id: true, filename: true, size: true, mimeType: true, sha256: true }, orderBy: { createdAt: "asc" } },
+  themes: { select: { theme: { select: { slug: true, title: true } } }, orderBy: [{ theme: { position: "asc" } }, { themeId: "asc" }] as Prisma.SubmissionThemeOrderByWithRelationInput[] },
+  attachments: { select: { id: true, filename: true, size: true, mimeType: true, sha256: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] as Prisma.AttachmentOrderByWithRelationInput[] },
 } as const;
 
 type PublicRow = Prisma.SubmissionGetPayload<{ select: typeof publicSelect }>;
@@ -367,6 +367,45 @@ export async function* allPublishedContributions(consultationId: string, query: 
     });
     if (!next) return;
     cursor = next;
+  }
+}
+
+type ExportRow = Omit<PublicRow, "themes" | "attachments"> & {
+  at: string;
+  themes: { slug: string; title: string }[];
+  attachments: PublicRow["attachments"];
+};
+
+/**
+ * The CSV export's reader: the same rows as allPublishedContributions, in batches of 2,000, each one statement (keys,
+ * columns, themes and attachments together) instead of four, with campaign sizes looked up once per campaign for the
+ * whole export. The rows go through toPublic, so what leaves (hidden, anonymous) is decided in one place.
+ */
+export async function* exportPublishedContributions(consultationId: string, query: ListQuery, batchSize = 2000): AsyncGenerator<PublicContribution[]> {
+  const q: ListQuery = { ...query, sort: "oldest", limit: batchSize, cursor: undefined };
+  const { prefix, source } = await sourceOf(consultationId, q);
+  const sizes = new Map<string, number>();
+  let cursor: Key | null = null;
+  for (;;) {
+    const cond: Prisma.Sql = cursor ? Prisma.sql` AND ${after(cursor, "asc")}` : Prisma.empty;
+    const rows: ExportRow[] = await db.$queryRaw<ExportRow[]>`${prefix}
+      SELECT s."id", s."reference", s."title", s."body", s."language", s."stakeholderGroup", s."country", s."region", s."developing", s."visibility",
+        s."contributorName", s."organisationName", s."onBehalfOf", s."source", s."receivedAt", s."submittedAt", s."publishedAt", s."status", s."moderationNote",
+        s."overBalance", s."campaignId", k."at",
+        COALESCE((SELECT json_agg(json_build_object('slug', t."slug", 'title', t."title") ORDER BY t."position", st."themeId")
+                  FROM "SubmissionTheme" st JOIN "Theme" t ON t."id" = st."themeId" WHERE st."submissionId" = s."id"), '[]'::json) AS "themes",
+        COALESCE((SELECT json_agg(json_build_object('id', a."id", 'filename', a."filename", 'size', a."size", 'mimeType', a."mimeType", 'sha256', a."sha256") ORDER BY a."createdAt", a."id")
+                  FROM "Attachment" a WHERE a."submissionId" = s."id"), '[]'::json) AS "attachments"
+      FROM ${orderedKeys(consultationId, q, cond, "asc", batchSize + 1, source)} k JOIN "Submission" s ON s."id" = k."id"
+      ORDER BY k."p", k."id"`;
+    const page: ExportRow[] = rows.slice(0, batchSize);
+    if (page.length === 0) return;
+    const unknown = [...new Set(page.flatMap((r) => (r.campaignId && !sizes.has(r.campaignId) ? [r.campaignId] : [])))];
+    if (unknown.length) for (const [id, n] of await campaignSizes(db, unknown)) sizes.set(id, n);
+    yield page.map(({ at: _at, themes, ...row }) => toPublic({ ...row, themes: themes.map((theme) => ({ theme })) }, sizes));
+    const last = page.at(-1);
+    if (rows.length <= batchSize || !last) return;
+    cursor = { at: last.at, id: last.id };
   }
 }
 

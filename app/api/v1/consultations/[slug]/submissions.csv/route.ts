@@ -2,7 +2,7 @@
 import { getPublicConsultation } from "@/lib/consultations/service";
 import { apiError, baseUrlOf } from "@/lib/submissions/api";
 import { csvStream } from "@/lib/submissions/csv";
-import { allPublishedContributions, parseListQuery } from "@/lib/submissions/public";
+import { exportPublishedContributions, parseListQuery } from "@/lib/submissions/public";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const consultation = await getPublicConsultation(slug);
   if (!consultation) return apiError(404, "not_found", "No published consultation has this slug.");
   const base = baseUrlOf(request);
-  const stream = csvStream(allPublishedContributions(consultation.id, parsed.query), (ref) => `${base}/consultations/${slug}/contributions/${encodeURIComponent(ref)}`);
+  const stream = csvStream(exportPublishedContributions(consultation.id, parsed.query), (ref) => `${base}/consultations/${slug}/contributions/${encodeURIComponent(ref)}`);
   return new Response(stream, {
     headers: {
       "content-type": "text/csv; charset=utf-8; header=present",
