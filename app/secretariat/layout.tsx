@@ -8,9 +8,9 @@ import { requireRoleForPage } from "@/lib/auth/page-guard";
 
 export default async function SecretariatLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRoleForPage();
-  const [t, tm, tg, to, tmeet, tp] = await Promise.all([
+  const [t, tm, tg, to, tmeet, tp, ti] = await Promise.all([
     getTranslations("admin"), getTranslations("moderation.nav"), getTranslations("glossary"), getTranslations("outbox"), getTranslations("meetings.nav"),
-    getTranslations("sitePages.admin"),
+    getTranslations("sitePages.admin"), getTranslations("issues"),
   ]);
   return (
     <div className="space-y-6">
@@ -25,6 +25,7 @@ export default async function SecretariatLayout({ children }: { children: React.
           <li><Link href="/secretariat/roster" className="text-brand-800 underline">{tmeet("roster")}</Link></li>
           <li><Link href="/secretariat/themes" className="text-brand-800 underline">{tmeet("themes")}</Link></li>
           <li><Link href="/secretariat/pages" className="text-brand-800 underline">{tp("title")}</Link></li>
+          <li><Link href="/secretariat/issues" className="text-brand-800 underline">{ti("nav")}</Link></li>
           {hasRole(user, "ADMIN") ? <li><Link href="/secretariat/users" className="text-brand-800 underline">{tm("users")}</Link></li> : null}
           {hasRole(user, "ADMIN") ? <li><Link href="/secretariat/outbox" className="text-brand-800 underline">{to("nav")}</Link></li> : null}
         </ul>

@@ -14,6 +14,8 @@ export interface EditingContext {
   generation: number;
   history: Map<string, { action: string; actor: string | null; createdAt: string; before: string | null; after: string | null }[]>;
   action: (key: string) => (state: PointEditState, formData: FormData) => Promise<PointEditState>;
+  /** where the secretariat marks a point as a followed issue */
+  followHref?: (key: string) => string;
 }
 
 function PointBody({ phrases, point }: { phrases: PaperPhrases; point: SynthesisPointModel }) {
@@ -87,7 +89,7 @@ function CountTable({ caption, rows, labels }: { caption: string; rows: { key: s
 }
 
 export async function SynthesisDocument({ model, editing }: { model: SynthesisModel; editing?: EditingContext }) {
-  const te = await getTranslations("synthesisEditor");
+  const [te, ti] = await Promise.all([getTranslations("synthesisEditor"), getTranslations("issues.create")]);
   const locale = await getLocale();
   const phrases = paperPhrases(model.language);
   const pt = phrases.t;
@@ -100,6 +102,10 @@ export async function SynthesisDocument({ model, editing }: { model: SynthesisMo
   const targets = (key: string) => all.filter(({ p }) => p.key !== key).map(({ p, s }) => ({ key: p.key, label: `${labelOf(p, s.letter)}: ${p.quote.parts.join(" ").slice(0, 80)}` }));
   const editorFor = (p: SynthesisPointModel, sectionKey: string, letter: string, list: SynthesisPointModel[], index: number) =>
     editing ? (
+      <>
+      {editing.followHref ? (
+        <p className="ms-11 text-sm" lang={locale}><Link href={editing.followHref(p.key)} className="text-brand-800 underline">{ti("followLink", { label: labelOf(p, letter) })}</Link></p>
+      ) : null}
       <PointEditor
         label={labelOf(p, letter)}
         point={{ key: p.key, text: p.text, edited: p.edited, setAsideReason: p.setAsideReason, sourcesChanged: p.flags.sourcesChanged, section: sectionKey, sources: p.sources.map((s) => ({ statementKey: s.statementKey, reference: s.reference, sentence: s.sentence })) }}
@@ -110,6 +116,7 @@ export async function SynthesisDocument({ model, editing }: { model: SynthesisMo
         history={editing.history.get(p.key) ?? []}
         action={editing.action(p.key)}
       />
+      </>
     ) : null;
   const flags = (p: SynthesisPointModel) =>
     editing && (p.flags.isNew || p.flags.sourcesChanged || p.edited) ? (

@@ -37,6 +37,7 @@ export interface FollowablePoint {
   text: string;
   /** the issue already marked on this point, if any */
   issueId: string | null;
+  issueTitle: string | null;
 }
 
 /** Every round, newest first, for choosing where a point, session or round is. */
@@ -54,11 +55,11 @@ export async function roundTargets(actor: Actor | null, slug: string) {
   const [points, sessions, issues] = await Promise.all([
     db.synthesisPoint.findMany({ where: { consultationId: round.id, placement: { not: "setAside" } }, select: { key: true, number: true, placement: true, text: true } }),
     db.meetingSession.findMany({ where: { consultationId: round.id }, orderBy: [{ date: { sort: "asc", nulls: "last" } }, { title: "asc" }], select: { id: true, slug: true, title: true, date: true } }),
-    db.followedIssue.findMany({ where: { consultationId: round.id }, select: { id: true, pointKey: true } }),
+    db.followedIssue.findMany({ where: { consultationId: round.id }, select: { id: true, pointKey: true, title: true } }),
   ]);
-  const issueOf = new Map(issues.map((i) => [i.pointKey, i.id]));
+  const issueOf = new Map(issues.map((i) => [i.pointKey, i]));
   const ordered: FollowablePoint[] = points
-    .map((p) => ({ ...p, issueId: issueOf.get(p.key) ?? null }))
+    .map((p) => ({ ...p, issueId: issueOf.get(p.key)?.id ?? null, issueTitle: issueOf.get(p.key)?.title ?? null }))
     .sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     round: { slug: round.slug, title: round.title, status: round.status, day: roundDay(round) },

@@ -102,6 +102,61 @@ test("the secretariat finds the session's points in the synthesis and the archiv
   await expect(page).toHaveURL(new RegExp(`/sessions/${forumSlug}#t\\d+$`));
 });
 
+test("the secretariat follows a point of the synthesis as an issue, links a later session, and the public sees its path", async ({ page, axe }) => {
+  test.setTimeout(150_000);
+  expect(forumSlug, "the import journey runs first").not.toBe("");
+  const sec = demoAccount("SECRETARIAT");
+  await signIn(page, sec.email, sec.password);
+  // The synthesis journey above built the past round's draft: each point offers to be followed.
+  await page.goto(`/secretariat/consultations/${PAST}/synthesis`);
+  await page.getByRole("link", { name: /^Follow point \d+ as an issue$/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Follow a new issue" })).toBeVisible();
+  await axe();
+
+  // Nothing named: said next to the field, nothing stored.
+  const title = `Encryption by default ${Date.now()}`;
+  const chosen = page.getByRole("radio", { checked: true });
+  if ((await chosen.count()) === 0) await page.getByRole("radio", { disabled: false }).first().check();
+  await page.getByRole("button", { name: "Follow this issue" }).click();
+  await expect(page.getByText("Enter a title (at least 3 characters).")).toBeVisible();
+  await page.getByLabel("Title of the issue").fill(title);
+  await page.getByLabel("Description", { exact: true }).fill("Whether end-to-end encryption stays the default for messaging services.");
+  await page.getByLabel("Raised on").fill("2025-07-01");
+  await page.getByRole("button", { name: "Follow this issue" }).click();
+  await expect(page.getByText("The issue is created. Link below what took it up later.")).toBeVisible();
+  await expect(page.getByTestId("issue-steps").getByRole("listitem")).toHaveCount(1);
+  await axe();
+
+  // A later session took it up: choose its round, then the session, a status, a date and a note.
+  await page.getByLabel("Round where it was taken up").selectOption(PAST);
+  await page.getByRole("button", { name: "Show its points and sessions" }).click();
+  const session = page.getByLabel("What took it up");
+  await session.selectOption(`session:${forumSlug}`);
+  await page.locator("#new-step-status").selectOption("DISCUSSED");
+  await page.locator("#new-step-date").fill("2026-11-18");
+  await page.locator("#new-step-note").fill("Discussed at the stock-taking open forum.");
+  await page.getByRole("button", { name: "Add this step" }).click();
+  await expect(page.getByText("The step is added to the path.")).toBeVisible();
+  await expect(page.getByTestId("issue-steps").getByRole("listitem")).toHaveCount(2);
+  await axe();
+
+  // The public finds it from the archive and reads its path by date, the session linked to its transcript.
+  await page.goto("/archive");
+  await page.getByRole("link", { name: "Issues followed across meetings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Issues followed across meetings" })).toBeVisible();
+  await axe();
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const path = page.getByTestId("issue-path").getByRole("listitem");
+  await expect(path).toHaveCount(2);
+  await expect(path.nth(0)).toContainText("Raised");
+  await expect(path.nth(0)).toContainText("Synthesis point");
+  await expect(path.nth(1)).toContainText("Discussed");
+  await expect(path.nth(1)).toContainText("Discussed at the stock-taking open forum.");
+  await expect(path.nth(1).getByRole("link", { name: /^Open forum: taking stock/ })).toHaveAttribute("href", `/consultations/${PAST}/sessions/${forumSlug}`);
+  await axe();
+});
+
 test("anyone reads a past session's transcript beside its rapporteur's report, and its remote messages", async ({ page, axe }) => {
   await page.goto(`/consultations/${PAST}`);
   await expect(page.getByRole("region", { name: "Meeting sessions" })).toBeVisible();

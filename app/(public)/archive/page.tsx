@@ -31,8 +31,8 @@ function hrefOf(query: ArchiveQuery, change: Partial<ArchiveQuery>): string {
 export default async function ArchivePage({ searchParams }: Props) {
   const parsed = parseArchiveQuery(await searchParams);
   const query: ArchiveQuery = parsed.ok ? parsed.query : { page: 1 };
-  const [t, tGroups, tTypes, format, facets] = await Promise.all([
-    getTranslations("archive"), getTranslations("groups"), getTranslations("meetings.types"), getFormatter(), archiveFacets(),
+  const [t, tGroups, tTypes, format, facets, ti] = await Promise.all([
+    getTranslations("archive"), getTranslations("groups"), getTranslations("meetings.types"), getFormatter(), archiveFacets(), getTranslations("issues.public"),
   ]);
   const results = query.q ? await searchArchive(query) : null;
   const years = results ? null : await listArchive();
@@ -41,7 +41,10 @@ export default async function ArchivePage({ searchParams }: Props) {
       <header className="space-y-2">
         <h1 className="text-3xl font-semibold">{t("title")}</h1>
         <p>{t("intro")}</p>
-        <p><Link href="/archive/themes" className="text-brand-800 underline">{t("trendsLink")}</Link></p>
+        <p className="flex flex-wrap gap-4">
+          <Link href="/archive/themes" className="text-brand-800 underline">{t("trendsLink")}</Link>
+          <Link href="/archive/issues" className="text-brand-800 underline">{ti("archiveLink")}</Link>
+        </p>
       </header>
 
       <form method="get" action="/archive" role="search" aria-label={t("searchLabel")} className="grid gap-3 rounded border border-stone-200 bg-white p-4 sm:grid-cols-6">

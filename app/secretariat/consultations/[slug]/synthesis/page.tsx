@@ -51,7 +51,7 @@ export default async function SynthesisPage({ params, searchParams }: Props) {
 
   const history = new Map<string, { action: string; actor: string | null; createdAt: string; before: string | null; after: string | null }[]>();
   for (const e of edits.data) history.set(e.pointKey, [...(history.get(e.pointKey) ?? []), { action: e.action, actor: e.actor, createdAt: e.createdAt.toISOString(), before: e.before, after: e.after }]);
-  const editing: EditingContext | undefined = !snapshotNumber && live.data ? { generation: build.generation, history, action: (key) => editPointAction.bind(null, slug, key, build.generation) } : undefined;
+  const editing: EditingContext | undefined = !snapshotNumber && live.data ? { generation: build.generation, history, action: (key) => editPointAction.bind(null, slug, key, build.generation), followHref: (key) => `/secretariat/issues/new?round=${encodeURIComponent(slug)}&point=${encodeURIComponent(key)}` } : undefined;
 
   return (
     <div className="space-y-6">
