@@ -194,6 +194,16 @@ export async function submitContribution(actor: Actor, consultationId: string, r
   let committed: string[] = [];
   let removedKeys: string[] = [];
   try {
+    // New files are stored before the transaction, so it holds its locks while rows are written, not while files are
+    // uploaded (to S3, say). Those of a transaction that does not commit are deleted below; one left by a crash is
+    // harmless (no row points to it).
+    const stored: { file: CheckedAttachment; key: string }[] = [];
+    for (const file of checked.files) {
+      const key = newStorageKey(new Date());
+      written.push(key);
+      await storage().put(key, file.bytes, file.mimeType);
+      stored.push({ file, key });
+    }
     const outcome = await withTransaction(async (tx): Promise<Result<Receipt>> => {
       const attemptKeys: string[] = [];
       committed = attemptKeys;
@@ -292,7 +302,9 @@ export async function submitContribution(actor: Actor, consultationId: string, r
         await tx.submissionTheme.deleteMany({ where: { submissionId: id } });
         await tx.submissionTheme.createMany({ data: themeIds.map((themeId) => ({ submissionId: id, themeId })) });
       } else {
-        await tx.submission.create({ data: { id, consultationId, authorId: actor.id, ...data, ...snapshot, version: 1, themes: { create: themeIds.map((themeId) => ({ themeId })) } } });
+        // createMany: no read-back of the row (one statement fewer than create), themes in one INSERT.
+        await tx.submission.createMany({ data: [{ id, consultationId, authorId: actor.id, ...data, ...snapshot, version: 1 }] });
+        if (themeIds.length) await tx.submissionTheme.createMany({ data: themeIds.map((themeId) => ({ submissionId: id, themeId })) });
       }
       await tx.submissionVersion.create({
         data: { submissionId: id, version: revision, title: input.title, body: input.body, language: input.language, themeSlugs: themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.slug), editedById: actor.id },
@@ -314,13 +326,13 @@ export async function submitContribution(actor: Actor, consultationId: string, r
         await storage().put(key, file.bytes, file.mimeType);
         await tx.attachment.update({ where: { id: attachmentId }, data: { filename: file.filename, size: file.size, sha256: file.sha256, storageKey: key } });
       }
-      for (const [i, file] of checked.files.entries()) {
-        if (anonymous) file.filename = neutralFilename(kept.length + i, file.filename);
-        const key = newStorageKey(open.now);
-        written.push(key);
-        attemptKeys.push(key);
-        await storage().put(key, file.bytes, file.mimeType);
-        await tx.attachment.create({ data: { submissionId: id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, storageKey: key } });
+      if (stored.length) {
+        attemptKeys.push(...stored.map((f) => f.key));
+        await tx.attachment.createMany({
+          data: stored.map(({ file, key }, i) => ({
+            submissionId: id, filename: anonymous ? neutralFilename(kept.length + i, file.filename) : file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, storageKey: key,
+          })),
+        });
       }
       // Files of removed attachments, and the originals of re-cleaned ones, are deleted once this commits.
       removedKeys = [...removed.map((a) => a.storageKey), ...recleaned.map((r) => r.oldKey)];
