@@ -18,9 +18,11 @@ interface Props {
   showChanges?: boolean;
   /** rendered right after the selected paragraph */
   discussion?: ReactNode;
+  /** the language the paragraphs are in (a translation, or the original when the reader's language has none) */
+  lang?: string;
 }
 
-export async function DraftBody({ paragraphs, counts, selected, hrefFor, showChanges = false, discussion }: Props) {
+export async function DraftBody({ paragraphs, counts, selected, hrefFor, showChanges = false, discussion, lang }: Props) {
   const [t, tg] = await Promise.all([getTranslations("drafts"), getTranslations("groups")]);
   return (
     <div className="space-y-1">
@@ -28,7 +30,7 @@ export async function DraftBody({ paragraphs, counts, selected, hrefFor, showCha
         if (p.kind === "HEADING") {
           const Tag = p.level <= 1 ? "h2" : "h3";
           return (
-            <Tag key={p.id} id={`p-${p.anchorId}`} dir="auto" className={`${p.level <= 1 ? "text-2xl" : "text-xl"} pt-4 font-semibold`}>
+            <Tag key={p.id} id={`p-${p.anchorId}`} dir="auto" lang={lang} className={`${p.level <= 1 ? "text-2xl" : "text-xl"} pt-4 font-semibold`}>
               {p.text}
             </Tag>
           );
@@ -47,7 +49,7 @@ export async function DraftBody({ paragraphs, counts, selected, hrefFor, showCha
               <span className="w-8 shrink-0 pt-[0.6em] text-end font-mono text-sm text-stone-700">
                 {p.kind === "LIST_ITEM" ? <span aria-hidden="true">• </span> : null}{number}
               </span>
-              <div className="prose-user min-w-0 flex-1" dir="auto">
+              <div className="prose-user min-w-0 flex-1" dir="auto" lang={lang}>
                 <div dangerouslySetInnerHTML={{ __html: renderMarkdown(p.text) }} />
                 {showChanges && p.change !== "UNCHANGED" ? (
                   <p className="text-xs text-stone-700">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { PhaseState } from "@/lib/consultations/phases";
 import { StateBadge } from "@/components/consultations/phase-badge";
+import { TranslationNotice, type LocalizedMeta } from "@/components/i18n/translation-notice";
 
 interface Props {
   consultation: { slug: string; title: string };
@@ -14,18 +15,24 @@ interface Props {
   openAt: Date | null;
   closeAt: Date | null;
   base: string;
+  /** the language of the title, and of the version's text and note, when not simply the page's */
+  titleMeta?: LocalizedMeta;
+  textMeta?: LocalizedMeta;
 }
 
-export async function DraftHeader({ consultation, draft, version, versions, latestNumber, state, openAt, closeAt, base }: Props) {
+export async function DraftHeader({ consultation, draft, version, versions, latestNumber, state, openAt, closeAt, base, titleMeta, textMeta }: Props) {
   const t = await getTranslations("drafts");
   return (
     <header className="space-y-3">
-      <p><Link href={`/consultations/${consultation.slug}`} className="text-brand-800 underline">{t("breadcrumb")}: {consultation.title}</Link></p>
-      <h1 className="text-3xl font-semibold" dir="auto">{draft.title}</h1>
+      <p><Link href={`/consultations/${consultation.slug}`} className="text-brand-800 underline">{t("breadcrumb")}: <bdi>{consultation.title}</bdi></Link></p>
+      <h1 className="text-3xl font-semibold" dir="auto" lang={titleMeta?.language}>{draft.title}</h1>
+      {titleMeta && (titleMeta.untranslated || titleMeta.outdated) && !(textMeta && textMeta.untranslated === titleMeta.untranslated) ? <TranslationNotice meta={titleMeta} /> : null}
       <p className="text-stone-800">
         {t("versionLabel", { number: version.number, date: version.publishedAt })}
-        {version.note ? <span dir="auto">{` — ${version.note}`}</span> : null}
+        {/* a note in another direction (an English note on an Arabic page) keeps its own order */}
+        {version.note ? <> — <bdi lang={textMeta?.language}>{version.note}</bdi></> : null}
       </p>
+      {textMeta ? <TranslationNotice meta={textMeta} /> : null}
       <div className="flex flex-wrap items-center gap-3">
         <StateBadge state={state} label={`${t("period")}: ${t(`periodState.${state}`)}`} />
         {state === "open" && closeAt ? <span className="text-sm text-stone-700">{t("closesAt", { date: closeAt })}</span> : null}

@@ -16,9 +16,12 @@ export function WithdrawForm({ action, label }: { action: (state: WithdrawState)
     <div className="space-y-2">
       {state.status === "error" ? <FormAlert>{message(state.error, state.params)}</FormAlert> : null}
       {confirming ? (
-        <form action={formAction}>
+        <form action={formAction} role="group" aria-label={label} className="flex flex-wrap gap-3">
           <button type="submit" disabled={pending} className="rounded border border-red-800 bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900">
             {t("receipt.withdrawConfirm")}
+          </button>
+          <button type="button" disabled={pending} onClick={() => setConfirming(false)} className="rounded border border-stone-500 px-4 py-2 font-medium text-stone-900 hover:bg-stone-100">
+            {t("receipt.withdrawCancel")}
           </button>
         </form>
       ) : (

@@ -216,6 +216,8 @@ test("the secretariat publishes the synthesis; the contribution's page shows the
   await page.getByRole("button", { name: "Save as snapshot" }).click();
   await expect(page.getByText(/Snapshot \d+ was saved\./)).toBeVisible();
   await page.getByRole("button", { name: /^Publish snapshot \d+$/ }).click();
+  // Confirmed in a dialog with Cancel (publishing tells the followers).
+  await page.getByRole("dialog").getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText(/Snapshot \d+ is published/)).toBeVisible();
 
   await page.goto(`/consultations/${SLUG}/contributions/${REFERENCE}`);

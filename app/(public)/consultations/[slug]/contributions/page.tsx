@@ -34,10 +34,12 @@ export default async function ContributionsPage({ params, searchParams }: Props)
   if (!consultation) notFound();
   const raw = await searchParams;
   // The filter form sends every field; a URL to share or bookmark carries only the filters that are set.
-  const empty = Object.entries(raw).filter(([, v]) => v === "" || (Array.isArray(v) && v.every((x) => x === "")));
+  // (the default order, newest first, is no filter either)
+  const idle = (k: string, x: string | undefined) => x === "" || (k === "sort" && x === "newest");
+  const empty = Object.entries(raw).filter(([k, v]) => (Array.isArray(v) ? v.some((x) => idle(k, x)) : idle(k, v)));
   if (empty.length) {
     const kept = new URLSearchParams();
-    for (const [k, v] of Object.entries(raw)) for (const x of Array.isArray(v) ? v : [v]) if (x !== undefined && x !== "") kept.append(k, x);
+    for (const [k, v] of Object.entries(raw)) for (const x of Array.isArray(v) ? v : [v]) if (x !== undefined && !idle(k, x)) kept.append(k, x);
     const qs = kept.toString();
     redirect(`/consultations/${slug}/contributions${qs ? `?${qs}` : ""}`);
   }

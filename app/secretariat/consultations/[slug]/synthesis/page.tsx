@@ -9,6 +9,7 @@ import { FormAlert, buttonClass } from "@/components/ui/field";
 import { SynthesisDocument, type EditingContext } from "@/components/synthesis/synthesis-document";
 import { BuildProgress } from "@/components/synthesis/build-progress";
 import { SetAsideContributionForm } from "@/components/synthesis/small-forms";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { editPointAction, publishSnapshotAction, regenerateAction, saveSnapshotAction, setAsideContributionAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -163,9 +164,15 @@ export default async function SynthesisPage({ params, searchParams }: Props) {
                   <td className="py-2">{t("snapshots.savedBy", { date: s.createdAt, name: s.createdBy ?? "—" })}</td>
                   <td className="py-2">{s.published ? t("snapshots.published") : t("snapshots.notPublished")}</td>
                   <td className="py-2">
-                    <form action={publishSnapshotAction.bind(null, slug, s.number, !s.published)}>
-                      <button type="submit" className="text-brand-800 underline">{s.published ? t("snapshots.unpublish", { number: s.number }) : t("snapshots.publish", { number: s.number })}</button>
-                    </form>
+                    {/* publishing (or withdrawing) a paper is public and notifies followers: confirmed first, with Cancel */}
+                    <ConfirmAction
+                      action={publishSnapshotAction.bind(null, slug, s.number, !s.published)}
+                      label={s.published ? t("snapshots.unpublish", { number: s.number }) : t("snapshots.publish", { number: s.number })}
+                      question={s.published ? t("snapshots.unpublishQuestion", { number: s.number }) : t("snapshots.publishQuestion", { number: s.number })}
+                      confirmLabel={s.published ? t("snapshots.unpublishConfirm") : t("snapshots.publishConfirm")}
+                      cancelLabel={t("snapshots.cancel")}
+                      danger={s.published}
+                    />
                   </td>
                 </tr>
               ))}

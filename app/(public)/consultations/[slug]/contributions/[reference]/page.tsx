@@ -13,6 +13,9 @@ import { WhatBecame } from "@/components/outcomes/what-became";
 import { SynthesisFate } from "@/components/outcomes/synthesis-fate";
 import { synthesisFateOf } from "@/lib/outcomes/synthesis";
 import { latestPublishedSnapshot } from "@/lib/synthesis/service";
+import { headers } from "next/headers";
+import { publicSiteUrl } from "@/lib/submissions/api";
+import { CopyLink } from "@/components/ui/copy-link";
 
 export const dynamic = "force-dynamic";
 
@@ -46,6 +49,10 @@ export default async function ContributionPage({ params }: Props) {
   const secretariat = hasRole(viewer, "SECRETARIAT");
   const [fates, paper] = await Promise.all([synthesisFateOf(item.reference, { includeLive: secretariat }), latestPublishedSnapshot(slug)]);
   const permalink = `/consultations/${slug}/contributions/${encodeURIComponent(item.reference)}`;
+  // The full address to share: the site's public URL (PUBLIC_URL or NEXTAUTH_URL), else the host this page was asked on.
+  const requestHeaders = await headers();
+  const site = publicSiteUrl() ?? `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost"}`;
+  const fullPermalink = `${site}${permalink}`;
   const languageName = new Intl.DisplayNames([locale], { type: "language" }).of(item.language) ?? item.language;
 
   return (
@@ -116,7 +123,8 @@ export default async function ContributionPage({ params }: Props) {
           ) : null}
           <section aria-labelledby="permalink-heading" className="space-y-1">
             <h3 id="permalink-heading" className="font-semibold">{t("permalink")}</h3>
-            <p className="break-all text-sm"><Link href={permalink} className="text-brand-800 underline">{permalink}</Link></p>
+            <p className="break-all text-sm"><Link href={permalink} className="text-brand-800 underline">{fullPermalink}</Link></p>
+            <CopyLink url={fullPermalink} label={tl("copyLink")} copied={tl("linkCopied")} />
           </section>
         </aside>
       </div>

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { db } from "@/lib/db/client";
+import { localize } from "@/lib/i18n/content";
+import { DRAFT_FIELDS } from "@/lib/i18n/texts";
+import { localizeVersion } from "@/lib/drafts/translations";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getPublicDraft } from "@/lib/drafts/service";
 import { commentPeriodOf, commentPeriodState } from "@/lib/drafts/period";
@@ -38,8 +42,20 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const view = await getPublicDraft(slug, draftSlug);
   if (!view) notFound();
-  const { draft, consultation, version, paragraphs, versions } = view;
-  const [t, tc, user] = await Promise.all([getTranslations("drafts"), getTranslations("comments"), getCurrentUser()]);
+  const { draft, consultation, version } = view;
+  const [t, tc, user, locale] = await Promise.all([getTranslations("drafts"), getTranslations("comments"), getCurrentUser(), getLocale()]);
+  // The reader's language when the secretariat translated the draft: title, paragraphs (same numbering) and note.
+  const [titleRows, versionRows, consultationTexts] = await Promise.all([
+    db.draftTranslation.findMany({ where: { draftId: draft.id, language: locale } }),
+    db.draftVersionTranslation.findMany({ where: { versionId: version.id, language: locale } }),
+    db.consultation.findUnique({ where: { id: consultation.id }, select: { title: true, language: true, translations: { where: { language: locale }, select: { language: true, title: true, sourceHash: true } } } }),
+  ]);
+  const title = localize(draft, draft.language, titleRows, locale, DRAFT_FIELDS);
+  const versionSource = await db.draftVersion.findUniqueOrThrow({ where: { id: version.id }, select: { source: true, note: true } });
+  const localizedVersion = localizeVersion({ ...versionSource, translations: versionRows }, view.paragraphs, draft.language, locale);
+  const paragraphs = view.paragraphs.map((p, i) => ({ ...p, text: localizedVersion.texts[i] ?? p.text }));
+  const versions = view.versions;
+  const consultationTitle = consultationTexts ? localize(consultationTexts, consultationTexts.language, consultationTexts.translations, locale, ["title"] as const).text.title : consultation.title;
   const order = parseCommentOrder(typeof sp.order === "string" ? sp.order : undefined);
   const requested = typeof sp.p === "string" ? sp.p : null;
   const selected = paragraphs.find((p) => p.anchorId === requested && p.number !== null) ?? null;
@@ -89,11 +105,11 @@ export default async function DraftPage({ params, searchParams }: Props) {
   return (
     <article className="space-y-6">
       <DraftHeader
-        consultation={consultation} draft={draft} version={version} versions={versions} latestNumber={view.latest.number}
-        state={state} openAt={period.openAt} closeAt={period.closeAt} base={base}
+        consultation={{ ...consultation, title: consultationTitle }} draft={{ title: title.text.title }} version={{ ...version, note: localizedVersion.note }} versions={versions} latestNumber={view.latest.number}
+        state={state} openAt={period.openAt} closeAt={period.closeAt} base={base} titleMeta={title} textMeta={localizedVersion.localized}
       />
       <ResponsesNotice draftId={draft.id} base={base} />
-      <DraftBody paragraphs={paragraphs} counts={counts} selected={selected?.anchorId ?? null} hrefFor={(a) => hrefFor(a)} discussion={discussion} />
+      <DraftBody lang={localizedVersion.localized.language} paragraphs={paragraphs} counts={counts} selected={selected?.anchorId ?? null} hrefFor={(a) => hrefFor(a)} discussion={discussion} />
       <section aria-labelledby="whole-draft-heading" className="space-y-4 border-t border-stone-200 pt-6">
         <h2 id="whole-draft-heading" className="text-xl font-semibold">{tc("wholeDraftTitle")}</h2>
         <CommentThread
