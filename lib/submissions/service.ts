@@ -452,8 +452,11 @@ export async function getReceipt(userId: string, submissionId: string) {
   return db.submission.findFirst({
     where: { id: submissionId, authorId: userId, status: { not: "DRAFT" } },
     select: {
-      id: true, reference: true, status: true, title: true, submittedAt: true, updatedAt: true, version: true, revision: true, moderationNote: true,
+      id: true, reference: true, status: true, title: true, body: true, language: true, submittedAt: true, updatedAt: true, version: true, revision: true, moderationNote: true,
       consultation: { select: { slug: true, title: true, contributionsOpenAt: true, contributionsCloseAt: true } },
+      // What the author sent, so the receipt can show it: their files and every saved version.
+      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, filename: true, size: true } },
+      versions: { orderBy: { version: "desc" }, select: { version: true, title: true, createdAt: true } },
     },
   });
 }

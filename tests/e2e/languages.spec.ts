@@ -6,6 +6,9 @@ import { demoAccount, expect, signIn, test } from "./fixtures.ts";
 
 const SLUG = "igf-preparatory-round";
 
+// Journeys of many pages, each scanned with axe: more than the default minute on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 async function useLanguage(context: BrowserContext, baseURL: string | undefined, locale: string): Promise<void> {
   await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL ?? "http://127.0.0.1" }]);
 }

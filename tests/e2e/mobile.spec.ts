@@ -4,6 +4,9 @@ import { demoAccount, expect, test } from "./fixtures.ts";
 
 const SLUG = "igf-preparatory-round";
 
+// Journeys of many pages, each scanned with axe: more than the default minute on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
 test("on a phone: sign in from the menu, write a contribution and comment on the draft", async ({ page, axe }) => {

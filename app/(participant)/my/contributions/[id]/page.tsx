@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { renderMarkdown } from "@/lib/markdown/render";
 import { getCurrentUser } from "@/lib/auth/session";
 import { phaseState } from "@/lib/consultations/phases";
 import { getReceipt } from "@/lib/submissions/service";
@@ -32,8 +33,8 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   if (!row) notFound();
   const sp = await searchParams;
   const published = row.status === "PUBLISHED";
-  const [t, ts, tApp, linked, fates, paper] = await Promise.all([
-    getTranslations("submissions.receipt"), getTranslations("submissions.status"), getTranslations("app"),
+  const [t, ts, tApp, format, linked, fates, paper] = await Promise.all([
+    getTranslations("submissions.receipt"), getTranslations("submissions.status"), getTranslations("app"), getFormatter(),
     published ? linkedParagraphsOf(row.reference) : Promise.resolve([]),
     published ? synthesisFateOf(row.reference) : Promise.resolve([]),
     published ? latestPublishedSnapshot(row.consultation.slug) : Promise.resolve(null),
@@ -43,7 +44,8 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {/* "Receipt" while it waits for moderation; afterwards the page says what became of it */}
+      <h1 className="text-2xl font-semibold">{row.status === "PENDING" ? t("title") : t("titleWithStatus", { status: ts(row.status) })}</h1>
       {sp.receipt === "1" ? <FormAlert tone="success">{row.revision > 1 ? t("saved") : t("sent")}</FormAlert> : null}
       {sp.withdrawn === "1" ? <FormAlert tone="success">{t("withdrawn")}</FormAlert> : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded border border-stone-200 bg-white p-4">
@@ -58,7 +60,32 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         <dt className="font-medium">{t("version")}</dt>
         <dd>{row.revision}</dd>
       </dl>
-      <p className="font-semibold">{row.title}</p>
+      <section aria-labelledby="sent-heading" className="space-y-2 rounded border border-stone-200 bg-white p-4">
+        <h2 id="sent-heading" className="text-lg font-semibold">{t("whatYouSent")}</h2>
+        <div lang={row.language} dir="auto" className="space-y-2">
+          <p className="font-semibold">{row.title}</p>
+          <div className="prose-user" dangerouslySetInnerHTML={{ __html: renderMarkdown(row.body) }} />
+        </div>
+        {row.attachments.length ? (
+          <>
+            <h3 className="font-semibold">{t("attachments")}</h3>
+            <ul className="list-disc ps-6 text-sm">
+              {row.attachments.map((a) => <li key={a.id}><bdi>{a.filename}</bdi> ({format.number(a.size / 1024 / 1024, { maximumFractionDigits: 1 })} MB)</li>)}
+            </ul>
+            {editable ? <p className="text-sm text-stone-800">{t("attachmentsEdit")}</p> : null}
+          </>
+        ) : null}
+      </section>
+      {row.versions.length > 1 ? (
+        <section aria-labelledby="versions-heading" className="space-y-2">
+          <h2 id="versions-heading" className="text-lg font-semibold">{t("history")}</h2>
+          <ol className="space-y-1 text-sm">
+            {row.versions.map((v) => (
+              <li key={v.version}>{t("historyRow", { version: v.version, date: v.createdAt })}: <bdi dir="auto">{v.title}</bdi></li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {row.status === "PENDING" ? <p>{t("pendingExplained")}</p> : null}
       {row.moderationNote ? (
         <section aria-labelledby="note-heading" className="rounded border border-amber-700 bg-amber-50 p-4">
