@@ -11,6 +11,7 @@ import { GLOSSARY_SEED } from "../lib/synthesis/glossary-seed";
 import { seedAccounts } from "./seed/accounts";
 import { seedDispositions } from "./seed/dispositions";
 import { seedOutcomes } from "./seed/outcomes";
+import { seedIdentity } from "./seed/identity";
 import { seedMeetings } from "./seed/meetings";
 import { seedLanguages } from "./seed/languages";
 
@@ -285,6 +286,7 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
   await seedOutcomes(db);
   await seedMeetings(db);
   await seedLanguages(db);
+  await seedIdentity(db, now);
 
   return { accounts };
 }

@@ -8,9 +8,9 @@ import { requireRoleForPage } from "@/lib/auth/page-guard";
 
 export default async function SecretariatLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRoleForPage();
-  const [t, tm, tg, to, tmeet, tp, ti] = await Promise.all([
+  const [t, tm, tg, to, tmeet, tp, ti, tid] = await Promise.all([
     getTranslations("admin"), getTranslations("moderation.nav"), getTranslations("glossary"), getTranslations("outbox"), getTranslations("meetings.nav"),
-    getTranslations("sitePages.admin"), getTranslations("issues"),
+    getTranslations("sitePages.admin"), getTranslations("issues"), getTranslations("identity.queue"),
   ]);
   return (
     <div className="space-y-6">
@@ -19,6 +19,7 @@ export default async function SecretariatLayout({ children }: { children: React.
           <li className="font-semibold text-stone-800">{t("area")}</li>
           <li><Link href="/secretariat" className="text-brand-800 underline">{tm("queue")}</Link></li>
           <li><Link href="/secretariat/consultations" className="text-brand-800 underline">{t("consultations.title")}</Link></li>
+          <li><Link href="/secretariat/verification" className="text-brand-800 underline">{tid("nav")}</Link></li>
           <li><Link href="/secretariat/audit" className="text-brand-800 underline">{tm("audit")}</Link></li>
           <li><Link href="/secretariat/reasons" className="text-brand-800 underline">{tm("reasons")}</Link></li>
           <li><Link href="/secretariat/glossary" className="text-brand-800 underline">{tg("nav")}</Link></li>

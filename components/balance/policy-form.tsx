@@ -15,6 +15,13 @@ const GROUPS: { legend: string; fields: { name: string; percent?: boolean }[] }[
   { legend: "contributions", fields: [{ name: "maxPerContributor" }, { name: "maxGroupShare", percent: true }, { name: "minSample" }, { name: "minGroups" }] },
   { legend: "comments", fields: [{ name: "commentMaxPerContributor" }, { name: "commentMaxGroupShare", percent: true }, { name: "commentMinSample" }, { name: "commentRateLimit" }, { name: "commentRateWindowMinutes" }] },
   { legend: "campaigns", fields: [{ name: "duplicateThreshold", percent: true }] },
+  {
+    legend: "targets",
+    fields: [
+      { name: "targetAfrican", percent: true }, { name: "targetAsiaPacific", percent: true }, { name: "targetEasternEuropean", percent: true },
+      { name: "targetLatinAmerican", percent: true }, { name: "targetWesternEuropean", percent: true }, { name: "targetDeveloping", percent: true },
+    ],
+  },
 ];
 
 export function PolicyForm({ action, values }: { action: (s: PolicyFormState, f: FormData) => Promise<PolicyFormState>; values: PolicyValues }) {
@@ -53,6 +60,18 @@ export function PolicyForm({ action, values }: { action: (s: PolicyFormState, f:
           </div>
         </fieldset>
       ))}
+      <fieldset className="space-y-3 rounded border border-stone-200 p-4">
+        <legend className="px-1 font-semibold">{t("legend.verification")}</legend>
+        <div className="flex items-start gap-2">
+          <input id="countVerifiedOnly" name="countVerifiedOnly" type="checkbox" defaultChecked={v.countVerifiedOnly === "on"} className="mt-1 h-4 w-4" aria-describedby="countVerifiedOnly-hint" />
+          <label htmlFor="countVerifiedOnly" className="font-medium">{t("fields.countVerifiedOnly")}</label>
+        </div>
+        <p id="countVerifiedOnly-hint" className="text-sm text-stone-700">{t("hints.countVerifiedOnly")}</p>
+      </fieldset>
+      <Field name="invitation" label={t("fields.invitation")} hint={t("hints.invitation")} errors={err("invitation")}>
+        <textarea id="invitation" name="invitation" rows={3} defaultValue={v.invitation ?? ""} className={inputClass}
+          aria-invalid={errors.invitation?.length ? true : undefined} aria-describedby={describedBy("invitation", true, !!errors.invitation?.length)} />
+      </Field>
       <button type="submit" className={buttonClass} disabled={pending}>{pending ? t("saving") : t("save")}</button>
     </form>
   );

@@ -22,6 +22,11 @@ describe("demo seed", () => {
       const paragraphs = await db.paragraph.findMany({ where: { versionId: version.id, number: { not: null } }, orderBy: { position: "asc" } });
       expect(paragraphs.map((p) => p.number)).toEqual(paragraphs.map((_, i) => i + 1));
     }
+    // Verified stakeholder groups: a verified participant, a claim waiting, a regional target with its invitation.
+    expect(await db.stakeholderGroupClaim.count({ where: { status: "PENDING" } })).toBe(1);
+    expect(await db.stakeholderGroupClaim.count({ where: { status: "APPROVED" } })).toBe(1);
+    expect(await db.user.count({ where: { groupVerifiedAt: { not: null } } })).toBe(1);
+    expect(await db.balancePolicy.findUniqueOrThrow({ where: { consultationId: round.id } })).toMatchObject({ targetAfrican: 0.25, invitation: expect.stringContaining("Latin America") });
     delete process.env.SEED_DEMO_PASSWORD;
   });
 

@@ -19,6 +19,9 @@ import { openSessions } from "@/lib/auth/sessions";
 import { AccountSecurity } from "@/components/accounts/account-security";
 import { VerifyNotice } from "@/components/accounts/verify-notice";
 import { resendVerificationAction } from "@/app/actions/accounts";
+import { groupStanding } from "@/lib/identity/service";
+import { GroupStandingSection } from "@/components/identity/group-standing";
+import { fileClaimAction, withdrawClaimAction } from "./claim-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -35,8 +38,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const options = profileOptions(locale, (k) => tGroups(k as never), (k) => tGenders(k as never));
   const sp = await searchParams;
   const welcome = sp.welcome === "1";
-  const [preferences, followed, tData, pendingAddress, sessions] = await Promise.all([
+  const [preferences, followed, tData, pendingAddress, sessions, standing] = await Promise.all([
     getPreferences(profile.id), listFollowedConsultations(profile.id), getTranslations("personalData"), pendingEmailChange(profile.id), openSessions(profile.id),
+    groupStanding(profile.id),
   ]);
 
   return (
@@ -64,6 +68,14 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         }}
         {...options}
       />
+      {standing ? (
+        <GroupStandingSection
+          standing={standing}
+          groups={options.groups}
+          fileAction={fileClaimAction}
+          withdrawAction={withdrawClaimAction.bind(null, standing.latestClaim?.id ?? "")}
+        />
+      ) : null}
       <AccountSecurity pendingAddress={pendingAddress} sessions={sessions} currentSessionId={current.sessionId ?? null} />
       <NotificationSettings email={profile.email} preferences={preferences} followed={followed} followOutcome={sp.follow} saveAction={savePreferencesAction} unfollowAction={unfollowAction} />
       <section aria-labelledby="your-data-heading" className="space-y-2">

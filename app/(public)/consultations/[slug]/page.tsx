@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { regionalInvitation } from "@/lib/balance/invitation";
 import { getPublicConsultation } from "@/lib/consultations/service";
 import { phasesOf } from "@/lib/consultations/phases";
 import { renderMarkdown } from "@/lib/markdown/render";
@@ -41,6 +42,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const texts = consultation.texts;
   const [t, tSub, user, { follow }] = await Promise.all([getTranslations("consultation"), getTranslations("submissions.counts"), getCurrentUser(), searchParams]);
   const tFeed = await getTranslations("feed");
+  const [invitation, tInv, tRegions] = await Promise.all([regionalInvitation(consultation.id), getTranslations("identity.invitation"), getTranslations("regions")]);
   const following = user ? await isFollowing(user.id, consultation.id) : null;
   const phases = phasesOf(consultation, new Date());
   const contributionPhase = phases.find((p) => p.key === "contributions");
@@ -59,6 +61,17 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
       </header>
       <div className="grid gap-8 md:grid-cols-3">
         <div className="md:col-span-2 space-y-8">
+          {invitation && contributionsOpen ? (
+            <section aria-labelledby="invitation-heading" className="space-y-2 rounded border border-brand-700 bg-white p-4" data-testid="regional-invitation">
+              <h2 id="invitation-heading" className="text-xl font-semibold">{tInv("title")}</h2>
+              <p dir="auto" lang={consultation.language} className="whitespace-pre-wrap">{invitation.text}</p>
+              <ul className="list-disc ps-5 text-sm">
+                {invitation.below.map((b) => (
+                  <li key={b.key}>{tInv("below", { region: b.key === "developing" ? tInv("developing") : tRegions(b.key as never), share: Math.round(b.share * 100), target: Math.round(b.minShare * 100) })}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <div dir="auto" lang={texts.language} className="prose-user" dangerouslySetInnerHTML={{ __html: renderMarkdown(texts.text.description) }} />
           <section aria-labelledby="themes-heading" className="space-y-3">
             <h2 id="themes-heading" className="text-xl font-semibold">{t("themes")}</h2>

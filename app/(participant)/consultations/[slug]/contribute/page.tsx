@@ -12,6 +12,8 @@ import { FormAlert } from "@/components/ui/field";
 import { saveDraftAction, submitContributionAction } from "./actions";
 import { VerifyNotice } from "@/components/accounts/verify-notice";
 import { resendVerificationAction } from "@/app/actions/accounts";
+import { db } from "@/lib/db/client";
+import { capStatusFor } from "@/lib/submissions/cap";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +31,7 @@ export default async function ContributePage({ params, searchParams }: Props) {
   const context = await getContributionContext(user.id, slug, typeof id === "string" ? id : undefined);
   if (!context) notFound();
   const { consultation, submission } = context;
-  const [t, locale] = await Promise.all([getTranslations("submissions.form"), getLocale()]);
+  const [t, locale, tc, cap] = await Promise.all([getTranslations("submissions.form"), getLocale(), getTranslations("identity.cap"), capStatusFor(db, user.id, consultation.id)]);
   const state = phaseState(consultation.contributionsOpenAt, consultation.contributionsCloseAt, new Date());
   const isEdit = !!submission && submission.status !== "DRAFT";
   const names = new Intl.DisplayNames([locale], { type: "language" });
@@ -41,6 +43,13 @@ export default async function ContributePage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-semibold">{isEdit && submission ? t("editTitle", { reference: submission.reference }) : t("title")}</h1>
       <p className="text-stone-800">{t("intro")}</p>
       {user.emailVerified === false ? <VerifyNotice address={user.email} action={resendVerificationAction} /> : null}
+      {cap && !isEdit && state === "open" ? (
+        <div data-testid="cap-left" className="rounded border border-stone-200 bg-white p-3 text-stone-800">
+          <p>{tc("self", { left: cap.self.left, cap: cap.cap })}</p>
+          {cap.organisation ? <p>{tc("organisation", { left: cap.organisation.left, cap: cap.cap, organisation: cap.organisation.name })}</p> : null}
+          <p className="text-sm text-stone-700">{tc("rule")}</p>
+        </div>
+      ) : null}
       {consultation.contributionsCloseAt && state === "open" ? <p className="text-stone-800">{t("closesAt", { date: consultation.contributionsCloseAt })}</p> : null}
       {submission?.status === "DRAFT" ? <FormAlert tone="success">{t("resumed")}</FormAlert> : null}
       {state !== "open" ? (

@@ -43,6 +43,7 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
     getTranslations("meetings.balance"),
     meetingsBalance(consultation.id),
   ]);
+  const tv = await getTranslations("identity.balance");
   if (!report) notFound();
   const values = policyFormValues(policy);
   const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
@@ -69,6 +70,54 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
           {r.unclassified > 0 && r.unknownCountry > 0 ? " " : null}
           {r.unknownCountry > 0 ? tApart("unknownCountry", { count: r.unknownCountry }) : null}
         </p>
+      ) : null}
+      <div className="space-y-2">
+        <h3 id={`${kind}-verification-h`} className="text-lg font-semibold">{tv("title")}</h3>
+        <p>{tv(r.countVerifiedOnly ? "countingVerified" : "countingAll", { verified: r.verified, selfDeclared: r.selfDeclared })}</p>
+        <table aria-labelledby={`${kind}-verification-h`} className="w-full bg-white text-sm" data-testid={`${kind}-verification`}>
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th scope="col" className="p-2 text-start">{tv("group")}</th>
+              <th scope="col" className="p-2 text-end">{tv("verified")}</th>
+              <th scope="col" className="p-2 text-end">{tv("selfDeclared")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.groups.map((g) => (
+              <tr key={g.key} className="border-b border-stone-100">
+                <th scope="row" className="p-2 text-start font-normal">{tGroups(g.key as never)}</th>
+                <td className="p-2 text-end tabular-nums">{g.verified}</td>
+                <td className="p-2 text-end tabular-nums">{g.selfDeclared}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {r.targets.length > 0 ? (
+        <div className="space-y-2">
+          <h3 id={`${kind}-targets-h`} className="text-lg font-semibold">{tv("targets")}</h3>
+          <p>{tv("targetsIntro")}</p>
+          <table aria-labelledby={`${kind}-targets-h`} className="w-full bg-white text-sm" data-testid="regional-targets">
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="p-2 text-start">{tv("region")}</th>
+                <th scope="col" className="p-2 text-end">{tv("target")}</th>
+                <th scope="col" className="p-2 text-end">{tv("current")}</th>
+                <th scope="col" className="p-2 text-start">{tv("status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.targets.map((g) => (
+                <tr key={g.key} className="border-b border-stone-100">
+                  <th scope="row" className="p-2 text-start font-normal">{g.key === "developing" ? t("development.developing") : tRegions(g.key as never)}</th>
+                  <td className="p-2 text-end tabular-nums">{pct(g.minShare)}</td>
+                  <td className="p-2 text-end tabular-nums">{pct(g.share)} ({g.count})</td>
+                  <td className="p-2">{g.met ? tv("met") : tv("notMet")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <ShareChart id={`${kind}-groups`} title={t("dimensions.group")} cap={r.maxGroupShare}
