@@ -12,6 +12,7 @@ export default async function SecretariatLayout({ children }: { children: React.
     getTranslations("admin"), getTranslations("moderation.nav"), getTranslations("glossary"), getTranslations("outbox"), getTranslations("meetings.nav"),
     getTranslations("sitePages.admin"), getTranslations("issues"), getTranslations("identity.queue"),
   ]);
+  const torg = await getTranslations("organisations");
   return (
     <div className="space-y-6">
       <nav aria-label={t("sections")} className="rounded border border-stone-200 bg-white px-4 py-2">
@@ -20,6 +21,7 @@ export default async function SecretariatLayout({ children }: { children: React.
           <li><Link href="/secretariat" className="text-brand-800 underline">{tm("queue")}</Link></li>
           <li><Link href="/secretariat/consultations" className="text-brand-800 underline">{t("consultations.title")}</Link></li>
           <li><Link href="/secretariat/verification" className="text-brand-800 underline">{tid("nav")}</Link></li>
+          <li><Link href="/secretariat/organisations" className="text-brand-800 underline">{torg("secretariatNav")}</Link></li>
           <li><Link href="/secretariat/audit" className="text-brand-800 underline">{tm("audit")}</Link></li>
           <li><Link href="/secretariat/reasons" className="text-brand-800 underline">{tm("reasons")}</Link></li>
           <li><Link href="/secretariat/glossary" className="text-brand-800 underline">{tg("nav")}</Link></li>

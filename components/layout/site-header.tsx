@@ -26,6 +26,7 @@ export async function SiteHeader({ locale, user, setLocaleAction }: Props) {
   const links = [
     { href: "/", label: t("nav.home") },
     { href: "/archive", label: t("archive.nav") },
+    { href: "/organisations", label: t("organisations.nav") },
     ...(user ? [{ href: "/my/contributions", label: t("nav.myContributions") }] : []),
     ...(user?.isSecretariat ? [{ href: "/secretariat", label: t("nav.secretariat") }] : []),
   ];
@@ -57,6 +58,7 @@ export async function SiteHeader({ locale, user, setLocaleAction }: Props) {
       <li className="px-2 py-1 text-sm text-stone-700">{t("nav.signedInAs", { name: user.name })}</li>
       <li><Link className={itemClass} href="/notifications">{notifications}</Link></li>
       <li><Link className={itemClass} href="/profile">{t("nav.profile")}</Link></li>
+      <li><Link className={itemClass} href="/profile/organisations">{t("organisations.mineTitle")}</Link></li>
       <li><SignOutButton label={t("nav.signOut")} className={`${itemClass} w-full text-start`} /></li>
     </ul>
   ) : null;

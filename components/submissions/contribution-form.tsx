@@ -4,7 +4,8 @@ import { useActionState, useEffect, useMemo, useRef, useState, type FormEvent } 
 import { useTranslations } from "next-intl";
 import { Field, FieldErrors, FormAlert, buttonClass, describedBy, inputClass } from "@/components/ui/field";
 import { fieldErrorsOf } from "@/lib/result";
-import { contributionSchema } from "@/lib/submissions/schema";
+import { actingFor, contributionSchema } from "@/lib/submissions/schema";
+import Link from "next/link";
 import { guessLanguage } from "@/lib/submissions/language";
 import { BODY_MIN, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, TITLE_MAX } from "@/lib/submissions/limits";
 import { useContributionMessage } from "./use-contribution-message";
@@ -18,6 +19,8 @@ export interface ContributionValues {
   themes: string[];
   language: string;
   onBehalfOf: string;
+  /** with ORGANISATION: the organisation chosen among the author's approved memberships */
+  organisationId: string;
   visibility: string;
   keepAttachments: string[];
 }
@@ -37,7 +40,8 @@ interface Props {
   idempotencyKey: string;
   themes: { slug: string; title: string; description: string }[];
   languages: { value: string; label: string }[];
-  organisation: string | null;
+  /** the organisations the author is an approved member of: the only ones they can write for */
+  organisations: { id: string; name: string }[];
   attachments: { id: string; filename: string; size: number }[];
   isEdit: boolean;
   guessLanguageFrom: string | null;
@@ -63,6 +67,8 @@ export function ContributionForm(props: Props) {
   const schema = useMemo(() => contributionSchema(props.themes.map((th) => th.slug)), [props.themes]);
 
   const shown = state.status === "error" ? state.values : props.values;
+  // The organisation written for, if it is still one of the author's approved memberships; else their own name.
+  const chosen = shown.onBehalfOf === "ORGANISATION" && props.organisations.some((o) => o.id === shown.organisationId) ? shown.organisationId : "SELF";
   const serverErrors = state.status === "error" ? state.fieldErrors : {};
   const errors: Record<string, string[] | undefined> = clientErrors ?? serverErrors;
   const params = state.status === "error" && !clientErrors ? state.params ?? {} : {};
@@ -92,7 +98,7 @@ export function ContributionForm(props: Props) {
       body: String(data.get("body") ?? ""),
       themes: data.getAll("themes").map(String),
       language: String(data.get("language") ?? ""),
-      onBehalfOf: String(data.get("onBehalfOf") ?? ""),
+      ...actingFor(String(data.get("actingFor") ?? "")),
       visibility: String(data.get("visibility") ?? ""),
       keepAttachments: data.getAll("keepAttachments").map(String),
     };
@@ -213,18 +219,19 @@ export function ContributionForm(props: Props) {
 
       <fieldset className="space-y-2" aria-describedby={`onBehalfOf-hint${invalid("onBehalfOf") ? " onBehalfOf-error" : ""}`}>
         <legend className="font-medium">{t("form.onBehalfOf")}</legend>
-        <p id="onBehalfOf-hint" className="text-sm text-stone-700">{props.organisation ? t("form.capHint") : t("form.noOrganisation")}</p>
-        {props.organisation ? (
-          <div className="flex items-start gap-2">
-            <input type="radio" id="onBehalfOf-org" name="onBehalfOf" value="ORGANISATION" defaultChecked={shown.onBehalfOf !== "SELF"} disabled={props.isEdit} className="mt-1 h-4 w-4" />
-            <label htmlFor="onBehalfOf-org">{t("form.onBehalfOfOrganisation", { organisation: props.organisation })}</label>
+        <p id="onBehalfOf-hint" className="text-sm text-stone-700">{props.organisations.length ? t("form.capHint") : t("form.noOrganisation")}</p>
+        {props.organisations.map((org) => (
+          <div key={org.id} className="flex items-start gap-2">
+            <input type="radio" id={`actingFor-${org.id}`} name="actingFor" value={org.id} defaultChecked={chosen === org.id} disabled={props.isEdit} className="mt-1 h-4 w-4" />
+            <label htmlFor={`actingFor-${org.id}`}>{t("form.onBehalfOfOrganisation", { organisation: org.name })}</label>
           </div>
-        ) : null}
+        ))}
         <div className="flex items-start gap-2">
-          <input type="radio" id="onBehalfOf-self" name="onBehalfOf" value="SELF" defaultChecked={!props.organisation || shown.onBehalfOf === "SELF"} disabled={props.isEdit} className="mt-1 h-4 w-4" />
+          <input type="radio" id="onBehalfOf-self" name="actingFor" value="SELF" defaultChecked={chosen === "SELF"} disabled={props.isEdit} className="mt-1 h-4 w-4" />
           <label htmlFor="onBehalfOf-self">{t("form.onBehalfOfSelf")}</label>
         </div>
-        {props.isEdit ? <input type="hidden" name="onBehalfOf" value={shown.onBehalfOf} /> : null}
+        {props.isEdit ? <input type="hidden" name="actingFor" value={shown.onBehalfOf === "ORGANISATION" ? shown.organisationId : "SELF"} /> : null}
+        <p className="text-sm"><Link href="/profile#my-organisations" className="text-brand-800 underline">{t("form.joinOrganisation")}</Link></p>
         <FieldErrors name="onBehalfOf" errors={fieldMessages("onBehalfOf")} />
       </fieldset>
 

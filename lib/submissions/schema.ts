@@ -48,6 +48,8 @@ function common(themeSlugs: readonly string[]) {
     expectedVersion,
     language: z.enum(LANGUAGES, { error: "languageInvalid" }),
     onBehalfOf: z.enum(["ORGANISATION", "SELF"], { error: "onBehalfOfInvalid" }),
+    /** with ORGANISATION: which of the author's approved memberships they write for (lib/organisations) */
+    organisationId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string({ error: "onBehalfOfInvalid" }).max(64, { error: "onBehalfOfInvalid" }).optional()),
     visibility: z.enum(["PUBLIC_NAMED", "PUBLIC_ANONYMOUS"], { error: "visibilityInvalid" }),
     themes: stringList.pipe(
       z
@@ -85,3 +87,8 @@ export function draftSchema(themeSlugs: readonly string[]) {
 
 export type ContributionInput = z.infer<ReturnType<typeof contributionSchema>>;
 export type DraftInput = z.infer<ReturnType<typeof draftSchema>>;
+
+/** The form's "on whose behalf" radio: "SELF", or the id of one of the author's approved organisations. */
+export function actingFor(value: string): { onBehalfOf: string; organisationId: string } {
+  return value === "SELF" || value === "" ? { onBehalfOf: value, organisationId: "" } : { onBehalfOf: "ORGANISATION", organisationId: value.slice(0, 64) };
+}

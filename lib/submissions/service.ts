@@ -20,6 +20,7 @@ import { draftReference, isDraftReference, nextReference } from "./reference";
 import { contributionSchema, draftSchema } from "./schema";
 import { MAX_ATTACHMENTS } from "./limits";
 import { resolveIdentity } from "../identity/snapshot";
+import { approvedMembershipsOf } from "../organisations/service";
 import { NOT_COUNTED } from "./cap";
 import { enqueueDetection } from "../moderation/enqueue";
 import { enqueueSettle } from "../balance/tasks";
@@ -93,7 +94,7 @@ export async function saveDraft(actor: Actor, consultationId: string, raw: unkno
     if (input.submissionId) await lockRow(tx, "Submission", input.submissionId);
     const open = await assertContributionsOpen(tx, consultationId);
     if (!open.ok) return open.outcome;
-    const identity = await resolveIdentity(tx, actor.id, input.onBehalfOf);
+    const identity = await resolveIdentity(tx, actor.id, input.onBehalfOf, input.organisationId);
     if (!identity) return failure("forbidden", 403);
     const themeIds = themes.filter((t) => input.themes.includes(t.slug)).map((t) => t.id);
     const fields = { title: input.title, body: input.body, language: input.language, visibility: input.visibility, onBehalfOf: input.onBehalfOf };
@@ -221,7 +222,7 @@ export async function submitContribution(actor: Actor, consultationId: string, r
         ? await tx.submission.findFirst({
             where: { id: input.submissionId, authorId: actor.id, consultationId },
             select: {
-              id: true, status: true, version: true, revision: true, reference: true, contributorKey: true, onBehalfOf: true, idempotencyKey: true, visibility: true,
+              id: true, status: true, version: true, revision: true, reference: true, contributorKey: true, onBehalfOf: true, organisationId: true, idempotencyKey: true, visibility: true,
               attachments: { select: { id: true, storageKey: true, mimeType: true, filename: true }, orderBy: { createdAt: "asc" } },
             },
           })
@@ -240,7 +241,7 @@ export async function submitContribution(actor: Actor, consultationId: string, r
 
       // Editing keeps who the contribution counts against: switching "on behalf of" would dodge the cap. An edit keeps
       // the snapshot taken when it was sent (group, verification): later profile changes never rewrite it.
-      const snapshot = await resolveIdentity(tx, actor.id, isEdit ? existing.onBehalfOf : input.onBehalfOf);
+      const snapshot = await resolveIdentity(tx, actor.id, isEdit ? existing.onBehalfOf : input.onBehalfOf, isEdit ? existing.organisationId : input.organisationId);
       if (!snapshot) return failure("forbidden", 403);
       if (!isEdit && input.onBehalfOf === "ORGANISATION" && snapshot.onBehalfOf !== "ORGANISATION") return failure("invalidInput", 400, { onBehalfOf: ["noOrganisation"] });
       await lockKey(tx, "contributor-cap", consultationId + snapshot.contributorKey);
@@ -435,17 +436,19 @@ export async function getContributionContext(userId: string, slug: string, submi
   if (!consultation) return null;
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, locale: true, organisation: { select: { id: true, name: true } } } });
   if (!user) return null;
+  // "On behalf of" offers the organisations the person is an approved member of, nothing typed.
+  const organisations = (await approvedMembershipsOf(db, userId)).map((m) => ({ id: m.organisation.id, name: m.organisation.name, verified: m.organisation.verification === "VERIFIED" }));
   const where = submissionId ? { id: submissionId, authorId: userId, consultationId: consultation.id } : { authorId: userId, consultationId: consultation.id, status: "DRAFT" as const };
   const submission = await db.submission.findFirst({
     where,
     orderBy: { updatedAt: "desc" },
     select: {
-      id: true, reference: true, status: true, version: true, title: true, body: true, language: true, visibility: true, onBehalfOf: true, updatedAt: true,
+      id: true, reference: true, status: true, version: true, title: true, body: true, language: true, visibility: true, onBehalfOf: true, organisationId: true, organisationName: true, updatedAt: true,
       themes: { select: { theme: { select: { slug: true } } } },
       attachments: { select: { id: true, filename: true, size: true, mimeType: true } },
     },
   });
-  return { consultation, user, submission: submission && (submission.status === "DRAFT" || EDITABLE.has(submission.status)) ? submission : null };
+  return { consultation, user, organisations, submission: submission && (submission.status === "DRAFT" || EDITABLE.has(submission.status)) ? submission : null };
 }
 
 export async function getReceipt(userId: string, submissionId: string) {

@@ -22,6 +22,7 @@ import { resendVerificationAction } from "@/app/actions/accounts";
 import { groupStanding } from "@/lib/identity/service";
 import { GroupStandingSection } from "@/components/identity/group-standing";
 import { fileClaimAction, withdrawClaimAction } from "./claim-actions";
+import { myMemberships } from "@/lib/organisations/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -38,10 +39,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const options = profileOptions(locale, (k) => tGroups(k as never), (k) => tGenders(k as never));
   const sp = await searchParams;
   const welcome = sp.welcome === "1";
-  const [preferences, followed, tData, pendingAddress, sessions, standing] = await Promise.all([
+  const [preferences, followed, tData, pendingAddress, sessions, standing, memberships, tOrg, tStatus] = await Promise.all([
     getPreferences(profile.id), listFollowedConsultations(profile.id), getTranslations("personalData"), pendingEmailChange(profile.id), openSessions(profile.id),
-    groupStanding(profile.id),
+    groupStanding(profile.id), myMemberships(profile.id), getTranslations("organisations"), getTranslations("organisations.status"),
   ]);
+  const currentMemberships = memberships.filter((m) => m.status === "APPROVED" || m.status === "PENDING");
 
   return (
     <div className="mx-auto max-w-xl space-y-6">
@@ -76,6 +78,16 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           withdrawAction={withdrawClaimAction.bind(null, standing.latestClaim?.id ?? "")}
         />
       ) : null}
+      <section id="my-organisations" aria-labelledby="my-organisations-heading" className="space-y-2">
+        <h2 id="my-organisations-heading" className="text-xl font-semibold">{tOrg("mineTitle")}</h2>
+        <p>{tOrg("profileIntro")}</p>
+        {currentMemberships.length === 0 ? <p>{tOrg("mineNone")}</p> : (
+          <ul className="list-disc ps-6">
+            {currentMemberships.map((m) => <li key={m.id}><span dir="auto">{m.organisation.name}</span>: {tStatus(m.status)}</li>)}
+          </ul>
+        )}
+        <p><Link className="font-medium text-brand-800 underline" href="/profile/organisations">{tOrg("profileLink")}</Link></p>
+      </section>
       <AccountSecurity pendingAddress={pendingAddress} sessions={sessions} currentSessionId={current.sessionId ?? null} />
       <NotificationSettings email={profile.email} preferences={preferences} followed={followed} followOutcome={sp.follow} saveAction={savePreferencesAction} unfollowAction={unfollowAction} />
       <section aria-labelledby="your-data-heading" className="space-y-2">

@@ -8,6 +8,7 @@ import { uploadedFiles } from "@/lib/files/upload";
 import { echoed, echoedList } from "@/lib/http/echo";
 import { BODY_MAX, TITLE_MAX } from "@/lib/submissions/limits";
 import type { ContributionFormState, ContributionValues, DraftSaveState } from "@/components/submissions/contribution-form";
+import { actingFor } from "@/lib/submissions/schema";
 
 function text(formData: FormData, name: string): string {
   const value = formData.get(name);
@@ -23,7 +24,7 @@ function valuesOf(formData: FormData): ContributionValues {
     body: echoed(text(formData, "body"), BODY_MAX),
     themes: echoedList(formData.getAll("themes").filter((v): v is string => typeof v === "string")),
     language: echoed(text(formData, "language"), 10),
-    onBehalfOf: echoed(text(formData, "onBehalfOf"), 20),
+    ...actingFor(echoed(text(formData, "actingFor"), 64)),
     visibility: echoed(text(formData, "visibility"), 20),
     keepAttachments: echoedList(formData.getAll("keepAttachments").filter((v): v is string => typeof v === "string")),
   };

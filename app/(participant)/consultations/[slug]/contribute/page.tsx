@@ -61,7 +61,7 @@ export default async function ContributePage({ params, searchParams }: Props) {
           idempotencyKey={randomUUID()}
           themes={consultation.themes}
           languages={languages}
-          organisation={context.user.organisation?.name ?? null}
+          organisations={context.organisations}
           attachments={submission?.attachments ?? []}
           isEdit={isEdit}
           guessLanguageFrom={submission ? null : locale}
@@ -72,7 +72,8 @@ export default async function ContributePage({ params, searchParams }: Props) {
             body: submission?.body ?? "",
             themes: submission?.themes.map((th) => th.theme.slug) ?? [],
             language: submission?.language ?? locale,
-            onBehalfOf: submission?.onBehalfOf ?? (context.user.organisation ? "ORGANISATION" : "SELF"),
+            onBehalfOf: submission?.onBehalfOf ?? (context.organisations.length === 1 ? "ORGANISATION" : "SELF"),
+            organisationId: submission?.organisationId ?? (context.organisations.length === 1 ? context.organisations[0]?.id ?? "" : ""),
             visibility: submission?.visibility ?? "PUBLIC_NAMED",
             keepAttachments: submission?.attachments.map((a) => a.id) ?? [],
           }}
