@@ -13,7 +13,10 @@ import {
   requestMembership, setListed, setMemberRole, setVerification, updateOrganisation,
 } from "@/lib/organisations/service";
 import { buildConsultation, buildUser } from "../fixtures/users";
-import { buildSubmission } from "../fixtures/moderation";
+import { buildSubmission, setPolicy } from "../fixtures/moderation";
+import { contributionInput } from "../fixtures/submissions";
+import { submitContribution } from "@/lib/submissions/service";
+import { randomUUID } from "node:crypto";
 
 async function org(name: string, extra: { verification?: "UNVERIFIED" | "VERIFIED" | "SUSPENDED"; emailDomains?: string[] } = {}) {
   const id = await db.$transaction((tx) => findOrCreateOrganisation(tx, name, "TECHNICAL_COMMUNITY", "CH"));
@@ -319,5 +322,54 @@ describe("merging duplicates", () => {
     // A merged organisation cannot be merged again.
     expect(await mergeOrganisations(secretariat, { duplicateId: duplicate.id, duplicateVersion: old.version, survivorId: survivor.id })).toMatchObject({ ok: false, error: "organisationMerged" });
     expect(await auditActions(duplicate.id)).toContain("organisation.merged");
+  });
+});
+
+describe("the squatting scenario", () => {
+  it("a stranger who asks to join cannot write on its behalf nor use its cap until approved; after removal neither", async () => {
+    const stamp = Date.now();
+    const secretariat = await secretariatActor();
+    const isoc = await org(`Internet Society ${stamp}`, { verification: "VERIFIED" });
+    const consultation = await buildConsultation();
+    await setPolicy(consultation.id, { maxPerContributor: 2 });
+
+    // The stranger names the organisation in their profile and asks to join: both leave them an individual.
+    const strangerUser = await buildUser({ organisation: `Internet Society ${stamp}`, member: false });
+    const stranger = { id: strangerUser.id, role: strangerUser.role };
+    const request = await requestMembership(stranger, { mode: "existing", organisationId: isoc.id, note: "Trust me" });
+    if (!request.ok) throw new Error(request.error);
+    expect(request.data.status).toBe("PENDING");
+
+    for (const attempt of [{ organisationId: isoc.id }, {}]) {
+      const refused = await submitContribution(stranger, consultation.id, contributionInput({ onBehalfOf: "ORGANISATION", idempotencyKey: randomUUID(), ...attempt }));
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) {
+        expect(refused.status).toBe(400);
+        expect(refused.fieldErrors?.onBehalfOf).toEqual(["noOrganisation"]);
+      }
+    }
+    // Writing as themselves works, and counts against the stranger, never against the organisation.
+    for (let i = 0; i < 2; i++) expect((await submitContribution(stranger, consultation.id, contributionInput({ onBehalfOf: "SELF", idempotencyKey: randomUUID() }))).ok).toBe(true);
+    expect(await db.submission.count({ where: { consultationId: consultation.id, contributorKey: `org:${isoc.id}` } })).toBe(0);
+    expect(await db.submission.count({ where: { consultationId: consultation.id, organisationId: isoc.id } })).toBe(0);
+
+    // The real member, approved by the secretariat, has the organisation's whole cap.
+    const realUser = await buildUser({ organisation: null });
+    const real = { id: realUser.id, role: realUser.role };
+    const realRequest = await requestMembership(real, { mode: "existing", organisationId: isoc.id });
+    if (!realRequest.ok) throw new Error(realRequest.error);
+    await decideMembership(secretariat, { membershipId: realRequest.data.membershipId, expectedVersion: 1, decision: "APPROVE" });
+    for (let i = 0; i < 2; i++) {
+      const sent = await submitContribution(real, consultation.id, contributionInput({ onBehalfOf: "ORGANISATION", organisationId: isoc.id, idempotencyKey: randomUUID() }));
+      expect(sent.ok).toBe(true);
+    }
+    const rows = await db.submission.findMany({ where: { consultationId: consultation.id, contributorKey: `org:${isoc.id}` } });
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.authorId === real.id && r.onBehalfOf === "ORGANISATION" && r.organisationName === isoc.name)).toBe(true);
+
+    // Removed by the secretariat: acting on its behalf is refused again.
+    await removeMember(secretariat, { membershipId: realRequest.data.membershipId, expectedVersion: await versionOf(realRequest.data.membershipId) });
+    const afterRemoval = await submitContribution(real, consultation.id, contributionInput({ onBehalfOf: "ORGANISATION", organisationId: isoc.id, idempotencyKey: randomUUID() }));
+    expect(afterRemoval).toMatchObject({ ok: false, status: 400, fieldErrors: { onBehalfOf: ["noOrganisation"] } });
   });
 });

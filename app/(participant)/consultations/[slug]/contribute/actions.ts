@@ -24,7 +24,10 @@ function valuesOf(formData: FormData): ContributionValues {
     body: echoed(text(formData, "body"), BODY_MAX),
     themes: echoedList(formData.getAll("themes").filter((v): v is string => typeof v === "string")),
     language: echoed(text(formData, "language"), 10),
-    ...actingFor(echoed(text(formData, "actingFor"), 64)),
+    // The form's radio ("SELF" or an organisation's id); a caller posting the fields themselves is read as well.
+    ...(formData.has("actingFor")
+      ? actingFor(echoed(text(formData, "actingFor"), 64))
+      : { onBehalfOf: echoed(text(formData, "onBehalfOf"), 20), organisationId: echoed(text(formData, "organisationId"), 64) }),
     visibility: echoed(text(formData, "visibility"), 20),
     keepAttachments: echoedList(formData.getAll("keepAttachments").filter((v): v is string => typeof v === "string")),
   };
