@@ -12,6 +12,7 @@ import { seedAccounts } from "./seed/accounts";
 import { seedDispositions } from "./seed/dispositions";
 import { seedOutcomes } from "./seed/outcomes";
 import { seedIdentity } from "./seed/identity";
+import { seedOrganisations } from "./seed/organisations";
 import { seedMeetings } from "./seed/meetings";
 import { seedLanguages } from "./seed/languages";
 
@@ -286,6 +287,7 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
   await seedOutcomes(db);
   await seedMeetings(db);
   await seedLanguages(db);
+  await seedOrganisations(db, now);
   await seedIdentity(db, now);
 
   return { accounts };
