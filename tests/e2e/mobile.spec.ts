@@ -1,6 +1,10 @@
 // A participant on a 390-pixel phone screen: the header folds into one Menu, the call to action is above the fold,
 // they write a contribution and comment on the draft. Axe on every page visited.
-import { demoAccount, expect, test } from "./fixtures.ts";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { hash } from "@node-rs/argon2";
+import { expect, test } from "./fixtures.ts";
+import { E2E_PG_PORT } from "./env.ts";
 
 const SLUG = "igf-preparatory-round";
 
@@ -9,8 +13,24 @@ test.describe.configure({ timeout: 180_000 });
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
+// Its own confirmed account: the demo participant's autosaved draft belongs to the desktop contribution journey.
+const PHONE_USER = { email: `phone-${randomUUID().slice(0, 8)}@e2e.example`, password: "Phone-journey-passphrase-9" };
+
+test.beforeAll(async () => {
+  const client = new pg.Client({ connectionString: `postgresql://agora:agora@127.0.0.1:${E2E_PG_PORT}/agora` });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "User" (id, email, "passwordHash", name, "stakeholderGroup", country, "emailVerifiedAt", "updatedAt") VALUES ($1, $2, $3, 'Pat Phone', 'TECHNICAL_COMMUNITY', 'KE', now(), now())`,
+      [randomUUID(), PHONE_USER.email, await hash(PHONE_USER.password, { memoryCost: 19456, timeCost: 2, parallelism: 1 })],
+    );
+  } finally {
+    await client.end();
+  }
+});
+
 test("on a phone: sign in from the menu, write a contribution and comment on the draft", async ({ page, axe }) => {
-  const participant = demoAccount("PARTICIPANT");
+  const participant = PHONE_USER;
   await page.goto(`/consultations/${SLUG}`);
   // The header fits: one Menu button, no horizontal scrolling.
   const menu = page.locator("header summary", { hasText: "Menu" });
