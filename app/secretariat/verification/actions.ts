@@ -1,6 +1,5 @@
 "use server";
 import { expectArgs } from "@/lib/http/action-args";
-import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { decideGroupClaim } from "@/lib/identity/service";
 import type { IdentityFormState } from "@/components/identity/form-state";
@@ -13,6 +12,7 @@ export async function decideClaimAction(_s: IdentityFormState, formData: FormDat
   };
   const result = await decideGroupClaim(await getCurrentUser(), values);
   if (!result.ok) return { status: "error", error: result.error, fieldErrors: result.fieldErrors ?? {}, values };
-  revalidatePath("/secretariat/verification");
+  // No revalidation: the decided claim stays on screen with its outcome until the page is loaded again (re-rendering the
+  // list now would drop it, and the message with it).
   return { status: "saved", message: result.data.status };
 }
