@@ -21,8 +21,9 @@ export async function buildLiveDraft(client: Tx, slug: string, options: Partial<
     create: { consultationId: consultation.id, status: "DONE", phase: "done", generation: generated.generation, fingerprint, generated: generated as unknown as Prisma.InputJsonValue, finishedAt },
     update: { status: "DONE", phase: "done", error: null, generation: generated.generation, fingerprint, generated: generated as unknown as Prisma.InputJsonValue, finishedAt },
   });
-  const model = await readLiveModel(client, consultation.id);
-  if (!model) throw new Error("synthesis: the draft just built cannot be read");
+  // The edits are applied to the document just stored, not to a copy read back: at 100,000 contributions its JSON
+  // (Annex I above all) is large, and reading it back held a second copy of it beside this one.
+  const model = await applyLiveEdits(client, consultation.id, generated);
   await mirrorPoints(client, consultation.id, model);
   return model;
 }
@@ -49,6 +50,10 @@ export async function readGenerated(client: Tx, consultationId: string): Promise
 export async function readLiveModel(client: Tx, consultationId: string): Promise<SynthesisModel | null> {
   const generated = await readGenerated(client, consultationId);
   if (!generated) return null;
+  return applyLiveEdits(client, consultationId, generated);
+}
+
+async function applyLiveEdits(client: Tx, consultationId: string, generated: GeneratedDocument): Promise<SynthesisModel> {
   const [edits, aside] = await Promise.all([
     readEdits(client, consultationId),
     client.synthesisSetAside.findMany({ where: { consultationId }, select: { submissionId: true, reason: true }, orderBy: { submissionId: "asc" } }),

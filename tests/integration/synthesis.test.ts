@@ -4,7 +4,7 @@ import mammoth from "mammoth";
 import { NextRequest } from "next/server";
 import { db } from "@/lib/db/client";
 import { markdownToText } from "@/lib/markdown/render";
-import { buildLiveDraft } from "@/lib/synthesis/draft";
+import { buildLiveDraft, readLiveModel } from "@/lib/synthesis/draft";
 import { renderMarkdown } from "@/lib/synthesis/render-markdown";
 import { renderHtml } from "@/lib/synthesis/render-html";
 import { renderDocx } from "@/lib/synthesis/render-docx";
@@ -157,6 +157,13 @@ describe("synthesis rendering", () => {
   it("is deterministic: the same inputs and edits give byte-identical md, html and docx", async () => {
     const again = await buildLiveDraft(db, fixture.consultation.slug);
     expect(JSON.stringify(again)).toBe(JSON.stringify(model));
+    // The build applies the edits to the document it just stored, not to a copy read back: the two are the same paper.
+    const stored = await readLiveModel(db, fixture.consultation.id);
+    expect(stored && renderMarkdown(stored)).toBe(renderMarkdown(again));
+    expect(stored && renderHtml(stored)).toBe(renderHtml(again));
+    // (jsonb keeps keys in its own order: the same values, not the same key order)
+    expect(stored).toEqual(again);
+    if (stored) expect((await renderDocx(stored, { baseUrl: "https://agora.example" })).equals(await renderDocx(again, { baseUrl: "https://agora.example" }))).toBe(true);
     expect(renderMarkdown(again)).toBe(renderMarkdown(model));
     expect(renderHtml(again)).toBe(renderHtml(model));
     const [a, b] = [await renderDocx(model, { baseUrl: "https://agora.example" }), await renderDocx(again, { baseUrl: "https://agora.example" })];
