@@ -143,6 +143,11 @@ test("the secretariat snapshots and publishes the synthesis; then anybody can do
   expect(markdown).toContain(EDITED);
 
   await page.getByRole("button", { name: /^Publish snapshot \d+$/ }).click();
+  // Confirmed in a dialog with Cancel (publishing tells the followers): Cancel first changes nothing.
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText(/Snapshot \d+ is published/)).toHaveCount(0);
+  await page.getByRole("button", { name: /^Publish snapshot \d+$/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText(/Snapshot \d+ is published/)).toBeVisible();
   await axe();
 
