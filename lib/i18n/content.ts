@@ -34,7 +34,8 @@ export type TranslationRow<F extends string> = { language: string; sourceHash: s
 export function textFingerprint(texts: readonly string[]): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ texts.length;
-  const joined = texts.map((t) => `${t.length}:${t}`).join("\u0000");
+  // A browser sends a textarea's line breaks as CRLF: saving a form unchanged must not make every translation outdated.
+  const joined = texts.map((t) => t.replace(/\r\n?/g, "\n")).map((t) => `${t.length}:${t}`).join("\u0000");
   for (let i = 0; i < joined.length; i++) {
     const c = joined.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193) >>> 0;

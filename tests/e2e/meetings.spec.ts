@@ -214,7 +214,7 @@ test("anyone searches the archive across the years and follows a theme's trend",
   await page.goto("/archive/themes");
   await expect(page.getByRole("heading", { level: 1, name: "Themes across the years" })).toBeVisible();
   await axe();
-  await page.getByRole("link", { name: "Access" }).click();
+  await page.getByRole("link", { name: "Access", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Access across the years" })).toBeVisible();
   const table = page.getByRole("table", { name: "Contributions per year by stakeholder group" });
   await expect(table.getByRole("rowheader", { name: "2025" })).toBeVisible();
