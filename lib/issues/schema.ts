@@ -1,16 +1,11 @@
 // zod schemas of the issues followed across meetings. Messages are i18n keys under "issues.errors".
 import { z } from "zod";
-import { hasBrokenText } from "../submissions/schema";
+import { cleanText, slugify, slugPattern } from "../meetings/schema";
 
 export const LINK_STATUSES = ["RAISED", "DISCUSSED", "TAKEN_UP", "OUTCOME"] as const;
 export const LINK_KINDS = ["POINT", "SESSION", "ROUND"] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 export type LinkKind = (typeof LINK_KINDS)[number];
-
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const cleanText = (max: number, tooLong: string) =>
-  z.string().max(max, { error: tooLong }).refine((v) => !hasBrokenText(v), { error: "invalidText" }).transform((v) => v.normalize("NFC").trim());
 
 /** A real calendar day, YYYY-MM-DD, as a UTC midnight. */
 export const day = z
@@ -22,17 +17,6 @@ export const day = z
   .transform((v) => new Date(`${v}T00:00:00Z`));
 
 export const versionField = z.coerce.number().int().min(1);
-
-export function slugify(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-}
 
 const IssueFields = {
   title: cleanText(300, "titleTooLong").pipe(z.string().min(3, { error: "titleRequired" })),

@@ -12,9 +12,10 @@ export const MAX_TRANSCRIPT_CHARS = 2_000_000;
 export const MAX_TRANSCRIPT_BYTES = 10 * 1024 * 1024;
 export const MAX_REPORT_CHARS = 200_000;
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const cleanText = (max: number, tooLong: string) =>
+/** Text from a form: at most `max` characters, no broken Unicode, NFC, trimmed. */
+export const cleanText = (max: number, tooLong: string) =>
   z.string().max(max, { error: tooLong }).refine((v) => !hasBrokenText(v), { error: "invalidText" }).transform((v) => v.normalize("NFC").trim());
 
 const optionalDay = z.preprocess(
