@@ -6,7 +6,7 @@ import { searchOrganisations } from "@/lib/organisations/service";
 import { OrganisationSearchSchema } from "@/lib/organisations/schema";
 import { countryName } from "@/lib/geo/countries";
 import { VerificationBadge } from "@/components/organisations/verification-badge";
-import { buttonClass, inputClass } from "@/components/ui/field";
+import { OrganisationSearchForm } from "@/components/organisations/search-form";
 
 export const dynamic = "force-dynamic";
 
@@ -39,22 +39,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
         <h1 className="text-3xl font-semibold">{t("title")}</h1>
         <p>{t("intro")}</p>
       </header>
-      <form method="get" action="/organisations" role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-3 rounded border border-stone-200 bg-white p-4">
-        <div className="flex min-w-60 flex-1 flex-col gap-1">
-          <label htmlFor="org-q" className="font-medium">{t("q")}</label>
-          <input id="org-q" name="q" type="search" defaultValue={result.q} maxLength={200} dir="auto" className={inputClass} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="org-verification" className="font-medium">{t("filter")}</label>
-          <select id="org-verification" name="verification" defaultValue={query.verification} className={inputClass}>
-            <option value="ALL">{t("filterAll")}</option>
-            <option value="VERIFIED">{t("verification.VERIFIED")}</option>
-            <option value="UNVERIFIED">{t("verification.UNVERIFIED")}</option>
-            <option value="SUSPENDED">{t("verification.SUSPENDED")}</option>
-          </select>
-        </div>
-        <button type="submit" className={buttonClass}>{t("search")}</button>
-      </form>
+      <OrganisationSearchForm action="/organisations" q={result.q} verification={query.verification} idPrefix="org" className="rounded border border-stone-200 bg-white p-4" />
       <p role="status">{t("found", { count: result.total })}</p>
       {result.rows.length > 0 ? (
         <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">

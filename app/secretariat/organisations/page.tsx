@@ -7,7 +7,7 @@ import { listOrganisationsForSecretariat, pendingRequestsForSecretariat } from "
 import { OrganisationSearchSchema } from "@/lib/organisations/schema";
 import { PendingRequests } from "@/components/organisations/member-lists";
 import { VerificationBadge } from "@/components/organisations/verification-badge";
-import { buttonClass, inputClass } from "@/components/ui/field";
+import { OrganisationSearchForm } from "@/components/organisations/search-form";
 
 export const dynamic = "force-dynamic";
 
@@ -49,22 +49,7 @@ export default async function SecretariatOrganisationsPage({ searchParams }: Pro
       </section>
       <section aria-labelledby="list-heading" className="space-y-3">
         <h2 id="list-heading" className="text-xl font-semibold">{t("allOrganisations")}</h2>
-        <form method="get" action="/secretariat/organisations" role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-3">
-          <div className="flex min-w-60 flex-1 flex-col gap-1">
-            <label htmlFor="sorg-q" className="font-medium">{t("q")}</label>
-            <input id="sorg-q" name="q" type="search" defaultValue={list.q} maxLength={200} dir="auto" className={inputClass} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="sorg-verification" className="font-medium">{t("filter")}</label>
-            <select id="sorg-verification" name="verification" defaultValue={query.verification} className={inputClass}>
-              <option value="ALL">{t("filterAll")}</option>
-              <option value="VERIFIED">{t("verification.VERIFIED")}</option>
-              <option value="UNVERIFIED">{t("verification.UNVERIFIED")}</option>
-              <option value="SUSPENDED">{t("verification.SUSPENDED")}</option>
-            </select>
-          </div>
-          <button type="submit" className={buttonClass}>{t("search")}</button>
-        </form>
+        <OrganisationSearchForm action="/secretariat/organisations" q={list.q} verification={query.verification} idPrefix="sorg" />
         <table className="w-full bg-white">
           <caption className="p-2 text-start text-sm">{t("found", { count: list.total })}</caption>
           <thead>
