@@ -1,6 +1,8 @@
 // zod schemas of the issues followed across meetings. Messages are i18n keys under "issues.errors".
 import { z } from "zod";
-import { cleanText, slugify, slugPattern } from "../meetings/schema";
+import { cleanText, slugify, slugPattern, versionField } from "../meetings/schema";
+
+export { versionField };
 
 export const LINK_STATUSES = ["RAISED", "DISCUSSED", "TAKEN_UP", "OUTCOME"] as const;
 export const LINK_KINDS = ["POINT", "SESSION", "ROUND"] as const;
@@ -15,8 +17,6 @@ export const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: "dateInvalid" })
   .transform((v) => new Date(`${v}T00:00:00Z`));
-
-export const versionField = z.coerce.number().int().min(1);
 
 const IssueFields = {
   title: cleanText(300, "titleTooLong").pipe(z.string().min(3, { error: "titleRequired" })),
