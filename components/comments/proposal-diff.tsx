@@ -1,12 +1,17 @@
 // A proposed replacement shown as a word diff against the paragraph it was proposed for.
 import { getTranslations } from "next-intl/server";
-import { wordDiff } from "@/lib/drafts/compare";
+import { wordDiff, type DiffSegment } from "@/lib/drafts/compare";
 
 export async function DiffText({ before, after }: { before: string; after: string }) {
+  return <DiffSegments segments={wordDiff(before, after)} />;
+}
+
+/** Segments of a word diff; each change carries a text marker for screen readers besides its styling. */
+export async function DiffSegments({ segments }: { segments: DiffSegment[] }) {
   const t = await getTranslations("drafts");
   return (
     <span dir="auto">
-      {wordDiff(before, after).map((part, i) =>
+      {segments.map((part, i) =>
         part.type === "same" ? (
           <span key={i}>{part.text}</span>
         ) : part.type === "removed" ? (

@@ -33,3 +33,25 @@ export function markdownToText(source: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/**
+ * Plain text of a Markdown source with one block (paragraph, heading, list item, cell) per paragraph, separated by a
+ * blank line: for comparing two versions as a reader sees them rather than as Markdown.
+ */
+export function markdownToBlocks(source: string): string {
+  const blocks: string[] = [];
+  for (const token of md.parse(source, {})) {
+    if (token.type === "code_block" || token.type === "fence") {
+      blocks.push(token.content.replace(/\n+$/, ""));
+      continue;
+    }
+    if (token.type !== "inline") continue;
+    const text = (token.children ?? [])
+      .map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : c.type === "softbreak" || c.type === "hardbreak" ? " " : ""))
+      .join("")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (text) blocks.push(text);
+  }
+  return blocks.join("\n\n");
+}

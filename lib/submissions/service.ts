@@ -25,6 +25,7 @@ import { NOT_COUNTED } from "./cap";
 import { enqueueDetection } from "../moderation/enqueue";
 import { enqueueSettle } from "../balance/tasks";
 import type { Actor } from "../auth/session-roles";
+import { contributionHistory } from "./history";
 
 export type { Actor };
 
@@ -470,17 +471,19 @@ export async function getReceipt(userId: string, submissionId: string) {
 /** Every saved version of a contribution with its private author, for the secretariat. */
 export async function getContributionHistory(actor: Actor, slug: string, reference: string) {
   if (actor.role !== "SECRETARIAT" && actor.role !== "ADMIN") return null;
-  return db.submission.findFirst({
+  const row = await db.submission.findFirst({
     where: { reference, consultation: { slug } },
     select: {
       id: true, reference: true, title: true, status: true, source: true, externalId: true, visibility: true, onBehalfOf: true, contributorName: true, organisationName: true,
       stakeholderGroup: true, country: true, region: true, developing: true, gender: true, submittedAt: true, receivedAt: true, publishedAt: true, revision: true, moderationNote: true,
       author: { select: { id: true, name: true, email: true } },
-      consultation: { select: { slug: true, title: true } },
+      consultation: { select: { slug: true, title: true, themes: { select: { slug: true, title: true } } } },
       importBatch: { select: { filename: true, createdAt: true, importedBy: { select: { name: true } } } },
       versions: { orderBy: { version: "desc" }, select: { version: true, title: true, body: true, language: true, themeSlugs: true, createdAt: true, editedBy: { select: { name: true } } } },
-      moderationEvents: { orderBy: { createdAt: "asc" }, select: { action: true, fromStatus: true, toStatus: true, reason: true, createdAt: true, actor: { select: { name: true } } } },
+      moderationEvents: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { action: true, fromStatus: true, toStatus: true, reason: true, metadata: true, createdAt: true, actorId: true, actor: { select: { name: true } } } },
       attachments: { select: { id: true, filename: true, size: true, mimeType: true, sha256: true } },
     },
   });
+  // The events as sentences, each author's edit with what it changed against the version before.
+  return row ? { ...row, history: contributionHistory(row.author?.id ?? null, row.versions, row.moderationEvents) } : null;
 }

@@ -6,6 +6,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { countryName, type UnRegion } from "@/lib/geo/countries";
 import { getContributionHistory } from "@/lib/submissions/service";
 import { StatusBadge } from "@/components/submissions/status-badge";
+import { ContributionHistory } from "@/components/submissions/contribution-history";
+import { renderMarkdown } from "@/lib/markdown/render";
 import { linkableParagraphs, linkedParagraphsOf } from "@/lib/outcomes/links";
 import { LinkParagraphForm, UnlinkButton } from "@/components/outcomes/link-paragraph-form";
 import { linkedParagraphHref } from "@/components/outcomes/what-became";
@@ -31,6 +33,7 @@ export default async function ContributionHistoryPage({ params }: Props) {
     getTranslations("outcome.links"), getTranslations("drafts"), linkedParagraphsOf(item.reference, { all: true }), linkableParagraphs(user, item.id),
   ]);
   const linkedIds = new Set(linked.map((l) => l.paragraphId));
+  const themeTitles = new Map(item.consultation.themes.map((th) => [th.slug, th.title]));
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -96,30 +99,21 @@ export default async function ContributionHistoryPage({ params }: Props) {
           />
         ) : <p className="text-stone-800">{tl("onlyPublished")}</p>}
       </section>
+      <section aria-labelledby="events-heading" className="space-y-2">
+        <h2 id="events-heading" className="text-xl font-semibold">{t("events")}</h2>
+        <ContributionHistory entries={item.history} themeTitles={themeTitles} language={item.versions[0]?.language ?? "en"} />
+      </section>
       <section aria-labelledby="versions-heading" className="space-y-3">
         <h2 id="versions-heading" className="text-xl font-semibold">{t("versions")}</h2>
         {item.versions.map((v) => (
           <details key={v.version} open={v.version === item.revision} className="rounded border border-stone-200 bg-white p-3">
             <summary className="cursor-pointer font-medium">{t("version", { number: v.version, date: v.createdAt, editor: v.editedBy?.name ?? t("unknown") })}</summary>
-            <h3 className="mt-2 font-semibold" lang={v.language}>{v.title}</h3>
-            <p className="text-sm text-stone-700">{v.themeSlugs.join(", ")}</p>
-            <pre className="mt-2 whitespace-pre-wrap break-words text-sm" lang={v.language}>{v.body}</pre>
+            <h3 className="mt-2 font-semibold" lang={v.language} dir="auto">{v.title}</h3>
+            <p className="text-sm text-stone-700">{t("versionThemes", { themes: v.themeSlugs.map((slug) => themeTitles.get(slug) ?? slug).join(", ") })}</p>
+            {/* renderMarkdown: no raw HTML, safe links. */}
+            <div className="prose-user mt-2 text-sm" lang={v.language} dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(v.body) }} />
           </details>
         ))}
-      </section>
-      <section aria-labelledby="events-heading" className="space-y-2">
-        <h2 id="events-heading" className="text-xl font-semibold">{t("events")}</h2>
-        {item.moderationEvents.length === 0 ? <p>{t("none")}</p> : (
-          <ol className="space-y-1 text-sm">
-            {item.moderationEvents.map((e, i) => (
-              <li key={i}>
-                {tApp("dateTime", { date: e.createdAt })}: {t("event", { action: e.action, from: e.fromStatus ?? "—", to: e.toStatus ?? "—" })}
-                {e.actor ? ` · ${e.actor.name}` : ""}
-                {e.reason ? ` · ${t("reason", { reason: e.reason })}` : ""}
-              </li>
-            ))}
-          </ol>
-        )}
       </section>
     </div>
   );
