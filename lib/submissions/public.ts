@@ -332,14 +332,36 @@ export async function contributionCounts(consultationId: string) {
 /**
  * The countries and languages the consultation's published contributions have, for the list's filters: a filter offers
  * only values that find something. (Hidden ones are listed too, so they count; unknown countries are left out.)
+ * Neither reads the contributions: languages come from the counters (lib/balance/counts.ts), countries from a skip
+ * scan of the (consultationId, status, country) index, one index probe per distinct country and status, so a list view
+ * costs the same with a thousand or a million contributions.
  */
 export async function publishedFacets(consultationId: string): Promise<{ countries: string[]; languages: string[] }> {
-  const where = { consultationId, status: { in: ["PUBLISHED" as const, "HIDDEN" as const] }, publishedAt: { not: null } };
+  // One recursive walk per status (a range of the index each), merged and ordered by the database as before.
+  const walks = PUBLIC_STATUSES.map((status, i) => {
+    const name = Prisma.raw(`c${i}`);
+    const where = Prisma.sql`s."consultationId" = ${consultationId} AND s."status" = ${status}::"SubmissionStatus" AND s."publishedAt" IS NOT NULL`;
+    return Prisma.sql`${name} AS (
+        (SELECT s."country" AS v FROM "Submission" s WHERE ${where} ORDER BY s."country" LIMIT 1)
+        UNION ALL
+        SELECT (SELECT s."country" FROM "Submission" s WHERE ${where} AND s."country" > ${name}.v ORDER BY s."country" LIMIT 1)
+        FROM ${name} WHERE ${name}.v IS NOT NULL)`;
+  });
+  const merged = PUBLIC_STATUSES.map((_, i) => Prisma.sql`SELECT v FROM ${Prisma.raw(`c${i}`)} WHERE v IS NOT NULL`);
   const [countries, languages] = await Promise.all([
-    db.submission.groupBy({ by: ["country"], where, orderBy: { country: "asc" } }),
-    db.submission.groupBy({ by: ["language"], where, orderBy: { language: "asc" } }),
+    db.$queryRaw<{ v: string }[]>`WITH RECURSIVE ${Prisma.join(walks, ", ")} ${Prisma.join(merged, " UNION ")} ORDER BY v`,
+    db.$queryRaw<{ language: string }[]>`
+      SELECT "language" FROM "InputCount"
+      WHERE "consultationId" = ${consultationId} AND "status" IN (${Prisma.join(PUBLIC_STATUSES.map((st) => Prisma.sql`${st}::"SubmissionStatus"`))})
+      GROUP BY "language" HAVING sum("n") > 0 ORDER BY "language"`,
   ]);
-  return { countries: countries.map((c) => c.country).filter((c): c is string => !!c && isKnownCountry(c)), languages: languages.map((l) => l.language) };
+  return { countries: countries.map((c) => c.v).filter((c) => isKnownCountry(c)), languages: languages.map((l) => l.language) };
+}
+
+/** What the public list page loads: one page of contributions with its match count, and the filters' facets. */
+export async function loadContributionsPage(consultationId: string, query: ListQuery, cursor: Cursor | null) {
+  const [page, facets] = await Promise.all([loadPublicContributions(consultationId, query, cursor, { withTotal: true }), publishedFacets(consultationId)]);
+  return { ...page, facets };
 }
 
 /** A published attachment (of a published contribution in a published consultation), for download. */

@@ -1,7 +1,7 @@
 // The hot paths at scale (issue 13): for each size, a database seeded in SQL (scripts/lib/bench-data.ts) with N
 // published contributions and min(N, 100,000) pending ones, then the p95 of the moderation queue's first page, the
-// public list (default, balanced, theme, group, common word, rare word, page 50, each with its match count as the page
-// shows it), the balance dashboard and the consultation counts, all through the app's own services; ingest through
+// public list (default, balanced, theme, group, common word, rare word, page 50, each with its match count and the
+// filters' facets, as the page loads them), the balance dashboard and the consultation counts, all through the app's own services; ingest through
 // submitContribution (what the contribute form's server action calls) at concurrency 8 against raw INSERTs at the same
 // concurrency; the CSV export route against COPY … TO STDOUT. Goal rows compare the largest size with the smallest and
 // are written to .data/reports/bench.json.
@@ -83,7 +83,7 @@ async function figuresFor(url: string, size: number): Promise<SizeFigures> {
   // The app's services read DATABASE_URL on first use (lib/db/client.ts) and reconnect when it changes.
   process.env.DATABASE_URL = url;
   const { listQueue } = await import("../../lib/moderation/queue.ts");
-  const { loadPublicContributions, parseListQuery, contributionCounts } = await import("../../lib/submissions/public.ts");
+  const { loadContributionsPage, parseListQuery, contributionCounts } = await import("../../lib/submissions/public.ts");
   const { getBalanceReport } = await import("../../lib/balance/dashboard.ts");
   const { submitContribution } = await import("../../lib/submissions/service.ts");
   const secretariat = { id: "bench-secretariat", role: "SECRETARIAT" as const };
@@ -98,7 +98,7 @@ async function figuresFor(url: string, size: number): Promise<SizeFigures> {
     const listOf = async (params: Record<string, string>) => {
       const parsed = parseListQuery(params);
       if (!parsed.ok) throw new Error(`bad list query ${JSON.stringify(params)}`);
-      return loadPublicContributions(BENCH_CONSULTATION_ID, parsed.query, parsed.cursor, { withTotal: true });
+      return loadContributionsPage(BENCH_CONSULTATION_ID, parsed.query, parsed.cursor);
     };
     for (const p of LIST_PATHS) list[p.name] = await timed(() => listOf(p.query));
     // Page 50 of the default order: the cursor is found by walking, then that one page is timed.

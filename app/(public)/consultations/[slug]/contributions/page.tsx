@@ -7,7 +7,7 @@ import { countryName, countryOptions, INPUT_REGIONS } from "@/lib/geo/countries"
 import { markdownToText } from "@/lib/markdown/render";
 import { INPUT_GROUPS } from "@/lib/stakeholders/groups";
 import { LANGUAGES } from "@/lib/submissions/language";
-import { loadPublicContributions, parseListQuery, publishedFacets, ListQuerySchema } from "@/lib/submissions/public";
+import { loadContributionsPage, parseListQuery, ListQuerySchema } from "@/lib/submissions/public";
 import { languageName } from "@/lib/i18n/names";
 import { Isolated, SLOT } from "@/components/i18n/isolated";
 import { ContributionCard } from "@/components/submissions/contribution-card";
@@ -56,7 +56,8 @@ export default async function ContributionsPage({ params, searchParams }: Props)
   const [t, tGroups, tRegions, tApp, locale] = await Promise.all([
     getTranslations("submissions.list"), getTranslations("groups"), getTranslations("regions"), getTranslations("app"), getLocale(),
   ]);
-  const [page, facets] = await Promise.all([loadPublicContributions(consultation.id, query, cursor, { withTotal: true }), publishedFacets(consultation.id)]);
+  const page = await loadContributionsPage(consultation.id, query, cursor);
+  const facets = page.facets;
   const total = page.total ?? { count: 0, capped: false };
   // Filters offer what the published contributions have (and keep a value already chosen, so it stays visible).
   const countryCodes = new Set([...facets.countries, ...(query.country ? [query.country] : [])]);

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Submission_consultationId_status_country_idx" ON "Submission"("consultationId", "status", "country");
