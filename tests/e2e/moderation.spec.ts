@@ -76,6 +76,11 @@ test("the balance dashboard shows the shares against the policy", async ({ page,
   await page.goto("/secretariat/consultations/igf-preparatory-round/balance");
   await expect(page.getByRole("heading", { level: 1, name: "Balance" })).toBeVisible();
   await expect(page.getByRole("table", { name: "By stakeholder group (cap marked)" }).first()).toBeVisible();
+  // Verified and self-declared side by side, one row per group, each a labelled table.
+  const verification = page.getByRole("table", { name: "Verified and self-declared" }).first();
+  await expect(verification.getByRole("columnheader")).toHaveText(["Stakeholder group", "Verified", "Self-declared"]);
+  await expect(verification.getByRole("rowheader", { name: "Civil society" })).toBeVisible();
+  await expect(verification.getByRole("row", { name: /^Civil society \d+ \d+$/ })).toBeVisible();
   await axe();
   const res = await page.request.get("/api/v1/consultations/igf-preparatory-round/balance");
   expect(res.status()).toBe(200);

@@ -11,6 +11,7 @@ import { getBalancePolicy } from "@/lib/balance/policy";
 import { policyFormValues } from "@/lib/balance/schema";
 import { ShareChart } from "@/components/balance/share-chart";
 import { PolicyForm } from "@/components/balance/policy-form";
+import { CountTable } from "@/components/balance/count-table";
 import { MeetingsBalance } from "@/components/meetings/meetings-balance";
 import { meetingsBalance } from "@/lib/meetings/balance";
 import { getCurrentUser, hasRole } from "@/lib/auth/session";
@@ -74,49 +75,21 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
       <div className="space-y-2">
         <h3 id={`${kind}-verification-h`} className="text-lg font-semibold">{tv("title")}</h3>
         <p>{tv(r.countVerifiedOnly ? "countingVerified" : "countingAll", { verified: r.verified, selfDeclared: r.selfDeclared })}</p>
-        <table aria-labelledby={`${kind}-verification-h`} className="w-full bg-white text-sm" data-testid={`${kind}-verification`}>
-          <thead>
-            <tr className="border-b border-stone-300">
-              <th scope="col" className="p-2 text-start">{tv("group")}</th>
-              <th scope="col" className="p-2 text-end">{tv("verified")}</th>
-              <th scope="col" className="p-2 text-end">{tv("selfDeclared")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.groups.map((g) => (
-              <tr key={g.key} className="border-b border-stone-100">
-                <th scope="row" className="p-2 text-start font-normal">{tGroups(g.key as never)}</th>
-                <td className="p-2 text-end tabular-nums">{g.verified}</td>
-                <td className="p-2 text-end tabular-nums">{g.selfDeclared}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable labelledBy={`${kind}-verification-h`} testId={`${kind}-verification`}
+          columns={[{ label: tv("group") }, { label: tv("verified"), align: "end" }, { label: tv("selfDeclared"), align: "end" }]}
+          rows={r.groups.map((g) => ({ key: g.key, head: tGroups(g.key as never), cells: [g.verified, g.selfDeclared] }))} />
       </div>
       {r.targets.length > 0 ? (
         <div className="space-y-2">
           <h3 id={`${kind}-targets-h`} className="text-lg font-semibold">{tv("targets")}</h3>
           <p>{tv("targetsIntro")}</p>
-          <table aria-labelledby={`${kind}-targets-h`} className="w-full bg-white text-sm" data-testid="regional-targets">
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="p-2 text-start">{tv("region")}</th>
-                <th scope="col" className="p-2 text-end">{tv("target")}</th>
-                <th scope="col" className="p-2 text-end">{tv("current")}</th>
-                <th scope="col" className="p-2 text-start">{tv("status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.targets.map((g) => (
-                <tr key={g.key} className="border-b border-stone-100">
-                  <th scope="row" className="p-2 text-start font-normal">{g.key === "developing" ? t("development.developing") : tRegions(g.key as never)}</th>
-                  <td className="p-2 text-end tabular-nums">{pct(g.minShare)}</td>
-                  <td className="p-2 text-end tabular-nums">{pct(g.share)} ({g.count})</td>
-                  <td className="p-2">{g.met ? tv("met") : tv("notMet")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountTable labelledBy={`${kind}-targets-h`} testId="regional-targets"
+            columns={[{ label: tv("region") }, { label: tv("target"), align: "end" }, { label: tv("current"), align: "end" }, { label: tv("status") }]}
+            rows={r.targets.map((g) => ({
+              key: g.key,
+              head: g.key === "developing" ? t("development.developing") : tRegions(g.key as never),
+              cells: [pct(g.minShare), `${pct(g.share)} (${g.count})`, g.met ? tv("met") : tv("notMet")],
+            }))} />
         </div>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
@@ -145,24 +118,12 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
         <p>{t("held.intro")}</p>
         {held.length === 0 ? <p>{t("held.none")}</p> : (
           <>
-            <table className="w-full bg-white text-sm">
-              <thead>
-                <tr className="border-b border-stone-300">
-                  <th scope="col" className="p-2 text-start">{t("held.item")}</th>
-                  <th scope="col" className="p-2 text-start">{t("held.group")}</th>
-                  <th scope="col" className="p-2 text-start">{t("held.arrived")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {held.map((h) => (
-                  <tr key={h.id} className="border-b border-stone-100">
-                    <th scope="row" className="p-2 text-start font-normal">{h.title} <span className="text-stone-700">({h.authorName})</span></th>
-                    <td className="p-2">{tGroups(h.stakeholderGroup as never)}</td>
-                    <td className="p-2">{format.dateTime(h.arrivedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountTable columns={[{ label: t("held.item") }, { label: t("held.group") }, { label: t("held.arrived") }]}
+              rows={held.map((h) => ({
+                key: h.id,
+                head: <>{h.title} <span className="text-stone-700">({h.authorName})</span></>,
+                cells: [tGroups(h.stakeholderGroup as never), format.dateTime(h.arrivedAt, { dateStyle: "medium", timeStyle: "short" })],
+              }))} />
             <p><Link className="text-brand-800 underline" href={`/secretariat?view=HELD_FOR_BALANCE&consultation=${slug}`}>{t("held.act")}</Link></p>
           </>
         )}
