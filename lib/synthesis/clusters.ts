@@ -6,7 +6,7 @@
 // that asserts) and at least two shared terms; otherwise they open a new point. A last step merges points whose
 // centroids are very close. Nothing is dropped: every statement belongs to exactly one point, reported to `onMember`
 // as it is placed, so the members themselves need not stay in memory. Deterministic for a given input order.
-import { NEGATIONS } from "./lexicon";
+import { baseLanguage, NEGATIONS } from "./lexicon";
 import { hashTerm, words } from "./text";
 import type { Quote, Statement, StatementSentence } from "./statements";
 import { quoteOf, statementTerms } from "./statements";
@@ -16,6 +16,11 @@ export const BUCKETS = 1 << 18;
 export interface ClusterOptions {
   /** cosine similarity to a point's centroid from which a statement joins it */
   threshold: number;
+  /**
+   * cosine similarity two statements in different languages need to count as close (they meet only on the words the
+   * lexicon gives an English equivalent, so a few shared domain words must not make a point of their own)
+   */
+  crossLanguageThreshold: number;
   /** cosine similarity between two points' centroids from which they are merged at the end */
   mergeThreshold: number;
   /** weight of a pair of adjacent terms relative to a single term */
@@ -32,6 +37,7 @@ export interface ClusterOptions {
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   threshold: 0.25,
+  crossLanguageThreshold: 0.45,
   mergeThreshold: 0.45,
   bigramWeight: 0.7,
   centroidTerms: 80,
@@ -189,7 +195,7 @@ export class PointClusterer {
       if (sharedTerms(terms, cluster.centroid) < 2) continue;
       // Close to the point as a whole and to one of its central statements: a point cannot drift, through a long
       // statement that shares a little with everything, into one it does not make.
-      if (!cluster.candidates.some((c) => cosine(vector, c.vector) >= this.options.threshold)) continue;
+      if (!cluster.candidates.some((c) => this.close(statement, vector, c))) continue;
       if (score > bestScore || (score === bestScore && best && cluster.id < best.id)) {
         best = cluster;
         bestScore = score;
@@ -198,6 +204,12 @@ export class PointClusterer {
     const cluster = best ?? this.open();
     this.join(cluster, statement, vector, negated, input, order);
     return cluster.id;
+  }
+
+  /** Whether a statement is close to a candidate (central member) of a point: more so across languages. */
+  private close(statement: Statement, vector: Vector, candidate: Candidate): boolean {
+    const threshold = baseLanguage(statement.language) === baseLanguage(candidate.statement.language) ? this.options.threshold : this.options.crossLanguageThreshold;
+    return cosine(vector, candidate.vector) >= threshold;
   }
 
   private score(vector: Vector): Map<Cluster, number> {
@@ -282,7 +294,7 @@ export class PointClusterer {
         if (score < this.options.mergeThreshold) continue;
         if (cluster.negated * 2 > cluster.size !== other.negated * 2 > other.size) continue;
         // As when joining: some central statement of one must be close to one of the other.
-        if (!cluster.candidates.some((a) => other.candidates.some((b) => cosine(a.vector, b.vector) >= this.options.threshold))) continue;
+        if (!cluster.candidates.some((a) => other.candidates.some((b) => this.close(a.statement, a.vector, b)))) continue;
         this.absorb(cluster, other);
       }
     }

@@ -16,7 +16,7 @@ export const STOPWORDS = list(
     "do does did have has had which who whom whose what when where why how all any both each few more most other some such only own same also " +
     "there here into over under about between through during before after above below up down out off again further then once " +
     "le la les un une des du de d l et ou mais donc or ni car que qui quoi dont où ce cet cette ces il elle ils elles nous vous je tu on " +
-    "est sont être été avoir a ont au aux en dans par pour sur avec sans sous entre ne pas plus se sa son ses leur leurs notre nos votre vos doivent doit " +
+    "est sont être été avoir a ont au aux en dans par pour sur avec sans sous entre pendant durant lors ne pas plus se sa son ses leur leurs notre nos votre vos doivent doit " +
     "el los las y o pero del al con por para sin sobre entre es son ser fue su sus lo se que una unos unas este esta estos estas " +
     "في من على إلى عن مع هذا هذه ذلك التي الذي و أو ثم كما أن إن لا ما هو هي هم نحن",
 );
@@ -151,11 +151,76 @@ function stemLatinPlural(word: string): string {
   return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
 }
 
-/** The stem of a lower-cased word in a language (English and French rules; a plural fold for other Latin scripts). */
-export function stem(word: string, language: string): string {
-  const lang = baseLanguage(language);
-  if (lang === "en" || (lang === "und" && /^[a-z]+$/.test(word))) return stemEnglish(word);
+// ---- equivalents: the consultation's own vocabulary in French and Spanish, as the English term it stands for ----
+//
+// A point made in French and the same point made in English share no word, so they would stay two paragraphs, each
+// under-counting the contributors behind it. The words of Internet governance consultations (shutdowns, elections,
+// citizens, spectrum, privacy…) are few and stable; a French or Spanish word listed here is compared as its English
+// equivalent (after stemming on both sides, so inflections meet). Words not listed stay as they are: the quote itself
+// is always the contributor's own words.
+
+const EQUIVALENT_PAIRS: Record<string, string> = {
+  fr:
+    "coupure:shutdown coupures:shutdowns élection:election citoyen:citizen citoyenne:citizen information:information essentiel:essential essentielle:essential " +
+    "besoin:need besoins:needs priver:deprive privent:deprive prive:deprives soutenir:support soutenu:supported soutenus:supported soutien:support accès:access abordable:affordable rural:rural rurale:rural ruraux:rural communauté:community communautaire:community " +
+    "réseau:network réseaux:networks spectre:spectrum fréquences:spectrum licence:licence licences:licences régulateur:regulator régulateurs:regulators " +
+    "réglementation:regulation réglementaire:regulatory investissement:investment investir:invest opérateur:operator opérateurs:operators trafic:traffic " +
+    "transit:transit coût:cost coûts:costs fonds:funds financement:funding financements:funding financer:finance infrastructure:infrastructure " +
+    "sécurité:security cybersécurité:cybersecurity cybercriminalité:cybercrime criminalité:crime droit:right droits:rights humain:human humains:human homme:human " +
+    "liberté:freedom libertés:freedoms expression:expression vie:life privée:privacy données:data protection:protection utilisateur:user utilisateurs:users " +
+    "usager:user usagers:users frontière:border frontières:borders plateforme:platform plateformes:platforms contenu:content contenus:content illégal:illegal " +
+    "illicite:illegal responsable:accountable responsabilité:liability intermédiaire:intermediary intermédiaires:intermediaries juge:judge juges:judges " +
+    "procureur:prosecutor procureurs:prosecutors renforcement:building capacités:capacity capacité:capacity formation:training coopération:cooperation " +
+    "sensibilisation:awareness campagne:campaign campagnes:campaigns fraude:fraud norme:standard normes:standards ouvert:open ouverte:open ouvertes:open " +
+    "ouverts:open gouvernement:government gouvernements:governments gouvernance:governance entreprise:business entreprises:businesses langue:language " +
+    "langues:languages local:local locale:local locaux:local locales:local adoption:adoption développement:development développer:develop pays:country " +
+    "école:school écoles:schools éducation:education numérique:digital alphabétisation:literacy genre:gender femme:woman femmes:women participation:participation " +
+    "distance:remote séance:session séances:sessions session:session réunion:meeting forum:forum parties:stakeholders prenantes:stakeholders domaine:domain " +
+    "domaines:domains nom:name noms:names adresse:address adresses:addresses routage:routing déploiement:deployment inégal:uneven inégale:uneven " +
+    "région:region régions:regions transparence:transparency redevabilité:accountability responsabilisation:accountability durable:sustainable " +
+    "énergie:energy environnement:environment intelligence:intelligence artificielle:artificial haut:broad débit:band",
+  es:
+    "apagón:shutdown apagones:shutdowns cortes:shutdowns elecciones:elections elección:election ciudadano:citizen ciudadanos:citizens información:information " +
+    "necesitan:need necesita:needs necesidad:need esencial:essential esenciales:essential privan:deprive apoyo:support apoyar:support acceso:access asequible:affordable rurales:rural rural:rural comunidad:community comunidades:communities " +
+    "comunitarias:community comunitaria:community red:network redes:networks espectro:spectrum licencia:licence licencias:licences regulador:regulator " +
+    "reguladores:regulators regulación:regulation regulatorio:regulatory inversión:investment operador:operator operadores:operators tráfico:traffic " +
+    "costo:cost costos:costs coste:cost costes:costs fondo:fund fondos:funds financiación:funding financiamiento:funding financiar:finance infraestructura:infrastructure " +
+    "seguridad:security ciberseguridad:cybersecurity ciberdelincuencia:cybercrime derecho:right derechos:rights humanos:human humano:human libertad:freedom " +
+    "expresión:expression privacidad:privacy datos:data protección:protection usuario:user usuarios:users frontera:border fronteras:borders plataforma:platform " +
+    "plataformas:platforms contenido:content contenidos:content ilegal:illegal ilegales:illegal responsables:accountable responsabilidad:liability " +
+    "intermediarios:intermediaries jueces:judges fiscales:prosecutors capacidades:capacity capacitación:training cooperación:cooperation concienciación:awareness " +
+    "campaña:campaign campañas:campaigns fraude:fraud norma:standard normas:standards estándares:standards abierto:open abiertos:open abierta:open " +
+    "gobierno:government gobiernos:governments gobernanza:governance empresas:businesses idioma:language idiomas:languages lengua:language lenguas:languages " +
+    "locales:local local:local adopción:adoption desarrollo:development país:country países:countries escuela:school escuelas:schools educación:education " +
+    "digital:digital alfabetización:literacy género:gender mujeres:women participación:participation remota:remote sesión:session sesiones:sessions " +
+    "reunión:meeting foro:forum dominio:domain dominios:domains nombres:names direcciones:addresses enrutamiento:routing despliegue:deployment desigual:uneven " +
+    "región:region regiones:regions transparencia:transparency rendición:accountability sostenible:sustainable energía:energy inteligencia:intelligence artificial:artificial",
+};
+
+/** Stem in its own language -> English stem, per language. */
+const EQUIVALENTS: Record<string, Map<string, string>> = Object.fromEntries(
+  Object.entries(EQUIVALENT_PAIRS).map(([lang, pairs]) => [
+    lang,
+    new Map(pairs.split(/\s+/).filter(Boolean).map((pair) => {
+      const [word = "", english = ""] = pair.split(":");
+      return [ownStem(word, lang), stemEnglish(english)] as const;
+    })),
+  ]),
+);
+
+function ownStem(word: string, lang: string): string {
   if (lang === "fr") return stemFrench(word);
   if (/^[\p{Script=Latin}]+$/u.test(word)) return stemLatinPlural(word);
   return word;
+}
+
+/**
+ * The stem of a lower-cased word in a language (English and French rules; a plural fold for other Latin scripts);
+ * a French or Spanish word of the consultations' vocabulary gives the stem of its English equivalent.
+ */
+export function stem(word: string, language: string): string {
+  const lang = baseLanguage(language);
+  if (lang === "en" || (lang === "und" && /^[a-z]+$/.test(word))) return stemEnglish(word);
+  const own = ownStem(word, lang);
+  return EQUIVALENTS[lang]?.get(own) ?? own;
 }

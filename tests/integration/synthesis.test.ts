@@ -197,7 +197,7 @@ describe("synthesis rendering", () => {
 });
 
 describe("measured on the labelled round", () => {
-  it("meets the quality goals: precision >= 0.95, recall >= 0.9, every contribution cited, no unresolved anaphora", async () => {
+  it("meets the quality goals: precision >= 0.95, recall >= 0.9, every contribution cited, one paragraph per point with a true count, no unresolved anaphora", async () => {
     const { slug } = await seedQualityRound(db, "quality-round-test");
     const m = await buildLiveDraft(db, slug);
     const score = scoreSynthesis(m.themes.flatMap((t) => [...t.paragraphs, ...t.further].map((p) => ({
@@ -209,6 +209,10 @@ describe("measured on the labelled round", () => {
     expect(score.recall).toBeGreaterThanOrEqual(0.9);
     expect(score.contributionsCited).toBe(score.contributions);
     expect(score.unresolvedAnaphora).toBe(0);
+    // One paragraph per known point, each with its true number of contributors: the French contribution's point on
+    // shutdowns joins the same point made in English (4 contributors, not 3 and 1).
+    expect(score.paragraphs).toBe(score.expectedParagraphs);
+    expect(score.trueCounts).toBe(score.paragraphs);
     // General comments come first; the French quote is marked with its language; the CoE, an IGO, may be named.
     expect(m.themes[0]?.title).toBe("General comments");
     const md = renderMarkdown(m);

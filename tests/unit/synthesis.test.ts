@@ -106,8 +106,8 @@ describe("quotes carry their context", () => {
   });
 });
 
-function cluster(texts: { text: string; unit: string }[]) {
-  const statements = texts.map((t) => ({ ...t, s: statementsOf(t.text, "en") }));
+function cluster(texts: { text: string; unit: string; language?: string }[]) {
+  const statements = texts.map((t) => ({ ...t, s: statementsOf(t.text, t.language ?? "en") }));
   const df = new DocumentFrequency();
   for (const x of statements) for (const s of x.s) df.add(s);
   const c = new PointClusterer(df);
@@ -131,6 +131,22 @@ describe("grouping statements into points", () => {
     expect(a).toBe(b);
     expect(c).not.toBe(d);
     expect(e).not.toBe(f);
+  });
+
+  it("groups a point made in French or Spanish with the same point made in English, and keeps a near miss apart", () => {
+    expect(new Set(stemmedTerms("Les coupures d’Internet pendant les élections privent les citoyens d’informations essentielles.", "fr")))
+      .toEqual(new Set(stemmedTerms("Internet shutdowns during elections deprive citizens of essential information.", "en")));
+    const { ids } = cluster([
+      { text: "Community networks need access to spectrum and regulatory support.", unit: "a" },
+      { text: "Community networks deserve regulatory support and access to spectrum.", unit: "b" },
+      { text: "Les réseaux communautaires ont besoin d’accès au spectre et d’un soutien réglementaire.", unit: "c", language: "fr" },
+      { text: "Las redes comunitarias necesitan acceso al espectro y apoyo regulatorio.", unit: "d", language: "es" },
+      { text: "Local content in local languages drives Internet adoption.", unit: "e" },
+      { text: "Les contenus locaux en langues africaines doivent être soutenus par des financements publics.", unit: "f", language: "fr" },
+    ]);
+    const [a, b, c, d, e, f] = ids.map((x) => x[0]);
+    expect([b, c, d]).toEqual([a, a, a]);
+    expect(f).not.toBe(e);
   });
 
   it("quotes the most central statement, not the first one found", () => {
