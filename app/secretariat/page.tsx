@@ -40,7 +40,11 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
   ]);
   // The layout already refuses non-secretariat users; this keeps the page safe on its own.
   if (!result) return null;
-  const { items, nextCursor, filter } = result;
+  const { items, nextCursor, filter, accounts } = result;
+  // "Show them together": the same view and consultation, only that domain's (or organisation's) accounts; the other
+  // filters are dropped because the count covers every type, group and language.
+  const togetherHref = (consultation: string, key: { domain: string } | { organisation: string }) =>
+    `/secretariat?${new URLSearchParams({ view: filter.view, consultation, ...key }).toString()}`;
 
   const rows: QueueRow[] = items.map((item) => {
     const text = markdownToText(item.body);
@@ -65,6 +69,14 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
       campaignCount: item.campaign?.count ?? null,
       note: item.moderationNote,
       overBalance: item.overBalance,
+      accounts: [
+        ...(item.sharedDomain
+          ? [{ text: t("sharedDomain", { count: item.sharedDomain.accounts, domain: item.sharedDomain.domain }), href: togetherHref(item.consultation.slug, { domain: item.sharedDomain.domain }) }]
+          : []),
+        ...(item.sharedOrganisation
+          ? [{ text: t("sharedOrganisation", { count: item.sharedOrganisation.accounts, organisation: item.sharedOrganisation.name }), href: togetherHref(item.consultation.slug, { organisation: item.sharedOrganisation.id }) }]
+          : []),
+      ],
     };
   });
   const query = (extra: Record<string, string>) => {
@@ -89,6 +101,8 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
       </nav>
       <form method="get" action="/secretariat" className="grid gap-3 rounded border border-stone-200 bg-white p-4 sm:grid-cols-5" aria-label={t("filters")}>
         <input type="hidden" name="view" value={filter.view} />
+        {filter.domain ? <input type="hidden" name="domain" value={filter.domain} /> : null}
+        {filter.organisation ? <input type="hidden" name="organisation" value={filter.organisation} /> : null}
         <FilterSelect id="f-consultation" name="consultation" label={t("consultation")} allLabel={t("all")} defaultValue={filter.consultation ?? ""}>
           {options.consultations.map((c) => <option key={c.slug} value={c.slug}>{c.title}</option>)}
         </FilterSelect>
@@ -106,8 +120,16 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
           <button type="submit" className="w-full rounded border border-brand-700 px-4 py-2 text-brand-800">{t("applyFilters")}</button>
         </div>
       </form>
+      {accounts.domain || accounts.organisation ? (
+        <p role="status" className="rounded border border-sky-300 bg-sky-50 p-3">
+          {accounts.domain ? t("filteredDomain", { domain: accounts.domain }) : null}
+          {accounts.domain && accounts.organisation ? " " : null}
+          {accounts.organisation ? t("filteredOrganisation", { organisation: accounts.organisation.name }) : null}{" "}
+          <Link href={query({ domain: "", organisation: "" })} className="text-brand-800 underline">{t("clearAccounts")}</Link>
+        </p>
+      ) : null}
       <ModerationQueue
-        key={filter.view}
+        key={`${filter.view}:${filter.domain ?? ""}:${filter.organisation ?? ""}`}
         rows={rows}
         view={filter.view}
         templates={templates.flatMap(({ id, kind, label, text }) => (kind === "DISPOSITION" ? [] : [{ id, kind, label, text }]))}

@@ -33,6 +33,8 @@ export interface QueueRow {
   weight: number;
   note: string | null;
   overBalance: boolean;
+  /** other accounts in this view that share the author's verified e-mail domain or organisation, with a link to them */
+  accounts: { text: string; href: string }[];
 }
 
 export interface TemplateOption {

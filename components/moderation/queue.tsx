@@ -3,6 +3,7 @@
 // Keyboard: j / k move between rows, x selects, p publishes, r rejects, c requests changes, h hides, u restores,
 // o publishes over balance; Escape closes the reason panel. Shortcuts are ignored while typing in a field.
 import { useActionState, useEffect, useRef, useState } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { FormAlert, buttonClass, inputClass } from "@/components/ui/field";
 import type { QueueActionState, QueueRow, TemplateOption } from "./queue-types";
@@ -239,7 +240,7 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
                     value={row.selection}
                     checked={selected.has(row.selection)}
                     onChange={() => toggle(row.selection)}
-                    aria-describedby={row.campaignCount ? `campaign-${row.selection}` : undefined}
+                    aria-describedby={[row.campaignCount ? `campaign-${row.selection}` : "", row.accounts.length ? `accounts-${row.selection}` : ""].filter(Boolean).join(" ") || undefined}
                     className="mt-1 h-5 w-5 shrink-0"
                   />
                   <div className="min-w-0 flex-1 space-y-1">
@@ -256,6 +257,17 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
                         {" · "}
                         {row.weight < row.campaignCount ? tb("campaignActsOnOldest", { total: row.campaignCount, count: row.weight }) : tb("campaignActsOn", { count: row.weight })}
                       </p>
+                    ) : null}
+                    {row.accounts.length ? (
+                      <ul id={`accounts-${row.selection}`} aria-label={t("accountsLabel")} className="space-y-1">
+                        {row.accounts.map((a) => (
+                          <li key={a.href} className="rounded bg-sky-100 px-2 py-0.5 text-sm text-sky-950">
+                            {a.text}
+                            {" · "}
+                            <Link href={a.href} className="underline">{t("showTogether")}</Link>
+                          </li>
+                        ))}
+                      </ul>
                     ) : null}
                     {row.overBalance ? <p className="inline-block rounded bg-stone-200 px-2 py-0.5 text-sm">{t("overBalance")}</p> : null}
                     {row.note ? <p className="text-sm"><span className="font-medium">{t("note")}</span> {row.note}</p> : null}

@@ -15,6 +15,7 @@ import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { EDITABLE } from "../moderation/statuses";
 import { CommentCreateSchema, CommentEditSchema } from "./schema";
 import { enqueueDetection } from "../moderation/enqueue";
+import { accountLinksOf } from "../moderation/accounts";
 import { enqueueSettle } from "../balance/tasks";
 import type { Actor } from "../auth/session-roles";
 
@@ -33,6 +34,9 @@ export interface CommentSnapshot {
   developing: boolean;
   gender: Gender | null;
   language: string;
+  /** accounts the queue groups this author with (lib/moderation/accounts.ts) */
+  accountDomain: string | null;
+  accountOrganisationId: string | null;
 }
 
 export interface StatusContext {
@@ -66,7 +70,9 @@ async function snapshotOf(tx: Tx, userId: string): Promise<CommentSnapshot | nul
   const user = await tx.user.findUnique({ where: { id: userId }, select: { locale: true, organisation: { select: { name: true } } } });
   const identity = await resolveIdentity(tx, userId, "SELF");
   if (!user || !identity) return null;
+  const links = await accountLinksOf(tx, userId, null);
   return {
+    ...links,
     authorId: userId,
     authorName: identity.contributorName,
     organisationName: user.organisation?.name ?? null,

@@ -35,6 +35,18 @@ export interface QueueItem {
   context: string | null;
   /** `count`: the campaign's members in this view's status, all of which a campaign selection acts on */
   campaign: { id: string; label: string; count: number } | null;
+  /**
+   * Other accounts in this view and consultation that share the author's verified e-mail domain or organisation
+   * (`accounts`: how many distinct accounts, this one included; only when at least two).
+   */
+  sharedDomain: { domain: string; accounts: number } | null;
+  sharedOrganisation: { id: string; name: string; accounts: number } | null;
+}
+
+/** The accounts filter the queue is showing, as the page names it. */
+export interface AccountsFilter {
+  domain: string | null;
+  organisation: { id: string; name: string } | null;
 }
 
 interface Row {
@@ -70,17 +82,45 @@ export async function campaignMemberCounts(type: TargetType, status: string, cam
   return new Map(rows.map((r) => [r.campaignId, Number(r.n)]));
 }
 
+type AccountKey = "accountDomain" | "accountOrganisationId";
+
+/**
+ * Distinct accounts per (consultation, key) among the inputs in one status, for the keys on a page: one index range
+ * per key value ((key, status, arrival)), submissions and comments together. Keys are recorded at intake
+ * (lib/moderation/accounts.ts); nothing is derived here.
+ */
+export async function accountCounts(column: AccountKey, status: string, consultationIds: string[], values: string[]): Promise<Map<string, number>> {
+  if (values.length === 0) return new Map();
+  const col = Prisma.raw(`"${column}"`);
+  const rows = await db.$queryRaw<{ consultationId: string; key: string; n: bigint }[]>`
+    SELECT "consultationId", key, count(DISTINCT "authorId") AS n FROM (
+      SELECT "consultationId", ${col} AS key, "authorId" FROM "Submission"
+      WHERE ${col} = ANY(${values}::text[]) AND status = ${status}::"SubmissionStatus" AND "consultationId" = ANY(${consultationIds}::text[])
+      UNION ALL
+      SELECT "consultationId", ${col} AS key, "authorId" FROM "Comment"
+      WHERE ${col} = ANY(${values}::text[]) AND status = ${status}::"CommentStatus" AND "consultationId" = ANY(${consultationIds}::text[])
+    ) x GROUP BY "consultationId", key`;
+  return new Map(rows.map((r) => [`${r.consultationId}:${r.key}`, Number(r.n)]));
+}
+
 /**
  * One page of the queue. Each branch is one ordered range scan of a (status, arrival) index with LIMIT; a campaign
  * shows at its oldest member in the view, checked with one index probe per row, so the first page costs the same
  * with a hundred or a hundred thousand inputs waiting.
  */
-export async function listQueue(actor: Actor | null, raw: unknown): Promise<{ items: QueueItem[]; nextCursor: string | null; filter: QueueFilter } | null> {
+export async function listQueue(
+  actor: Actor | null,
+  raw: unknown,
+): Promise<{ items: QueueItem[]; nextCursor: string | null; filter: QueueFilter; accounts: AccountsFilter } | null> {
   if (!actor || !hasRole(actor, "SECRETARIAT")) return null;
   const parsed = QueueFilterSchema.safeParse(raw);
   const filter: QueueFilter = parsed.success ? parsed.data : { view: "PENDING" };
   const consultation = filter.consultation ? await db.consultation.findUnique({ where: { slug: filter.consultation }, select: { id: true } }) : null;
-  if (filter.consultation && !consultation) return { items: [], nextCursor: null, filter };
+  const filterOrganisation = filter.organisation
+    ? await db.organisation.findUnique({ where: { id: filter.organisation }, select: { id: true, name: true } })
+    : null;
+  const accounts: AccountsFilter = { domain: filter.domain ?? null, organisation: filterOrganisation ?? (filter.organisation ? { id: filter.organisation, name: filter.organisation } : null) };
+  if (filter.consultation && !consultation) return { items: [], nextCursor: null, filter, accounts };
 
   const after = decodeCursor(filter.cursor);
   const limit = QUEUE_PAGE + 1;
@@ -90,6 +130,8 @@ export async function listQueue(actor: Actor | null, raw: unknown): Promise<{ it
     if (consultation) parts.push(Prisma.sql`${a}."consultationId" = ${consultation.id}`);
     if (filter.group) parts.push(Prisma.sql`${a}."stakeholderGroup" = ${filter.group}::"StakeholderGroup"`);
     if (filter.language) parts.push(Prisma.sql`${a}.language = ${filter.language}`);
+    if (filter.domain) parts.push(Prisma.sql`${a}."accountDomain" = ${filter.domain}`);
+    if (filter.organisation) parts.push(Prisma.sql`${a}."accountOrganisationId" = ${filter.organisation}`);
     return Prisma.join(parts, " AND ");
   };
   const branch = (type: TargetType) => {
@@ -125,6 +167,24 @@ export async function listQueue(actor: Actor | null, raw: unknown): Promise<{ it
     campaignMemberCounts("SUBMISSION", filter.view, campaignIdsOf("SUBMISSION")),
     campaignMemberCounts("COMMENT", filter.view, campaignIdsOf("COMMENT")),
   ]);
+  const linked = [...subs, ...comments];
+  const consultationIds = [...new Set(linked.map((i) => i.consultationId))];
+  const domains = [...new Set(linked.flatMap((i) => (i.accountDomain ? [i.accountDomain] : [])))];
+  const organisationIds = [...new Set(linked.flatMap((i) => (i.accountOrganisationId ? [i.accountOrganisationId] : [])))];
+  const [byDomain, byOrganisation, organisations] = await Promise.all([
+    accountCounts("accountDomain", filter.view, consultationIds, domains),
+    accountCounts("accountOrganisationId", filter.view, consultationIds, organisationIds),
+    organisationIds.length ? db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
+  const shared = (i: { consultationId: string; accountDomain: string | null; accountOrganisationId: string | null }) => {
+    const d = i.accountDomain ? (byDomain.get(`${i.consultationId}:${i.accountDomain}`) ?? 0) : 0;
+    const o = i.accountOrganisationId ? (byOrganisation.get(`${i.consultationId}:${i.accountOrganisationId}`) ?? 0) : 0;
+    return {
+      sharedDomain: i.accountDomain && d >= 2 ? { domain: i.accountDomain, accounts: d } : null,
+      sharedOrganisation: i.accountOrganisationId && o >= 2 ? { id: i.accountOrganisationId, name: organisationName.get(i.accountOrganisationId) ?? "", accounts: o } : null,
+    };
+  };
   const subById = new Map(subs.map((s) => [s.id, s]));
   const comById = new Map(comments.map((c) => [c.id, c]));
   const labelOf = new Map(campaigns.map((c) => [c.id, c.label]));
@@ -139,6 +199,7 @@ export async function listQueue(actor: Actor | null, raw: unknown): Promise<{ it
         type: "SUBMISSION", id: s.id, version: s.version, status: s.status, reference: s.reference, title: s.title, body: s.body,
         authorName: s.contributorName, organisationName: s.organisationName, stakeholderGroup: s.stakeholderGroup, country: s.country,
         language: s.language, arrivedAt: row.arrived, overBalance: s.overBalance, moderationNote: s.moderationNote, consultation: s.consultation, context: null, campaign,
+        ...shared(s),
       });
     } else {
       const c = comById.get(row.id);
@@ -148,11 +209,12 @@ export async function listQueue(actor: Actor | null, raw: unknown): Promise<{ it
         type: "COMMENT", id: c.id, version: c.version, status: c.status, reference: null, title: null, body: c.body,
         authorName: c.authorName, organisationName: c.organisationName, stakeholderGroup: c.stakeholderGroup, country: c.country,
         language: c.language, arrivedAt: row.arrived, overBalance: c.overBalance, moderationNote: c.moderationNote, consultation: c.consultation, context: where, campaign,
+        ...shared(c),
       });
     }
   }
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > QUEUE_PAGE && last ? encodeCursor(last) : null, filter };
+  return { items, nextCursor: rows.length > QUEUE_PAGE && last ? encodeCursor(last) : null, filter, accounts };
 }
 
 /**

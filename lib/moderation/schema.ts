@@ -86,6 +86,13 @@ export const QueueFilterSchema = z.object({
   type: z.preprocess(blankToUndefined, z.enum(TARGET_TYPES).optional()),
   group: z.preprocess(blankToUndefined, z.enum(Object.values(StakeholderGroup) as [StakeholderGroup, ...StakeholderGroup[]]).optional()),
   language: z.preprocess(blankToUndefined, z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/).optional()),
+  /** inputs whose authors share this verified e-mail domain (lib/moderation/accounts.ts) */
+  domain: z.preprocess(
+    (v) => (typeof v === "string" ? blankToUndefined(v.trim().toLowerCase()) : blankToUndefined(v)),
+    z.string().max(253).regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/).optional(),
+  ),
+  /** inputs whose authors are approved members of this organisation (its id) */
+  organisation: z.preprocess(blankToUndefined, z.string().regex(/^[\w-]{1,64}$/).optional()),
   cursor: z.preprocess(blankToUndefined, z.string().max(200).optional()),
 });
 export type QueueFilter = z.infer<typeof QueueFilterSchema>;

@@ -556,6 +556,9 @@ export async function mergeOrganisations(actor: Actor | null, raw: unknown): Pro
     }
     await tx.submission.updateMany({ where: { organisationId: duplicate.id, contributorKey: `org:${duplicate.id}` }, data: { contributorKey: `org:${survivor.id}` } });
     const submissions = await tx.submission.updateMany({ where: { organisationId: duplicate.id }, data: { organisationId: survivor.id } });
+    // The queue's "same organisation" groups follow the merge: the duplicate's members and the survivor's are one group.
+    await tx.submission.updateMany({ where: { accountOrganisationId: duplicate.id }, data: { accountOrganisationId: survivor.id } });
+    await tx.comment.updateMany({ where: { accountOrganisationId: duplicate.id }, data: { accountOrganisationId: survivor.id } });
     const users = await tx.user.updateMany({ where: { organisationId: duplicate.id }, data: { organisationId: survivor.id } });
     const speakers = await tx.speaker.updateMany({ where: { organisationId: duplicate.id }, data: { organisationId: survivor.id } });
     // Earlier duplicates of the duplicate now point at the survivor directly: one hop from any old slug.

@@ -23,6 +23,7 @@ import { resolveIdentity } from "../identity/snapshot";
 import { approvedMembershipsOf } from "../organisations/service";
 import { NOT_COUNTED } from "./cap";
 import { enqueueDetection } from "../moderation/enqueue";
+import { accountLinksOf } from "../moderation/accounts";
 import { enqueueSettle } from "../balance/tasks";
 import type { Actor } from "../auth/session-roles";
 import { contributionHistory } from "./history";
@@ -279,9 +280,13 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       const reference = existing && !isDraftReference(existing.reference) ? existing.reference : await nextReference(tx, open.consultation.referencePrefix);
       // The lock counter moves on every write; the text's number only when a text is saved, so versions never skip.
       const revision = isEdit ? existing.revision + 1 : 1;
+      // Which accounts the queue groups this one with (shared verified domain, same organisation): taken when it is
+      // sent, like the rest of the snapshot, and kept by edits.
+      const links = isEdit ? {} : await accountLinksOf(tx, actor.id, snapshot.organisationId);
       const data = {
         title: input.title, body: input.body, language: input.language, visibility: input.visibility,
         ...(isEdit ? {} : snapshot),
+        ...links,
         reference,
         // An edit of a held or published contribution goes back to moderation: the secretariat reviews every text.
         status: "PENDING" as const,
