@@ -1,14 +1,23 @@
 "use client";
 // The contribution form: validated in the browser with the same zod schema as the server, autosaved as a draft.
 import { useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { languageName } from "@/lib/i18n/names";
 import { Field, FieldErrors, FormAlert, buttonClass, describedBy, inputClass } from "@/components/ui/field";
 import { fieldErrorsOf } from "@/lib/result";
-import { actingFor, contributionSchema } from "@/lib/submissions/schema";
+import { actingFor, attachmentMetaSchema, contributionSchema } from "@/lib/submissions/schema";
 import Link from "next/link";
 import { guessLanguage } from "@/lib/submissions/language";
 import { BODY_MIN, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, TITLE_MAX } from "@/lib/submissions/limits";
 import { useContributionMessage } from "./use-contribution-message";
+
+/** Puts these files in a file input (what a user chose, less what was refused). */
+function setInputFiles(input: HTMLInputElement | null, files: File[]) {
+  if (!input || typeof DataTransfer === "undefined") return;
+  const list = new DataTransfer();
+  for (const f of files) list.items.add(f);
+  input.files = list.files;
+}
 
 export interface ContributionValues {
   submissionId: string;
@@ -51,6 +60,7 @@ type Autosave = { state: "idle" } | { state: "saving" } | { state: "saved"; at: 
 
 export function ContributionForm(props: Props) {
   const t = useTranslations("submissions");
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState(props.action, { status: "idle" });
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
   const [submissionId, setSubmissionId] = useState(props.values.submissionId);
@@ -60,6 +70,7 @@ export function ContributionForm(props: Props) {
   const saveAgain = useRef(false);
   const [autosave, setAutosave] = useState<Autosave>({ state: "idle" });
   const [language, setLanguage] = useState(props.values.language);
+  const languageRef = useRef<HTMLSelectElement>(null);
   const languageTouched = useRef(props.guessLanguageFrom === null);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -81,6 +92,31 @@ export function ContributionForm(props: Props) {
   useEffect(() => {
     if (showAlert) alertRef.current?.focus();
   }, [state, clientErrors, showAlert]);
+
+  // After a server answer, the language sent back is the one shown; and React resets the form once an action has
+  // run, which puts a select back on its first option ("Arabic"): the chosen language is put back after that.
+  // Files are refused in the browser when chosen (type, size, name), each by name, and the others stay chosen.
+  const filesRef = useRef<HTMLInputElement>(null);
+  const chosenFiles = useRef<File[]>([]);
+  const [fileRefusals, setFileRefusals] = useState<string[]>([]);
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.status === "error") setLanguage(state.values.language);
+    setFileRefusals([]);
+  }
+  useEffect(() => {
+    if (languageRef.current && languageRef.current.value !== language) languageRef.current.value = language;
+  }, [state, language]);
+  // The reset also empties the file input: after a refusal by the server, the files it did not refuse are chosen again.
+  useEffect(() => {
+    if (state.status !== "error") return;
+    const refused = new Set(
+      Object.entries(state.params ?? {}).filter(([k]) => k.endsWith("Files")).flatMap(([, v]) => String(v).split(", ")),
+    );
+    chosenFiles.current = chosenFiles.current.filter((f) => !refused.has(f.name));
+    setInputFiles(filesRef.current, chosenFiles.current);
+  }, [state]);
 
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
@@ -148,6 +184,34 @@ export function ContributionForm(props: Props) {
     }
   }
 
+  function chooseFiles(files: File[]) {
+    chosenFiles.current = files;
+    setInputFiles(filesRef.current, files);
+  }
+
+  function onFilesChosen() {
+    const files = filesRef.current?.files ? [...filesRef.current.files] : [];
+    const refusals: string[] = [];
+    const kept = files.filter((f) => {
+      const checked = attachmentMetaSchema.safeParse({ name: f.name, size: f.size });
+      if (!checked.success) refusals.push(t("form.fileRefused", { filename: f.name, reason: translate(checked.error.issues[0]?.message ?? "attachmentType") }));
+      return checked.success;
+    });
+    setFileRefusals(refusals);
+    if (kept.length === files.length) chosenFiles.current = kept;
+    else chooseFiles(kept);
+  }
+
+  /** The attachments field's messages, each naming the files the server refused when it said which. */
+  function attachmentMessages(): string[] | undefined {
+    const named = (errors.attachments ?? []).map((key) => {
+      const files = params[`${key}Files`];
+      return files ? t("form.fileRefused", { filename: String(files), reason: message(key) }) : message(key);
+    });
+    const all = [...fileRefusals, ...named];
+    return all.length ? all : undefined;
+  }
+
   function syncHidden(id: string, version: string) {
     const form = formRef.current;
     const idInput = form?.elements.namedItem("submissionId");
@@ -211,8 +275,10 @@ export function ContributionForm(props: Props) {
 
       <Field name="language" label={t("form.language")} hint={t("form.languageHint")} errors={fieldMessages("language")}>
         <select id="language" name="language" value={language} className={inputClass}
-          onChange={(e) => { languageTouched.current = true; setLanguage(e.target.value); }}
+          ref={languageRef} onChange={(e) => { languageTouched.current = true; setLanguage(e.target.value); }}
           aria-invalid={invalid("language")} aria-describedby={describedBy("language", true, !!invalid("language"))}>
+          {/* A value outside the list (an imported contribution's language, none yet) is shown as it is, never as the first option. */}
+          {props.languages.some((l) => l.value === language) ? null : <option value={language}>{language ? languageName(language, locale) : t("form.languageChoose")}</option>}
           {props.languages.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
         </select>
       </Field>
@@ -261,10 +327,10 @@ export function ContributionForm(props: Props) {
         </fieldset>
       ) : null}
 
-      <Field name="attachments" label={t("form.attachments")} hint={t("form.attachmentsHint", { count: MAX_ATTACHMENTS, size: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} errors={fieldMessages("attachments")}>
-        <input id="attachments" name="attachments" type="file" multiple className={inputClass}
+      <Field name="attachments" label={t("form.attachments")} hint={t("form.attachmentsHint", { count: MAX_ATTACHMENTS, size: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} errors={attachmentMessages()}>
+        <input id="attachments" name="attachments" type="file" multiple className={inputClass} ref={filesRef} onChange={onFilesChosen}
           accept=".pdf,.docx,.odt,.txt,.md,.markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,text/plain,text/markdown"
-          aria-invalid={invalid("attachments")} aria-describedby={describedBy("attachments", true, !!invalid("attachments"))} />
+          aria-invalid={invalid("attachments") || (fileRefusals.length ? true : undefined)} aria-describedby={describedBy("attachments", true, !!invalid("attachments") || fileRefusals.length > 0)} />
       </Field>
 
       <div className="flex flex-wrap items-center gap-4">

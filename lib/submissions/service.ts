@@ -143,11 +143,11 @@ function neutralFilename(index: number, original: string): string {
 }
 
 /** The files with their author metadata removed (and new checksums), or the reason one cannot be cleaned. */
-async function anonymised(files: CheckedAttachment[], offset = 0): Promise<{ ok: true; files: CheckedAttachment[] } | { ok: false; error: string }> {
+async function anonymised(files: CheckedAttachment[], offset = 0): Promise<{ ok: true; files: CheckedAttachment[] } | { ok: false; error: string; filename: string }> {
   const out: CheckedAttachment[] = [];
   for (const [i, file] of files.entries()) {
     const cleaned = await stripAuthorMetadata(file.mimeType, file.bytes);
-    if (!cleaned.ok) return { ok: false, error: cleaned.error };
+    if (!cleaned.ok) return { ok: false, error: cleaned.error, filename: file.filename };
     out.push({
       ...file, bytes: cleaned.bytes, size: cleaned.bytes.byteLength, sha256: createHash("sha256").update(cleaned.bytes).digest("hex"),
       filename: neutralFilename(offset + i, file.filename),
@@ -156,15 +156,20 @@ async function anonymised(files: CheckedAttachment[], offset = 0): Promise<{ ok:
   return { ok: true, files: out };
 }
 
-async function checkFiles(files: UploadedFile[]): Promise<{ ok: true; files: CheckedAttachment[] } | { ok: false; errors: string[] }> {
+/**
+ * The checked files, or each refusal once with the files it refused: `refused` maps an error key to `<key>Files`,
+ * the names joined by ", ", so the form can say which file was refused (and keep the others chosen).
+ */
+async function checkFiles(files: UploadedFile[]): Promise<{ ok: true; files: CheckedAttachment[] } | { ok: false; errors: string[]; refused: Record<string, string> }> {
   const checked: CheckedAttachment[] = [];
-  const errors: string[] = [];
+  const names = new Map<string, string[]>();
   for (const file of files) {
     const result = await checkAttachment(file.name, file.bytes);
     if (result.ok) checked.push(result.value);
-    else if (!errors.includes(result.error)) errors.push(result.error);
+    else names.set(result.error, [...(names.get(result.error) ?? []), file.name]);
   }
-  return errors.length ? { ok: false, errors } : { ok: true, files: checked };
+  if (names.size === 0) return { ok: true, files: checked };
+  return { ok: false, errors: [...names.keys()], refused: Object.fromEntries([...names].map(([key, list]) => [`${key}Files`, list.join(", ")])) };
 }
 
 /**
@@ -184,12 +189,12 @@ export async function submitContribution(actor: Actor, consultationId: string, r
   if (earlier) return { ok: true, data: earlier };
 
   const checked = await checkFiles(files);
-  if (!checked.ok) return failure("invalidInput", 400, { attachments: checked.errors });
+  if (!checked.ok) return failure("invalidInput", 400, { attachments: checked.errors }, checked.refused);
   // Published without a name: the files must not name their author either (document properties, XMP...).
   const anonymous = input.visibility === "PUBLIC_ANONYMOUS";
   if (anonymous) {
     const cleaned = await anonymised(checked.files);
-    if (!cleaned.ok) return failure("invalidInput", 400, { attachments: [cleaned.error] });
+    if (!cleaned.ok) return failure("invalidInput", 400, { attachments: [cleaned.error] }, { [`${cleaned.error}Files`]: cleaned.filename });
     checked.files = cleaned.files;
   }
 
@@ -426,6 +431,7 @@ export async function listMyContributions(userId: string) {
       id: true, reference: true, title: true, status: true, moderationNote: true, submittedAt: true, updatedAt: true, version: true, visibility: true,
       consultation: { select: { slug: true, title: true, contributionsOpenAt: true, contributionsCloseAt: true } },
       moderationEvents: { where: { reason: { not: null } }, orderBy: { createdAt: "desc" }, take: 1, select: { reason: true, action: true, createdAt: true } },
+      attachments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, filename: true, size: true } },
     },
   });
 }

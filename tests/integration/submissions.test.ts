@@ -128,6 +128,20 @@ describe("submitting a contribution", () => {
     expect(storedFiles().length).toBe(before);
   });
 
+  it("names the files it refuses, by reason, so the form can keep the others chosen", async () => {
+    const { consultation, user } = await setup();
+    const files = [
+      { name: "fine.pdf", bytes: PDF_BYTES }, { name: "lying.pdf", bytes: PNG_BYTES },
+      { name: "notes.txt", bytes: PDF_BYTES }, { name: "latin1.txt", bytes: new Uint8Array([0x63, 0x61, 0x66, 0xe9]) },
+    ];
+    const result = await submitContribution(user, consultation.id, contributionInput(), files);
+    expect(result).toMatchObject({
+      ok: false, fieldErrors: { attachments: ["attachmentMismatch", "attachmentNotUtf8"] },
+      params: { attachmentMismatchFiles: "lying.pdf, notes.txt", attachmentNotUtf8Files: "latin1.txt" },
+    });
+    expect(await db.submission.count({ where: { consultationId: consultation.id } })).toBe(0);
+  });
+
   it("accepts UTF-8 text and Markdown attachments", async () => {
     const { consultation, user } = await setup();
     const files = [{ name: "notes.txt", bytes: new TextEncoder().encode("Café, مرحبا, 你好") }, { name: "notes.md", bytes: new TextEncoder().encode("# Title\n\nText") }];
@@ -192,6 +206,9 @@ describe("drafts, edits and withdrawal", () => {
     // The edit cannot move the contribution to another contributor (that would dodge the cap).
     expect(row).toMatchObject({ version: 2, title: "A better title", onBehalfOf: "ORGANISATION", status: "PENDING" });
     expect(row.attachments).toHaveLength(1);
+
+    // My contributions lists each file the contribution keeps.
+    expect((await listMyContributions(user.id))[0]?.attachments).toMatchObject([{ filename: "a.pdf", size: PDF_BYTES.byteLength }]);
 
     const secretariat = await buildUser({ role: "SECRETARIAT" });
     const history = await getContributionHistory(secretariat, consultation.slug, first.data.reference);

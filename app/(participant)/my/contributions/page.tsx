@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isDraftReference } from "@/lib/submissions/reference";
 import { listMyContributions } from "@/lib/submissions/service";
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyContributionsPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/my/contributions");
-  const [t, ts, tApp, tm] = await Promise.all([getTranslations("submissions.mine"), getTranslations("submissions.status"), getTranslations("app"), getTranslations("dispositions.mine")]);
+  const [t, ts, tApp, tm, format] = await Promise.all([getTranslations("submissions.mine"), getTranslations("submissions.status"), getTranslations("app"), getTranslations("dispositions.mine"), getFormatter()]);
   const rows = await listMyContributions(user.id);
 
   return (
@@ -50,6 +50,14 @@ export default async function MyContributionsPage() {
                         {row.title || (draft ? t("continue") : row.reference)}
                       </Link>
                       <div className="text-stone-700">{row.consultation.title}</div>
+                      {row.attachments.length ? (
+                        <div className="mt-1">
+                          <span className="font-medium">{t("attachments", { count: row.attachments.length })}</span>
+                          <ul className="list-disc ps-5" data-testid="my-attachments">
+                            {row.attachments.map((a) => <li key={a.id}><bdi>{a.filename}</bdi> ({format.number(a.size / 1024 / 1024, { maximumFractionDigits: 1 })} MB)</li>)}
+                          </ul>
+                        </div>
+                      ) : null}
                     </td>
                     <td className="p-2"><StatusBadge status={row.status} label={ts(row.status)} /></td>
                     <td className="p-2">{note ?? "—"}</td>
