@@ -4,15 +4,18 @@ import "server-only";
 import { db } from "../db/client";
 import { getBalancePolicy } from "./policy";
 import { TARGET_FIELDS, TARGET_KEY } from "./schema";
+import { localizedInvitation } from "./invitation-text";
+import type { Localized } from "../i18n/content";
 
 export interface RegionalInvitation {
-  text: string;
+  /** the secretariat's text in the reader's language when translated (translation editor), else the original */
+  texts: Localized<{ invitation: string }>;
   /** the regions (UN regional groups, or "developing") below their minimum share, with target and current share */
   below: { key: string; minShare: number; share: number }[];
 }
 
-/** Null when the policy has no invitation text, no target, or every target is met. */
-export async function regionalInvitation(consultationId: string): Promise<RegionalInvitation | null> {
+/** Null when the policy has no invitation text, no target, or every target is met. `locale`: the reader's language. */
+export async function regionalInvitation(consultationId: string, locale: string): Promise<RegionalInvitation | null> {
   const policy = await getBalancePolicy(db, consultationId);
   const fields = TARGET_FIELDS.filter((f) => policy[f] !== null);
   if (!policy.invitation || fields.length === 0) return null;
@@ -25,5 +28,10 @@ export async function regionalInvitation(consultationId: string): Promise<Region
     const share = total > 0 ? countOf(key) / total : 0;
     return share + 1e-9 >= minShare ? [] : [{ key, minShare, share }];
   });
-  return below.length ? { text: policy.invitation, below } : null;
+  if (below.length === 0) return null;
+  const [consultation, translations] = await Promise.all([
+    db.consultation.findUnique({ where: { id: consultationId }, select: { language: true } }),
+    db.balanceInvitationTranslation.findMany({ where: { policy: { consultationId } }, select: { language: true, text: true, sourceHash: true } }),
+  ]);
+  return { texts: localizedInvitation(policy.invitation, consultation?.language ?? "en", translations, locale), below };
 }

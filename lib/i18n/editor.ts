@@ -8,9 +8,10 @@ import { LOCALES, type Locale } from "./config";
 import { fingerprintOf, type TranslationState } from "./content";
 import { versionFingerprint } from "../drafts/translations";
 import type { TranslatableKind } from "./translate";
+import { invitationFingerprint } from "../balance/invitation-text";
 
 export type EditorKind = TranslatableKind | "draftVersion";
-export const EDITOR_KINDS: readonly EditorKind[] = ["consultation", "theme", "draft", "draftVersion", "reasonTemplate", "glossaryTerm", "sitePage"];
+export const EDITOR_KINDS: readonly EditorKind[] = ["consultation", "theme", "draft", "draftVersion", "reasonTemplate", "glossaryTerm", "sitePage", "balanceInvitation"];
 
 export interface EditorField {
   name: string;
@@ -45,6 +46,7 @@ export const EDITOR_FIELDS: Record<EditorKind, EditorField[]> = {
     { name: "title", multiline: false, markdown: false, required: true, max: 200 },
     { name: "body", multiline: true, markdown: true, required: true, max: 100_000 },
   ],
+  balanceInvitation: [{ name: "invitation", multiline: true, markdown: false, required: true, max: 1000 }],
 };
 
 export interface EditorTranslation {
@@ -131,6 +133,14 @@ export async function loadTranslatable(actor: Actor | null, kind: EditorKind, id
       if (!r) return missing;
       const original = { title: r.title, body: r.body };
       return ok(build(kind, id, r.title, r.language, original, fingerprintOf(original, ["title", "body"]), r.translations, "/secretariat/pages"));
+    }
+    case "balanceInvitation": {
+      // `id` is the consultation's: its policy's invitation, once the secretariat has written one.
+      const r = await db.balancePolicy.findUnique({ where: { consultationId: id }, include: { invitationTranslations: true, consultation: { select: { slug: true, title: true, language: true } } } });
+      if (!r || !r.invitation) return missing;
+      const original = { invitation: r.invitation };
+      const rows = r.invitationTranslations.map((t) => ({ ...t, invitation: t.text }));
+      return ok(build(kind, id, r.consultation.title, r.consultation.language, original, invitationFingerprint(r.invitation), rows, `/secretariat/consultations/${r.consultation.slug}/balance`));
     }
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 // Saving and removing translations of the secretariat's texts (docs/decisions/0033): a consultation, a theme, a draft's
-// title, a reason template, a glossary term, a site page. One complete row per language; each save is conditional on
+// title, a reason template, a glossary term, a site page, a balance policy's invitation to under-represented regions. One complete row per language; each save is conditional on
 // the translation the form showed (its updatedAt), audited with the text before and after.
 import { z } from "zod";
 import type { Tx } from "../db/client";
@@ -10,7 +10,7 @@ import { hasRole, type Actor } from "../auth/session-roles";
 import { fail, fieldErrorsOf, ok, type Result } from "../result";
 import { isLocale } from "./config";
 
-export const TRANSLATABLE = ["consultation", "theme", "draft", "reasonTemplate", "glossaryTerm", "sitePage"] as const;
+export const TRANSLATABLE = ["consultation", "theme", "draft", "reasonTemplate", "glossaryTerm", "sitePage", "balanceInvitation"] as const;
 export type TranslatableKind = (typeof TRANSLATABLE)[number];
 
 const text = (max: number, required: boolean, tooLong: string, missing: string) =>
@@ -28,6 +28,8 @@ export const TRANSLATION_FIELDS = {
   reasonTemplate: z.object({ label: text(80, true, "labelTooLong", "labelRequired"), text: text(2000, true, "reasonTooLong", "textRequired") }),
   glossaryTerm: z.object({ expansion: text(300, true, "expansionTooLong", "expansionRequired") }),
   sitePage: z.object({ title: text(200, true, "titleTooLong", "titleRequired"), body: text(100_000, true, "bodyTooLong", "bodyRequired") }),
+  /** the same limit as BalancePolicy.invitation (lib/balance/schema.ts) */
+  balanceInvitation: z.object({ invitation: text(1000, true, "invitationTooLong", "invitationRequired") }),
 } as const;
 
 export type TranslationInput<K extends TranslatableKind> = z.infer<(typeof TRANSLATION_FIELDS)[K]>;
@@ -141,10 +143,28 @@ const ADAPTERS: Record<TranslatableKind, Adapter> = {
     update: async (tx, rowId, data) => void (await tx.sitePageTranslation.update({ where: { id: rowId }, data })),
     remove: async (tx, rowId) => void (await tx.sitePageTranslation.delete({ where: { id: rowId } })),
   },
+  // Keyed by the consultation (one policy each); there is nothing to translate until the policy has an invitation.
+  balanceInvitation: {
+    original: async (tx, consultationId) => {
+      const r = await tx.balancePolicy.findUnique({ where: { consultationId }, select: { invitation: true, consultation: { select: { language: true } } } });
+      return r && r.invitation ? { language: r.consultation.language, consultationId } : null;
+    },
+    find: async (tx, consultationId, language) => {
+      const r = await tx.balanceInvitationTranslation.findFirst({ where: { language, policy: { consultationId } } });
+      return r ? { id: r.id, updatedAt: r.updatedAt, texts: { invitation: r.text } } : null;
+    },
+    create: async (tx, consultationId, language, data) => {
+      const policy = await tx.balancePolicy.findUniqueOrThrow({ where: { consultationId }, select: { id: true } });
+      await tx.balanceInvitationTranslation.create({ data: { policyId: policy.id, language, text: data.invitation ?? "", sourceHash: data.sourceHash ?? "" } });
+    },
+    update: async (tx, rowId, data) => void (await tx.balanceInvitationTranslation.update({ where: { id: rowId }, data: { text: data.invitation ?? "", sourceHash: data.sourceHash ?? "" } })),
+    remove: async (tx, rowId) => void (await tx.balanceInvitationTranslation.delete({ where: { id: rowId } })),
+  },
 };
 
 const ENTITY: Record<TranslatableKind, string> = {
   consultation: "Consultation", theme: "Theme", draft: "DraftDocument", reasonTemplate: "ReasonTemplate", glossaryTerm: "GlossaryTerm", sitePage: "SitePage",
+  balanceInvitation: "BalancePolicy",
 };
 
 function sameInstant(row: Row | null, expected: string): boolean {

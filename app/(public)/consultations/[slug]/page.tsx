@@ -37,12 +37,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ConsultationPage({ params, searchParams }: Props) {
-  const consultation = await getPublicConsultation((await params).slug, await getLocale());
+  const locale = await getLocale();
+  const consultation = await getPublicConsultation((await params).slug, locale);
   if (!consultation) notFound();
   const texts = consultation.texts;
   const [t, tSub, user, { follow }] = await Promise.all([getTranslations("consultation"), getTranslations("submissions.counts"), getCurrentUser(), searchParams]);
   const tFeed = await getTranslations("feed");
-  const [invitation, tInv, tRegions] = await Promise.all([regionalInvitation(consultation.id), getTranslations("identity.invitation"), getTranslations("regions")]);
+  const [invitation, tInv, tRegions] = await Promise.all([regionalInvitation(consultation.id, locale), getTranslations("identity.invitation"), getTranslations("regions")]);
   const following = user ? await isFollowing(user.id, consultation.id) : null;
   const phases = phasesOf(consultation, new Date());
   const contributionPhase = phases.find((p) => p.key === "contributions");
@@ -64,7 +65,8 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
           {invitation && contributionsOpen ? (
             <section aria-labelledby="invitation-heading" className="space-y-2 rounded border border-brand-700 bg-white p-4" data-testid="regional-invitation">
               <h2 id="invitation-heading" className="text-xl font-semibold">{tInv("title")}</h2>
-              <p dir="auto" lang={consultation.language} className="whitespace-pre-wrap">{invitation.text}</p>
+              <p dir="auto" lang={invitation.texts.language} className="whitespace-pre-wrap">{invitation.texts.text.invitation}</p>
+              {invitation.texts.untranslated === texts.untranslated && !invitation.texts.outdated ? null : <TranslationNotice meta={invitation.texts} compact />}
               <ul className="list-disc ps-5 text-sm">
                 {invitation.below.map((b) => (
                   <li key={b.key}>{tInv("below", { region: b.key === "developing" ? tInv("developing") : tRegions(b.key as never), share: Math.round(b.share * 100), target: Math.round(b.minShare * 100) })}</li>

@@ -16,6 +16,8 @@ import { MeetingsBalance } from "@/components/meetings/meetings-balance";
 import { meetingsBalance } from "@/lib/meetings/balance";
 import { getCurrentUser, hasRole } from "@/lib/auth/session";
 import { updatePolicyAction } from "./actions";
+import { translationGaps } from "@/lib/i18n/editor";
+import { TranslationsLink } from "@/components/i18n/translations-link";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +46,10 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
     getTranslations("meetings.balance"),
     meetingsBalance(consultation.id),
   ]);
-  const tv = await getTranslations("identity.balance");
+  const [tv, invitationGaps] = await Promise.all([
+    getTranslations("identity.balance"),
+    policy.invitation ? translationGaps(await getCurrentUser(), "balanceInvitation", [consultation.id]) : new Map<string, number>(),
+  ]);
   if (!report) notFound();
   const values = policyFormValues(policy);
   const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
@@ -131,6 +136,9 @@ export default async function BalancePage({ params }: { params: Promise<{ slug: 
       <section aria-labelledby="policy-h" className="space-y-3">
         <h2 id="policy-h" className="text-xl font-semibold">{t("policy.title")}</h2>
         <PolicyForm action={updatePolicyAction.bind(null, consultation.id, slug)} values={values} />
+        {policy.invitation ? (
+          <p><TranslationsLink kind="balanceInvitation" id={consultation.id} gaps={invitationGaps.get(consultation.id) ?? 0} label={tv("translateInvitation")} /></p>
+        ) : null}
       </section>
     </div>
   );
