@@ -1,6 +1,6 @@
 // Counts of contributions that do not scan the contributions: the InputCount deltas kept by the triggers of migration
 // issue13_input_counts, summed in one GROUPING SETS aggregate, and folded by the `counts.compact` job
-// (docs/decisions/0028).
+// (docs/decisions/0028); the per-theme ThemeCount deltas of migration issue13_theme_counts likewise (docs/decisions/0039).
 import "server-only";
 import { db } from "../db/client";
 import type { Gender, StakeholderGroup, SubmissionStatus, UnRegion } from "../db/generated/enums";
@@ -95,5 +95,26 @@ async function compactIn(runner: Runner): Promise<{ before: number; after: numbe
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM moved) AS "before", (SELECT count(*) FROM folded) AS "after"`;
-  return { before: Number(result[0]?.before ?? 0), after: Number(result[0]?.after ?? 0) };
+  // The per-theme counters (docs/decisions/0039), folded the same way in the same transaction.
+  const themes = await runner.$queryRaw<{ before: bigint; after: bigint }[]>`
+    WITH moved AS (DELETE FROM "ThemeCount" RETURNING *),
+    folded AS (
+      INSERT INTO "ThemeCount" ("consultationId", "themeId", "status", "n")
+      SELECT "consultationId", "themeId", "status", sum("n")::int FROM moved GROUP BY 1, 2, 3 HAVING sum("n") <> 0
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM moved) AS "before", (SELECT count(*) FROM folded) AS "after"`;
+  return {
+    before: Number(result[0]?.before ?? 0) + Number(themes[0]?.before ?? 0),
+    after: Number(result[0]?.after ?? 0) + Number(themes[0]?.after ?? 0),
+  };
+}
+
+/** The number of contributions in `statuses` with the theme `slug` of the consultation (0 for a theme it does not have). */
+export async function countThemeFromCounters(consultationId: string, statuses: readonly SubmissionStatus[], slug: string): Promise<number> {
+  const rows = await db.$queryRaw<{ n: bigint | null }[]>`
+    SELECT sum(tc."n") AS "n" FROM "ThemeCount" tc JOIN "Theme" t ON t."id" = tc."themeId"
+    WHERE t."consultationId" = ${consultationId} AND t."slug" = ${slug} AND tc."consultationId" = ${consultationId}
+      AND tc."status" IN (${Prisma.join(statuses.map((s) => Prisma.sql`${s}::"SubmissionStatus"`))})`;
+  return Number(rows[0]?.n ?? 0);
 }

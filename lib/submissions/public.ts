@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "../db/client";
-import { countFromCounters, submissionCounts } from "../balance/counts";
+import { countFromCounters, countThemeFromCounters, submissionCounts } from "../balance/counts";
 import { campaignSizes } from "../moderation/campaigns";
 import { PUBLIC_STATUSES, publicViewOf } from "../moderation/public";
 import { Prisma } from "../db/generated/client";
@@ -286,13 +286,17 @@ export interface MatchCount {
 
 /**
  * How many match the filters (shown above the list, hidden items included as they are listed). Without filters, or
- * with only group, region and language, from the counters (lib/balance/counts.ts), whatever the size; otherwise
+ * with only group, region and language, or with only a theme, from the counters (lib/balance/counts.ts), whatever the
+ * size; otherwise
  * counted up to COUNT_CAP + 1 over the same WHERE clause, so a broad search never counts a million rows.
  */
 export async function countPublishedContributions(consultationId: string, query: ListQuery): Promise<MatchCount> {
   if (!query.q && !query.theme && !query.country && !query.organisation) {
     const count = await countFromCounters(consultationId, statusesOf(query), { group: query.group, region: query.region, language: query.language });
     return { count, capped: false };
+  }
+  if (query.theme && !query.q && !query.country && !query.organisation && !query.group && !query.region && !query.language) {
+    return { count: await countThemeFromCounters(consultationId, statusesOf(query), query.theme), capped: false };
   }
   const rows = await db.$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM (SELECT 1 FROM "Submission" s WHERE ${whereOf(consultationId, query)} LIMIT ${COUNT_CAP + 1}) m`;
