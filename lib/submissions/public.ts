@@ -186,25 +186,40 @@ const SUBMISSIONS = Prisma.sql`"Submission"`;
 const SMALL_MATCH = 2_000;
 
 /**
+ * A search's WHERE clause for finding its matches: only the text condition is left indexable (the rest is wrapped in
+ * IS TRUE and checked per match), so for a rare word the planner reads the GIN index alone instead of ANDing it with a
+ * bitmap of every contribution of the consultation, which grows with the consultation.
+ */
+function searchWhere(consultationId: string, query: ListQuery): Prisma.Sql {
+  return Prisma.sql`s."searchVector" @@ websearch_to_tsquery('simple', ${query.q ?? ""}) AND (${whereOf(consultationId, { ...query, q: undefined }, statusesOf(query))}) IS TRUE`;
+}
+
+/** A search's matches, counted up to SMALL_MATCH + 1: decides how its page is read, and is the count the page shows. */
+async function searchMatches(consultationId: string, query: ListQuery): Promise<number> {
+  const rows = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM "Submission" s WHERE ${searchWhere(consultationId, query)} LIMIT ${SMALL_MATCH + 1}) m`;
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
  * For a search, where to read from: a word found in few contributions is looked up in the GIN index and its matches
  * sorted (a materialised CTE keeps the planner from walking the whole (publishedAt, id) index looking for them);
- * a common word keeps the ordered walk, which finds a page of matches at once.
+ * a common word keeps the ordered walk, which finds a page of matches at once. `matches` is searchMatches' answer
+ * when the caller already has it.
  */
-async function sourceOf(consultationId: string, query: ListQuery): Promise<{ prefix: Prisma.Sql; source: Prisma.Sql }> {
+async function sourceOf(consultationId: string, query: ListQuery, matches?: number): Promise<{ prefix: Prisma.Sql; source: Prisma.Sql }> {
   const none = { prefix: Prisma.empty, source: SUBMISSIONS };
   if (!query.q) return none;
-  const probe = await db.$queryRaw<{ n: bigint }[]>`
-    SELECT count(*) AS n FROM (SELECT 1 FROM "Submission" s WHERE ${whereOf(consultationId, query)} LIMIT ${SMALL_MATCH + 1}) m`;
-  if (Number(probe[0]?.n ?? 0) > SMALL_MATCH) return none;
+  if ((matches ?? (await searchMatches(consultationId, query))) > SMALL_MATCH) return none;
   return {
-    prefix: Prisma.sql`WITH "matched" AS MATERIALIZED (SELECT s.* FROM "Submission" s WHERE ${whereOf(consultationId, query)}) `,
+    prefix: Prisma.sql`WITH "matched" AS MATERIALIZED (SELECT s.* FROM "Submission" s WHERE ${searchWhere(consultationId, query)}) `,
     source: Prisma.sql`"matched"`,
   };
 }
 
-async function keysInOrder(consultationId: string, query: ListQuery, cursor: Cursor | null): Promise<{ keys: Row[]; next: Cursor | null }> {
+async function keysInOrder(consultationId: string, query: ListQuery, cursor: Cursor | null, matches?: number): Promise<{ keys: Row[]; next: Cursor | null }> {
   const limit = query.limit;
-  const { prefix, source } = await sourceOf(consultationId, query);
+  const { prefix, source } = await sourceOf(consultationId, query, matches);
   if (query.sort === "balanced") {
     const previous = cursor?.sort === "balanced" ? cursor.after : {};
     const start = cursor?.sort === "balanced" ? cursor.next : 0;
@@ -245,8 +260,8 @@ export interface ContributionPage {
   nextCursor: string | null;
 }
 
-export async function listPublishedContributions(consultationId: string, query: ListQuery, cursor: Cursor | null): Promise<ContributionPage> {
-  const { keys, next } = await keysInOrder(consultationId, query, cursor);
+export async function listPublishedContributions(consultationId: string, query: ListQuery, cursor: Cursor | null, matches?: number): Promise<ContributionPage> {
+  const { keys, next } = await keysInOrder(consultationId, query, cursor, matches);
   const ids = keys.map((k) => k.id);
   const [rows, highlights] = await Promise.all([
     ids.length ? db.submission.findMany({ where: { id: { in: ids } }, select: publicSelect }) : Promise.resolve([]),
@@ -268,29 +283,37 @@ export async function listPublishedContributions(consultationId: string, query: 
 export async function loadPublicContributions(
   consultationId: string, query: ListQuery, cursor: Cursor | null, options: { withTotal?: boolean } = {},
 ): Promise<ContributionPage & { total: MatchCount | null }> {
+  // A search's matches are counted once: the count decides how the page is read and, capped, is the count shown.
+  const matches = query.q ? await searchMatches(consultationId, query) : undefined;
   const [page, total] = await Promise.all([
-    listPublishedContributions(consultationId, query, cursor),
-    options.withTotal ? countPublishedContributions(consultationId, query) : Promise.resolve(null),
+    listPublishedContributions(consultationId, query, cursor, matches),
+    options.withTotal ? countPublishedContributions(consultationId, query, matches) : Promise.resolve(null),
   ]);
   return { ...page, total };
 }
 
-/** Past this many matches the list says "10,000+" instead of counting on. */
+/** Past this many matches the list says "More than 10,000" instead of counting on. */
 export const COUNT_CAP = 10_000;
+/** A search counts its matches up to this many ("More than 2,000"): the count is the one that picks its plan. */
+export const SEARCH_COUNT_CAP = SMALL_MATCH;
 
 export interface MatchCount {
   count: number;
-  /** true when there are more than `count` (= COUNT_CAP) matches */
+  /** true when there are more than `count` (COUNT_CAP, or SEARCH_COUNT_CAP for a search) matches */
   capped: boolean;
 }
 
 /**
  * How many match the filters (shown above the list, hidden items included as they are listed). Without filters, or
  * with only group, region and language, or with only a theme, from the counters (lib/balance/counts.ts), whatever the
- * size; otherwise
- * counted up to COUNT_CAP + 1 over the same WHERE clause, so a broad search never counts a million rows.
+ * size; a search up to SEARCH_COUNT_CAP + 1 (searchMatches, which the list reads anyway); otherwise counted up to
+ * COUNT_CAP + 1 over the same WHERE clause, so a broad filter never counts a million rows.
  */
-export async function countPublishedContributions(consultationId: string, query: ListQuery): Promise<MatchCount> {
+export async function countPublishedContributions(consultationId: string, query: ListQuery, matches?: number): Promise<MatchCount> {
+  if (query.q) {
+    const n = matches ?? (await searchMatches(consultationId, query));
+    return n > SEARCH_COUNT_CAP ? { count: SEARCH_COUNT_CAP, capped: true } : { count: n, capped: false };
+  }
   if (!query.q && !query.theme && !query.country && !query.organisation) {
     const count = await countFromCounters(consultationId, statusesOf(query), { group: query.group, region: query.region, language: query.language });
     return { count, capped: false };

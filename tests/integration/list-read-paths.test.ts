@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { compactInputCounts } from "@/lib/balance/counts";
 import { isKnownCountry } from "@/lib/geo/countries";
 import { moderate } from "@/lib/moderation/service";
-import { countPublishedContributions, ListQuerySchema, publishedFacets } from "@/lib/submissions/public";
+import { countPublishedContributions, ListQuerySchema, loadContributionsPage, publishedFacets, SEARCH_COUNT_CAP } from "@/lib/submissions/public";
 import { submitContribution, withdrawContribution } from "@/lib/submissions/service";
 import { buildConsultation, buildUser } from "../fixtures/users";
 import { buildSubmission } from "../fixtures/moderation";
@@ -165,5 +165,38 @@ describe("theme counters", () => {
     // Deleting a consultation leaves no counts.
     await db.consultation.delete({ where: { id: other.id } });
     expect(await db.themeCount.count({ where: { consultationId: other.id } })).toBe(0);
+  });
+});
+
+describe("search", () => {
+  it("lists and counts a rare word's matches as a scan finds them, and caps a common word's count", async () => {
+    const c = await buildConsultation();
+    const other = await buildConsultation();
+    // Many contributions written in SQL (as an import would): a common word in all of them, a rare one in a few,
+    // some of those not published or in another consultation.
+    await db.$executeRaw`
+      INSERT INTO "Submission" ("id","reference","consultationId","contributorKey","contributorName","stakeholderGroup","country","region","title","body","language","status","submittedAt","receivedAt","publishedAt","updatedAt")
+      SELECT ${c.id} || '-s' || g, ${c.id} || '-R' || g, CASE WHEN g % 500 = 7 THEN ${other.id} ELSE ${c.id} END, 'name:x' || g, 'Someone', 'CIVIL_SOCIETY', 'KE', 'AFRICAN',
+        'Title ' || g, 'Wombats everywhere, contribution ' || g || CASE WHEN g % 300 = 7 THEN ' about the platypus' ELSE '' END, 'en',
+        (CASE WHEN g % 600 = 307 THEN 'PENDING' ELSE 'PUBLISHED' END)::"SubmissionStatus", now() - make_interval(secs => g), now() - make_interval(secs => g),
+        CASE WHEN g % 600 = 307 THEN NULL ELSE now() - make_interval(secs => g) END, now()
+      FROM generate_series(1, ${SEARCH_COUNT_CAP + 200}::int) g`;
+    const q = (raw: Record<string, string>) => ListQuerySchema.parse(raw);
+    const expected = await db.submission.findMany({
+      where: { consultationId: c.id, status: "PUBLISHED", body: { contains: "platypus" } }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], select: { reference: true },
+    });
+    expect(expected.length).toBeGreaterThan(2);
+    const rare = await loadContributionsPage(c.id, q({ q: "platypus" }), null);
+    expect(rare.items.map((i) => i.reference)).toEqual(expected.map((e) => e.reference));
+    expect(rare.total).toEqual({ count: expected.length, capped: false });
+    expect(await countPublishedContributions(c.id, q({ q: "platypus" }))).toEqual({ count: expected.length, capped: false });
+    expect(rare.items.every((i) => i.highlight?.includes("platypus"))).toBe(true);
+
+    const common = await loadContributionsPage(c.id, q({ q: "wombats" }), null);
+    expect(common.total).toEqual({ count: SEARCH_COUNT_CAP, capped: true });
+    const newest = await db.submission.findMany({ where: { consultationId: c.id, status: "PUBLISHED" }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: 20, select: { reference: true } });
+    expect(common.items.map((i) => i.reference)).toEqual(newest.map((e) => e.reference));
+    // With a theme as well (a filter checked per match): the same rules.
+    expect(await countPublishedContributions(c.id, q({ q: "platypus", theme: "access" }))).toEqual({ count: 0, capped: false });
   });
 });
