@@ -4,7 +4,9 @@
 // person acts as an individual, whatever they typed in their profile.
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { z } from "zod";
 import { db, type Tx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import type { MembershipApproval, MembershipRole, MembershipStatus, OrganisationVerification, StakeholderGroup } from "../db/generated/enums";
 import { databaseNow, isUniqueViolation, lockKey, withTransaction } from "../db/transaction";
 import { recordAudit } from "../audit/log";
@@ -276,9 +278,40 @@ async function rightsOver(tx: Tx, actor: Actor, organisationId: string): Promise
 }
 
 const MEMBERSHIP_SELECT = { id: true, organisationId: true, userId: true, role: true, status: true, version: true } as const;
+type LoadedMembership = { id: string; organisationId: string; userId: string; role: MembershipRole; status: MembershipStatus; version: number };
 
 function conflict() {
   return fail("changedWhileEditing", { form: ["changedWhileEditing"] }, 409);
+}
+
+/**
+ * The prologue every membership action shares: signed in, input parsed, then, in one transaction, the membership it
+ * names loaded (404 when there is none) and handed to the action.
+ */
+async function withMembership<S extends z.ZodType<{ membershipId: string }>, T>(
+  actor: Actor | null,
+  schema: S,
+  raw: unknown,
+  action: (tx: Tx, actor: Actor, input: z.output<S>, membership: LoadedMembership) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!actor) return fail("signInRequired", undefined, 401);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  return withTransaction(async (tx) => {
+    const membership = await tx.organisationMembership.findUnique({ where: { id: input.membershipId }, select: MEMBERSHIP_SELECT });
+    if (!membership) return fail("notFound", undefined, 404);
+    return action(tx, actor, input, membership);
+  });
+}
+
+/** Changes a membership only if it is still the version and status the action read; false when someone got there first. */
+async function changeMembership(tx: Tx, membership: LoadedMembership, expectedVersion: number, data: Prisma.OrganisationMembershipUncheckedUpdateManyInput): Promise<boolean> {
+  const updated = await tx.organisationMembership.updateMany({
+    where: { id: membership.id, version: expectedVersion, status: membership.status },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return updated.count === 1;
 }
 
 /**
@@ -286,13 +319,7 @@ function conflict() {
  * managers); the secretariat approves any request, as member or manager.
  */
 export async function decideMembership(actor: Actor | null, raw: unknown): Promise<Result<{ membershipId: string; status: MembershipStatus; role: MembershipRole }>> {
-  if (!actor) return fail("signInRequired", undefined, 401);
-  const parsed = MembershipDecisionSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
-  const input = parsed.data;
-  return withTransaction(async (tx) => {
-    const membership = await tx.organisationMembership.findUnique({ where: { id: input.membershipId }, select: MEMBERSHIP_SELECT });
-    if (!membership) return fail("notFound", undefined, 404);
+  return withMembership(actor, MembershipDecisionSchema, raw, async (tx, actor, input, membership) => {
     await lockOrganisation(tx, membership.organisationId);
     const rights = await rightsOver(tx, actor, membership.organisationId);
     if (!rights || (rights === "MANAGER" && membership.userId === actor.id)) return fail("forbidden", undefined, 403);
@@ -301,14 +328,11 @@ export async function decideMembership(actor: Actor | null, raw: unknown): Promi
     const now = await databaseNow(tx);
     const approve = input.decision === "APPROVE";
     const role: MembershipRole = approve ? (rights === "SECRETARIAT" ? input.role ?? membership.role : "MEMBER") : membership.role;
-    const updated = await tx.organisationMembership.updateMany({
-      where: { id: membership.id, version: input.expectedVersion, status: "PENDING" },
-      data: {
-        status: approve ? "APPROVED" : "REFUSED", role, approvedVia: approve ? rights : null, decidedById: actor.id, decidedAt: now,
-        decisionReason: input.reason || null, version: { increment: 1 },
-      },
+    const changed = await changeMembership(tx, membership, input.expectedVersion, {
+      status: approve ? "APPROVED" : "REFUSED", role, approvedVia: approve ? rights : null, decidedById: actor.id, decidedAt: now,
+      decisionReason: input.reason || null,
     });
-    if (updated.count !== 1) return conflict();
+    if (!changed) return conflict();
     await audit(tx, actor.id, approve ? "membershipApproved" : "membershipRefused", membership.organisationId, {
       membershipId: membership.id, userId: membership.userId, role, via: approve ? rights : null, reason: input.reason || null,
     });
@@ -318,24 +342,17 @@ export async function decideMembership(actor: Actor | null, raw: unknown): Promi
 
 /** A manager removes a member (not another manager, not themselves: they leave); the secretariat removes anyone. */
 export async function removeMember(actor: Actor | null, raw: unknown): Promise<Result<{ membershipId: string }>> {
-  if (!actor) return fail("signInRequired", undefined, 401);
-  const parsed = MembershipChangeSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
-  const input = parsed.data;
-  return withTransaction(async (tx) => {
-    const membership = await tx.organisationMembership.findUnique({ where: { id: input.membershipId }, select: MEMBERSHIP_SELECT });
-    if (!membership) return fail("notFound", undefined, 404);
+  return withMembership(actor, MembershipChangeSchema, raw, async (tx, actor, input, membership) => {
     await lockOrganisation(tx, membership.organisationId);
     const rights = await rightsOver(tx, actor, membership.organisationId);
     if (!rights) return fail("forbidden", undefined, 403);
     if (rights === "MANAGER" && (membership.userId === actor.id || membership.role === "MANAGER")) return fail("forbidden", { form: ["managersBySecretariat"] }, 403);
     if (membership.status !== "APPROVED") return fail("notMember", { form: ["notMember"] }, 409);
     const now = await databaseNow(tx);
-    const updated = await tx.organisationMembership.updateMany({
-      where: { id: membership.id, version: input.expectedVersion, status: "APPROVED" },
-      data: { status: "REMOVED", listed: false, decidedById: actor.id, decidedAt: now, decisionReason: input.reason || null, version: { increment: 1 } },
+    const changed = await changeMembership(tx, membership, input.expectedVersion, {
+      status: "REMOVED", listed: false, decidedById: actor.id, decidedAt: now, decisionReason: input.reason || null,
     });
-    if (updated.count !== 1) return conflict();
+    if (!changed) return conflict();
     await audit(tx, actor.id, "memberRemoved", membership.organisationId, { membershipId: membership.id, userId: membership.userId, by: rights, reason: input.reason || null });
     return ok({ membershipId: membership.id });
   });
@@ -343,20 +360,12 @@ export async function removeMember(actor: Actor | null, raw: unknown): Promise<R
 
 /** The member leaves (or withdraws a pending request). */
 export async function leaveOrganisation(actor: Actor | null, raw: unknown): Promise<Result<{ membershipId: string }>> {
-  if (!actor) return fail("signInRequired", undefined, 401);
-  const parsed = MembershipChangeSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
-  const input = parsed.data;
-  return withTransaction(async (tx) => {
-    const membership = await tx.organisationMembership.findUnique({ where: { id: input.membershipId }, select: MEMBERSHIP_SELECT });
-    if (!membership || membership.userId !== actor.id) return fail("notFound", undefined, 404);
+  return withMembership(actor, MembershipChangeSchema, raw, async (tx, actor, input, membership) => {
+    if (membership.userId !== actor.id) return fail("notFound", undefined, 404);
     if (membership.status !== "APPROVED" && membership.status !== "PENDING") return fail("notMember", { form: ["notMember"] }, 409);
     const now = await databaseNow(tx);
-    const updated = await tx.organisationMembership.updateMany({
-      where: { id: membership.id, version: input.expectedVersion, status: membership.status },
-      data: { status: "REMOVED", listed: false, decidedById: actor.id, decidedAt: now, decisionReason: null, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) return conflict();
+    const changed = await changeMembership(tx, membership, input.expectedVersion, { status: "REMOVED", listed: false, decidedById: actor.id, decidedAt: now, decisionReason: null });
+    if (!changed) return conflict();
     await audit(tx, actor.id, membership.status === "PENDING" ? "membershipWithdrawn" : "memberLeft", membership.organisationId, { membershipId: membership.id, userId: actor.id });
     return ok({ membershipId: membership.id });
   });
@@ -364,43 +373,32 @@ export async function leaveOrganisation(actor: Actor | null, raw: unknown): Prom
 
 /** The member chooses whether they appear on the organisation's public page. */
 export async function setListed(actor: Actor | null, raw: unknown): Promise<Result<{ membershipId: string; listed: boolean }>> {
-  if (!actor) return fail("signInRequired", undefined, 401);
-  const parsed = ListedSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
-  const input = parsed.data;
-  return withTransaction(async (tx) => {
-    const membership = await tx.organisationMembership.findUnique({ where: { id: input.membershipId }, select: MEMBERSHIP_SELECT });
-    if (!membership || membership.userId !== actor.id) return fail("notFound", undefined, 404);
+  return withMembership(actor, ListedSchema, raw, async (tx, actor, input, membership) => {
+    if (membership.userId !== actor.id) return fail("notFound", undefined, 404);
     if (membership.status !== "APPROVED") return fail("notMember", { form: ["notMember"] }, 409);
-    const updated = await tx.organisationMembership.updateMany({
-      where: { id: membership.id, version: input.expectedVersion, status: "APPROVED" },
-      data: { listed: input.listed, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) return conflict();
+    if (!(await changeMembership(tx, membership, input.expectedVersion, { listed: input.listed }))) return conflict();
     await audit(tx, actor.id, input.listed ? "memberListed" : "memberUnlisted", membership.organisationId, { membershipId: membership.id, userId: actor.id });
     return ok({ membershipId: membership.id, listed: input.listed });
   });
 }
 
+const RoleChangeSchema = MembershipDecisionSchema.pick({ membershipId: true, expectedVersion: true, role: true });
+
 /** The secretariat makes an approved member a manager, or a manager a member again. */
 export async function setMemberRole(actor: Actor | null, raw: unknown): Promise<Result<{ membershipId: string; role: MembershipRole }>> {
   if (!actor || !hasRole(actor, "SECRETARIAT")) return fail("forbidden", undefined, 403);
-  const parsed = MembershipDecisionSchema.pick({ membershipId: true, expectedVersion: true, role: true }).safeParse(raw);
-  if (!parsed.success || !parsed.data.role) return fail("invalidInput", parsed.success ? { role: ["invalidRequest"] } : fieldErrorsOf(parsed.error));
-  const { membershipId, expectedVersion, role } = parsed.data;
-  return withTransaction(async (tx) => {
-    const membership = await tx.organisationMembership.findUnique({ where: { id: membershipId }, select: MEMBERSHIP_SELECT });
-    if (!membership) return fail("notFound", undefined, 404);
+  return withMembership(actor, RoleChangeSchema, raw, async (tx, actor, input, membership) => {
+    const role = input.role;
+    if (!role) return fail("invalidInput", { role: ["invalidRequest"] });
     if (membership.status !== "APPROVED") return fail("notMember", { form: ["notMember"] }, 409);
     const now = await databaseNow(tx);
-    const updated = await tx.organisationMembership.updateMany({
-      where: { id: membershipId, version: expectedVersion, status: "APPROVED" },
-      // A manager is always the secretariat's decision, whatever approved the membership first.
-      data: { role, ...(role === "MANAGER" ? { approvedVia: "SECRETARIAT" as const, decidedById: actor.id, decidedAt: now } : {}), version: { increment: 1 } },
+    // A manager is always the secretariat's decision, whatever approved the membership first.
+    const changed = await changeMembership(tx, membership, input.expectedVersion, {
+      role, ...(role === "MANAGER" ? { approvedVia: "SECRETARIAT" as const, decidedById: actor.id, decidedAt: now } : {}),
     });
-    if (updated.count !== 1) return conflict();
-    await audit(tx, actor.id, "memberRoleChanged", membership.organisationId, { membershipId, userId: membership.userId, from: membership.role, to: role });
-    return ok({ membershipId, role });
+    if (!changed) return conflict();
+    await audit(tx, actor.id, "memberRoleChanged", membership.organisationId, { membershipId: membership.id, userId: membership.userId, from: membership.role, to: role });
+    return ok({ membershipId: membership.id, role });
   });
 }
 
