@@ -16,11 +16,14 @@ export async function buildLiveDraft(client: Tx, slug: string, options: Partial<
   const fingerprint = await synthesisFingerprint(client, consultation.id);
   const generated = await generateSynthesis(client, slug, options);
   const finishedAt = await databaseNow(client);
-  await client.synthesisBuild.upsert({
-    where: { consultationId: consultation.id },
-    create: { consultationId: consultation.id, status: "DONE", phase: "done", generation: generated.generation, fingerprint, generated: generated as unknown as Prisma.InputJsonValue, finishedAt },
-    update: { status: "DONE", phase: "done", error: null, generation: generated.generation, fingerprint, generated: generated as unknown as Prisma.InputJsonValue, finishedAt },
-  });
+  // One JSON text handed to Postgres: the ORM's JSON parameter made several copies of the document (Annex I lists
+  // every contribution), which set the build's peak on large rounds.
+  const json = JSON.stringify(generated);
+  await client.$executeRaw`
+    INSERT INTO "SynthesisBuild" ("consultationId", "status", "phase", "generation", "fingerprint", "generated", "finishedAt", "updatedAt")
+    VALUES (${consultation.id}, 'DONE'::"SynthesisBuildStatus", 'done', ${generated.generation}, ${fingerprint}, ${json}::jsonb, ${finishedAt}, ${finishedAt})
+    ON CONFLICT ("consultationId") DO UPDATE SET "status" = 'DONE'::"SynthesisBuildStatus", "phase" = 'done', "error" = NULL, "generation" = EXCLUDED."generation",
+      "fingerprint" = EXCLUDED."fingerprint", "generated" = EXCLUDED."generated", "finishedAt" = EXCLUDED."finishedAt", "updatedAt" = EXCLUDED."updatedAt"`;
   // The edits are applied to the document just stored, not to a copy read back: at 100,000 contributions its JSON
   // (Annex I above all) is large, and reading it back held a second copy of it beside this one.
   const model = await applyLiveEdits(client, consultation.id, generated);
@@ -42,8 +45,11 @@ export async function readEdits(client: Tx, consultationId: string): Promise<Edi
 
 /** The generated document of the last build, or null before the first build. */
 export async function readGenerated(client: Tx, consultationId: string): Promise<GeneratedDocument | null> {
-  const build = await client.synthesisBuild.findUnique({ where: { consultationId }, select: { generated: true } });
-  return isGenerated(build?.generated) ? build.generated : null;
+  // Read as text and parsed once (the ORM's JSON column parse held more copies of a large document).
+  const [row] = await client.$queryRaw<{ json: string | null }[]>`SELECT "generated"::text AS "json" FROM "SynthesisBuild" WHERE "consultationId" = ${consultationId}`;
+  if (!row?.json) return null;
+  const generated: unknown = JSON.parse(row.json);
+  return isGenerated(generated) ? generated : null;
 }
 
 /** The live draft with the secretariat's edits, or null before the first build. */

@@ -242,6 +242,16 @@ export function applyEdits(doc: GeneratedDocument, edits: EditRecord[], setAside
     return w;
   };
   const aside = new Map(setAsideInputs.map((s) => [s.submissionId, s.reason]));
+  // Points by the references of their listed statements, once (not a scan of every point per contribution).
+  const pointsOfReference = new Map<string, string[]>();
+  for (const w of working.values()) {
+    if (w.mergedInto) continue;
+    for (const reference of new Set(w.point.sourceUnits.map((u) => u.reference))) {
+      const list = pointsOfReference.get(reference);
+      if (list) list.push(w.point.key);
+      else pointsOfReference.set(reference, [w.point.key]);
+    }
+  }
   const coverage: SynthesisModel["coverage"] = { total: doc.counts.submissions, cited: 0, setAside: [], uncited: [] };
   const annexI: SynthesisModel["annexI"] = doc.annex.map((group) => ({
     group: group.group,
@@ -255,7 +265,7 @@ export function applyEdits(doc: GeneratedDocument, edits: EditRecord[], setAside
           const w = resolve(key);
           if (w) keys.add(w.point.key);
         }
-        for (const w of working.values()) if (!w.mergedInto && w.point.sourceUnits.some((u) => u.reference === s.reference)) keys.add(resolve(w.point.key)?.point.key ?? w.point.key);
+        for (const key of pointsOfReference.get(s.reference) ?? []) keys.add(resolve(key)?.point.key ?? key);
         const live = [...keys].filter((k) => numberOf.has(k));
         const paragraphs = [...new Set(live.map((k) => numberOf.get(k) ?? ""))].sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
         const reasons = [...keys].map((k) => working.get(k)?.setAside).filter((r): r is string => Boolean(r));

@@ -64,7 +64,11 @@ export async function getBuildStatus(actor: Actor | null, slug: string): Promise
   if (!hasRole(actor, "SECRETARIAT")) return forbidden();
   const consultation = await consultationBySlug(db, slug);
   if (!consultation) return notFound();
-  const build = await db.synthesisBuild.findUnique({ where: { consultationId: consultation.id } });
+  // Not the generated document: the page polls this while a build runs.
+  const build = await db.synthesisBuild.findUnique({
+    where: { consultationId: consultation.id },
+    select: { status: true, phase: true, done: true, total: true, error: true, fingerprint: true, generation: true },
+  });
   if (!build) return ok({ status: "NONE", phase: "none", done: 0, total: 0, error: null, stale: true, generation: 0 });
   const fingerprint = build.fingerprint ? await synthesisFingerprint(db, consultation.id) : null;
   return ok({ status: build.status, phase: build.phase, done: build.done, total: build.total, error: build.error, stale: build.generation === 0 || fingerprint !== build.fingerprint, generation: build.generation });
