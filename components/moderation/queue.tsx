@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { FormAlert, buttonClass, inputClass } from "@/components/ui/field";
 import type { QueueActionState, QueueRow, TemplateOption } from "./queue-types";
 import { useFocusOnResult } from "@/components/ui/use-focus-on-result";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 
 type Verb = "publish" | "publishOverBalance" | "reject" | "requestChanges" | "hide" | "restore";
 
@@ -173,6 +174,20 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
               <button key={verb} type="button" disabled={selected.size === 0 || pending} onClick={() => run(verb)} className="rounded border border-brand-700 px-3 py-1 text-sm text-brand-800 disabled:opacity-50" aria-keyshortcuts={shortcutOf(verb)}>
                 {tv(`${verb}Ellipsis`)} <kbd className="ms-1 text-xs">{shortcutOf(verb)}</kbd>
               </button>
+            ) : selectedCount > 1 ? (
+              // More than one item at once: asked first, with Cancel (the reasoned verbs ask in their panel).
+              <ConfirmAction
+                key={verb}
+                submit={{ name: "verb", value: verb }}
+                disabled={pending}
+                className={`${buttonClass} py-1 text-sm`}
+                trigger={{ "data-verb": verb, "aria-keyshortcuts": shortcutOf(verb) }}
+                label={<>{t("confirm", { action: tv(verb), count: selectedCount })} <kbd className="ms-1 text-xs">{shortcutOf(verb)}</kbd></>}
+                dialogLabel={t("confirm", { action: tv(verb), count: selectedCount })}
+                question={t(`bulkQuestion.${verb === "restore" ? "restore" : "publish"}`, { count: selectedCount })}
+                confirmLabel={t("confirm", { action: tv(verb), count: selectedCount })}
+                cancelLabel={t("cancel")}
+              />
             ) : (
               <button key={verb} type="submit" name="verb" value={verb} data-verb={verb} disabled={selected.size === 0 || pending} className={`${buttonClass} py-1 text-sm`} aria-keyshortcuts={shortcutOf(verb)}>
                 {selectedCount > 0 ? t("confirm", { action: tv(verb), count: selectedCount }) : tv(verb)} <kbd className="ms-1 text-xs">{shortcutOf(verb)}</kbd>
@@ -198,6 +213,7 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
                   <option value="">{t("templateNone")}</option>
                   {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
                 </select>
+                <p className="text-sm text-stone-700">{t("templateLanguageHint")}</p>
               </div>
             ) : null}
             <div className="flex flex-col gap-1">
