@@ -10,6 +10,8 @@ import { endSession, readSessionClaims, SESSION_MAX_AGE_SECONDS, startSession } 
 import { ThrottledError } from "./throttle";
 import { safeRedirect } from "./callback-url";
 import { siteUsesHttps } from "./cookies";
+import { interfaceLocaleOf } from "../i18n/config";
+import { rememberInterfaceLocale } from "../users/service";
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -29,6 +31,7 @@ export function authOptions(): NextAuthOptions {
           if (!outcome.ok && outcome.reason === "throttled") throw new ThrottledError(outcome.retryAfterSeconds);
           if (!outcome.ok) return null;
           const claims = await startSession(outcome.user.id, headers?.["user-agent"] ?? null);
+          await rememberInterfaceLocale(outcome.user.id, interfaceLocaleOf(headers));
           return { ...outcome.user, sid: claims.sid, sv: claims.sv };
         },
       }),

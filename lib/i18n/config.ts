@@ -64,3 +64,17 @@ export function matchLocale(acceptLanguage: string | null | undefined): Locale |
 export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
   return matchLocale(acceptLanguage) ?? DEFAULT_LOCALE;
 }
+
+/**
+ * The interface language a request is served in, from its raw headers: the switcher's cookie, else the best match of
+ * Accept-Language; null when the request says nothing (the same choice as lib/i18n/request.ts makes for pages).
+ */
+export function interfaceLocaleOf(headers: { cookie?: string; "accept-language"?: string } | undefined): Locale | null {
+  const cookie = headers?.cookie
+    ?.split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${LOCALE_COOKIE}=`))
+    ?.slice(LOCALE_COOKIE.length + 1);
+  if (isLocale(cookie)) return cookie;
+  return matchLocale(headers?.["accept-language"]);
+}

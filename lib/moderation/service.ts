@@ -14,6 +14,8 @@ import { notify, MY_CONTRIBUTIONS_PATH, type NotificationKind } from "../notific
 import { notifyReplyPublished } from "../comments/notify";
 import { BulkModerateSchema, ModerateSchema, REASON_REQUIRED, type BulkModerateInput, type ModerateInput, type Target, type TargetType, type Verb } from "./schema";
 import type { Actor } from "../auth/session-roles";
+import { localize } from "../i18n/content";
+import { REASON_FIELDS } from "../i18n/texts";
 
 export type { Actor };
 
@@ -97,13 +99,25 @@ async function conflictOf(tx: Tx, item: Item): Promise<Failure> {
   });
 }
 
-async function resolveReason(tx: Tx, verb: Verb, reason: string, templateId: string): Promise<Result<string | null>> {
+/**
+ * The reason as the author will read it. A template the moderator left as it is goes out in the author's interface
+ * language when the template has a translation into it (not one out of date); a reason written or edited by the
+ * moderator is kept exactly as written.
+ */
+async function resolveReason(tx: Tx, verb: Verb, reason: string, templateId: string, authorId: string | null): Promise<Result<string | null>> {
   let text = reason;
-  if (!text && templateId) {
-    const kind = TEMPLATE_KIND[verb];
-    const template = kind ? await tx.reasonTemplate.findFirst({ where: { id: templateId, kind } }) : null;
-    if (!template) return fail("invalidInput", { reason: ["templateUnknown"] });
-    text = template.text;
+  const kind = TEMPLATE_KIND[verb];
+  if (templateId && kind) {
+    const template = await tx.reasonTemplate.findFirst({ where: { id: templateId, kind }, select: { label: true, text: true, language: true, translations: true } });
+    if (!template && !text) return fail("invalidInput", { reason: ["templateUnknown"] });
+    const same = (a: string, b: string) => a.replace(/\r\n/g, "\n").trim() === b.replace(/\r\n/g, "\n").trim();
+    if (template && (!text || [template.text, ...template.translations.map((tr) => tr.text)].some((v) => same(text, v)))) {
+      const author = authorId ? await tx.user.findUnique({ where: { id: authorId }, select: { locale: true } }) : null;
+      const localized = author ? localize(template, template.language, template.translations, author.locale, REASON_FIELDS) : null;
+      text = localized && !localized.untranslated && !localized.outdated ? localized.text.text : template.text;
+    }
+  } else if (!text && templateId) {
+    return fail("invalidInput", { reason: ["templateUnknown"] });
   }
   if (REASON_REQUIRED.has(verb) && !text) {
     return fail("invalidInput", { reason: [verb === "publishOverBalance" ? "justificationRequired" : "reasonRequired"] });
@@ -136,10 +150,10 @@ async function moderateOne(actor: Actor | null, raw: ModerateInput, options: { s
   if (verb === "requestChanges" && target.type === "COMMENT") return fail("notApplicable");
 
   return withTransaction(async (tx) => {
-    const resolved = await resolveReason(tx, verb, rawReason, templateId);
+    const item = await loadItem(tx, target);
+    const resolved = await resolveReason(tx, verb, rawReason, templateId, item?.authorId ?? null);
     if (!resolved.ok) return resolved;
     const reason = resolved.data;
-    const item = await loadItem(tx, target);
     if (!item) return fail("notFound", undefined, 404);
     await lockBalance(tx, item.consultationId);
     return applyVerb(tx, actor, item, verb, reason, target.version ?? item.version, options.settle);

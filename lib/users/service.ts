@@ -117,3 +117,13 @@ export async function getProfile(userId: string) {
 export async function setPreferredLocale(userId: string, locale: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { locale } });
 }
+
+/**
+ * At sign-in: the interface language the person is using becomes their account's, so that e-mails and notifications
+ * reach them in it (a choice made with the switcher while signed out, or their browser's language). Written only
+ * when it differs.
+ */
+export async function rememberInterfaceLocale(userId: string, locale: string | null): Promise<void> {
+  if (!isLocale(locale)) return;
+  await db.user.updateMany({ where: { id: userId, locale: { not: locale } }, data: { locale } });
+}
