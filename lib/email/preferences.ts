@@ -16,6 +16,14 @@ export async function wantsEmail(tx: Tx, userId: string, category: string): Prom
   return handler ? handler.wants(tx, userId, category) : true;
 }
 
+/**
+ * wantsEmail from what the caller has already read in its transaction: the user's EmailOptOut categories and the
+ * answer of the category's owner (its handler's own preferences; true when no handler owns it).
+ */
+export function wantsEmailGiven(optOuts: readonly string[], category: string, ownerWants: boolean): boolean {
+  return !optOuts.includes(category) && !optOuts.includes(ALL_CATEGORIES) && ownerWants;
+}
+
 /** Turns one category off for a user, or ALL_CATEGORIES: every non-essential e-mail. Idempotent. */
 export async function unsubscribeFrom(tx: Tx, userId: string, category: string): Promise<void> {
   if (category === ALL_CATEGORIES) {

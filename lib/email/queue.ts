@@ -22,7 +22,12 @@ export type EmailRecipient =
   /** An account: its current address and language are used. */
   | { userId: string }
   /** An address with no account behind it (or not yet: a new address being confirmed). Essential messages only. */
-  | { address: string; locale?: string; userId?: string };
+  | { address: string; locale?: string; userId?: string }
+  /**
+   * An account the caller has just read in this transaction (address, language) together with whether the person
+   * wants this category (wantsEmailGiven): saves queueEmail reading them again on a hot write.
+   */
+  | { account: { id: string; email: string; locale: string }; wants: boolean };
 
 export interface QueueEmailInput<Name extends EmailTemplateName> {
   to: EmailRecipient;
@@ -49,7 +54,13 @@ export async function queueEmail<Name extends EmailTemplateName>(tx: Tx, input: 
   let userId: string | null = null;
   let address: string;
   let locale: string;
-  if ("address" in input.to) {
+  let known: boolean | null = null;
+  if ("account" in input.to) {
+    userId = input.to.account.id;
+    address = input.to.account.email;
+    locale = input.to.account.locale;
+    known = input.to.wants;
+  } else if ("address" in input.to) {
     address = input.to.address.trim().toLowerCase();
     locale = input.to.locale ?? DEFAULT_LOCALE;
     userId = input.to.userId ?? null;
@@ -65,7 +76,7 @@ export async function queueEmail<Name extends EmailTemplateName>(tx: Tx, input: 
   }
   if (!isLocale(locale)) locale = DEFAULT_LOCALE;
 
-  const suppressed = !template.essential && userId !== null && !(await wantsEmail(tx, userId, category));
+  const suppressed = !template.essential && userId !== null && !(known ?? (await wantsEmail(tx, userId, category)));
   const id = randomUUID();
   await tx.emailMessage.create({
     data: {

@@ -37,14 +37,21 @@ async function actingOrganisation(tx: Tx, userId: string, organisationId: string
  * transaction that writes the input, so the snapshot is the state the rules were checked against. Null: no such user.
  */
 export async function resolveIdentity(tx: Tx, userId: string, onBehalfOf: OnBehalfOf, organisationId?: string | null): Promise<ContributorIdentity | null> {
+  return (await resolveWriter(tx, userId, onBehalfOf, organisationId))?.identity ?? null;
+}
+
+/** resolveIdentity, and whether the writer's address is confirmed, from one read of the user (the contribute form's). */
+export async function resolveWriter(
+  tx: Tx, userId: string, onBehalfOf: OnBehalfOf, organisationId?: string | null,
+): Promise<{ identity: ContributorIdentity; emailVerified: boolean } | null> {
   const user = await tx.user.findUnique({
     where: { id: userId },
     select: {
-      id: true, name: true, stakeholderGroup: true, groupVerifiedAt: true, country: true, gender: true, organisationId: true,
+      id: true, name: true, stakeholderGroup: true, groupVerifiedAt: true, country: true, gender: true, organisationId: true, emailVerifiedAt: true,
     },
   });
   if (!user) return null;
   const declared: DeclaredIdentity = user;
   const organisation = onBehalfOf === "ORGANISATION" ? await actingOrganisation(tx, userId, organisationId, user.organisationId) : null;
-  return identityOf(declared, onBehalfOf, organisation);
+  return { identity: identityOf(declared, onBehalfOf, organisation), emailVerified: user.emailVerifiedAt !== null };
 }

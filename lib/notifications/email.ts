@@ -3,6 +3,8 @@
 import "server-only";
 import type { Tx } from "../db/client";
 import { queueEmail } from "../email/queue";
+import { wantsEmailGiven } from "../email/preferences";
+import type { NotificationRecipient } from "./preferences";
 import type { NotificationKind, NotificationParams } from "./kinds";
 
 export interface NotificationEmail {
@@ -26,11 +28,15 @@ export interface DigestEmail {
  * exist if and only if the notification does. Its category is "notifications.<kind>": the e-mail's unsubscribe link
  * turns that kind off on the person's preferences.
  */
-export async function queueNotificationEmail(tx: Tx, email: NotificationEmail): Promise<void> {
+export async function queueNotificationEmail(tx: Tx, email: NotificationEmail, recipient?: NotificationRecipient): Promise<void> {
+  const category = `notifications.${email.kind}`;
+  // With the recipient as notifyMany read it: the same decision as the "notifications" category handler's
+  // (lib/email/categories.ts), without reading the preferences a second time.
+  const ownerWants = recipient ? !recipient.preferences.allEmailOff && !(recipient.preferences.emailOff as string[]).includes(email.kind) : true;
   await queueEmail(tx, {
-    to: { userId: email.userId },
+    to: recipient ? { account: { id: email.userId, email: recipient.email, locale: recipient.locale }, wants: wantsEmailGiven(recipient.optOuts, category, ownerWants) } : { userId: email.userId },
     template: "notifications.notification",
-    category: `notifications.${email.kind}`,
+    category,
     params: { kind: email.kind, params: email.params, link: email.link, at: email.createdAt.toISOString() },
   });
 }

@@ -6,7 +6,7 @@ import { databaseNow } from "../db/transaction";
 import { decodeTimeCursor, encodeTimeCursor } from "../db/time-cursor";
 import { queueNotificationEmail } from "./email";
 import { NOTIFICATION_KINDS, parseNotificationParams, type NotificationKind, type NotificationParams } from "./kinds";
-import { emailDecision, preferencesOf } from "./preferences";
+import { emailDecision, recipientsOf } from "./preferences";
 
 export { NOTIFICATION_KINDS, type NotificationKind, type NotificationParams };
 
@@ -42,7 +42,7 @@ export interface RaisedNotification {
 export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promise<RaisedNotification[]> {
   const wanted = inputs.filter((input): input is NotifyInput & { userId: string } => input.userId !== null);
   if (wanted.length === 0) return [];
-  const preferences = await preferencesOf(tx, [...new Set(wanted.map((input) => input.userId))]);
+  const recipients = await recipientsOf(tx, [...new Set(wanted.map((input) => input.userId))]);
   const rows = await tx.notification.createManyAndReturn({
     data: wanted.map((input) => ({
       userId: input.userId,
@@ -50,7 +50,7 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promis
       message: JSON.stringify(input.params),
       link: input.link ?? null,
       dedupeKey: input.dedupeKey ?? null,
-      email: emailDecision(preferences.get(input.userId) ?? { emailOff: [], allEmailOff: false, delivery: "IMMEDIATE" }, input.kind),
+      email: emailDecision(recipients.get(input.userId)?.preferences ?? { emailOff: [], allEmailOff: false, delivery: "IMMEDIATE" }, input.kind),
     })),
     // ON CONFLICT DO NOTHING: a concurrent or repeated raise of the same dedupeKey waits for the first and is skipped.
     skipDuplicates: true,
@@ -60,9 +60,10 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promis
   for (const row of rows) {
     const kind = row.kind as NotificationKind;
     const email = row.email === "QUEUED" || row.email === "DIGEST" ? row.email : "NONE";
-    if (email === "QUEUED") {
+    const recipient = recipients.get(row.userId);
+    if (email === "QUEUED" && recipient) {
       const params = parseNotificationParams(row.message);
-      if (params) await queueNotificationEmail(tx, { notificationId: row.id, userId: row.userId, kind, params, link: row.link, createdAt: row.createdAt });
+      if (params) await queueNotificationEmail(tx, { notificationId: row.id, userId: row.userId, kind, params, link: row.link, createdAt: row.createdAt }, recipient);
     }
     raised.push({ id: row.id, userId: row.userId, kind, email });
   }

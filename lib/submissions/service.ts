@@ -2,12 +2,11 @@
 // (open phase by the database clock, per-contributor cap, idempotency, attachment checks) is enforced here,
 // inside the transaction that writes.
 import "server-only";
-import { isEmailVerified } from "../accounts/service";
 import { createHash, randomUUID } from "node:crypto";
 import { db, type Tx } from "../db/client";
 import type { SubmissionStatus } from "../db/generated/enums";
-import { databaseNow, isUniqueViolation, lockKey, lockRow, withTransaction } from "../db/transaction";
-import { getBalancePolicy } from "../balance/policy";
+import { isUniqueViolation, lockKey, lockRow, withTransaction } from "../db/transaction";
+import { DEFAULT_POLICY } from "../balance/policy";
 import { phaseState } from "../consultations/phases";
 import { fail, fieldErrorsOf, type FieldErrors, type Result } from "../result";
 import type { UploadedFile } from "../files/upload";
@@ -19,7 +18,7 @@ import { stripAuthorMetadata } from "../files/metadata";
 import { draftReference, isDraftReference, nextReference } from "./reference";
 import { contributionSchema, draftSchema } from "./schema";
 import { MAX_ATTACHMENTS } from "./limits";
-import { resolveIdentity } from "../identity/snapshot";
+import { resolveIdentity, resolveWriter } from "../identity/snapshot";
 import { approvedMembershipsOf } from "../organisations/service";
 import { NOT_COUNTED } from "./cap";
 import { enqueueDetection } from "../moderation/enqueue";
@@ -49,19 +48,34 @@ async function themesOf(consultationId: string) {
   return db.theme.findMany({ where: { consultationId }, select: { id: true, slug: true }, orderBy: { position: "asc" } });
 }
 
-/** The phase check against the database clock; returns the instant it was made. */
+type OpenRow = {
+  now: Date; id: string | null; slug: string; status: string; referencePrefix: string;
+  contributionsOpenAt: Date | null; contributionsCloseAt: Date | null; maxPerContributor: number | null;
+};
+
+/**
+ * The phase check against the database clock; returns the instant it was made, and the consultation's cap. One
+ * statement (clock, consultation and policy), as this runs in every contribution's transaction.
+ */
 async function assertContributionsOpen(tx: Tx, consultationId: string) {
-  const [now, consultation] = await Promise.all([
-    databaseNow(tx),
-    tx.consultation.findUnique({ where: { id: consultationId }, select: { id: true, slug: true, status: true, referencePrefix: true, contributionsOpenAt: true, contributionsCloseAt: true } }),
-  ]);
-  if (!consultation || consultation.status !== "PUBLISHED") return { ok: false as const, outcome: failure("notFound", 404) };
-  const state = phaseState(consultation.contributionsOpenAt, consultation.contributionsCloseAt, now);
+  const rows = await tx.$queryRaw<OpenRow[]>`
+    SELECT clock_timestamp() AS "now", c."id", c."slug", c."status"::text AS "status", c."referencePrefix", c."contributionsOpenAt", c."contributionsCloseAt",
+           p."maxPerContributor"
+    FROM (SELECT 1) AS one
+    LEFT JOIN "Consultation" c ON c."id" = ${consultationId}
+    LEFT JOIN "BalancePolicy" p ON p."consultationId" = c."id"`;
+  const row = rows[0];
+  if (!row) throw new Error("database clock unavailable");
+  const now = row.now;
+  if (row.id === null || row.status !== "PUBLISHED") return { ok: false as const, outcome: failure("notFound", 404) };
+  const consultation = { id: row.id, slug: row.slug, referencePrefix: row.referencePrefix };
+  const state = phaseState(row.contributionsOpenAt, row.contributionsCloseAt, now);
   if (state !== "open") {
     const error = state === "closed" ? "phaseClosed" : "phaseNotOpen";
     return { ok: false as const, outcome: failure(error, 409, { form: [error] }, { decidedAt: now.toISOString() }) };
   }
-  return { ok: true as const, now, consultation };
+  // The cap of lib/balance/policy.ts: the consultation's own, else the default.
+  return { ok: true as const, now, consultation, maxPerContributor: row.maxPerContributor ?? DEFAULT_POLICY.maxPerContributor };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -222,8 +236,6 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       if (input.submissionId) await lockRow(tx, "Submission", input.submissionId);
       const open = await assertContributionsOpen(tx, consultationId);
       if (!open.ok) return open.outcome;
-      // Drafts need no confirmed address; sending does (the draft stays as it is).
-      if (!(await isEmailVerified(tx, actor.id))) return failure("emailNotVerified", 403, { form: ["emailNotVerified"] });
 
       const existing = input.submissionId
         ? await tx.submission.findFirst({
@@ -248,8 +260,11 @@ export async function submitContribution(actor: Actor, consultationId: string, r
 
       // Editing keeps who the contribution counts against: switching "on behalf of" would dodge the cap. An edit keeps
       // the snapshot taken when it was sent (group, verification): later profile changes never rewrite it.
-      const snapshot = await resolveIdentity(tx, actor.id, isEdit ? existing.onBehalfOf : input.onBehalfOf, isEdit ? existing.organisationId : input.organisationId);
-      if (!snapshot) return failure("forbidden", 403);
+      // One read of the writer: whether the address is confirmed (drafts need no confirmed address; sending does, and
+      // the draft stays as it is) and the identity snapshot.
+      const writer = await resolveWriter(tx, actor.id, isEdit ? existing.onBehalfOf : input.onBehalfOf, isEdit ? existing.organisationId : input.organisationId);
+      if (!writer?.emailVerified) return failure("emailNotVerified", 403, { form: ["emailNotVerified"] });
+      const snapshot = writer.identity;
       if (!isEdit && input.onBehalfOf === "ORGANISATION" && snapshot.onBehalfOf !== "ORGANISATION") return failure("invalidInput", 400, { onBehalfOf: ["noOrganisation"] });
       await lockKey(tx, "contributor-cap", consultationId + snapshot.contributorKey);
       const again = await tx.submission.findUnique({ where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
@@ -258,10 +273,9 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       if (!isEdit) {
         // Rejected, hidden and withdrawn contributions free their place: a secretariat's decision never locks a person or
         // an organisation out of the round (the same rule as the form's "2 of 3 left", lib/submissions/cap.ts).
-        const policy = await getBalancePolicy(tx, consultationId);
         const count = await tx.submission.count({ where: { consultationId, contributorKey: snapshot.contributorKey, status: { notIn: NOT_COUNTED } } });
-        if (count >= policy.maxPerContributor) {
-          return failure("capReached", 409, { form: ["capReached"] }, { cap: policy.maxPerContributor, count });
+        if (count >= open.maxPerContributor) {
+          return failure("capReached", 409, { form: ["capReached"] }, { cap: open.maxPerContributor, count });
         }
       }
 

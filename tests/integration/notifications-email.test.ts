@@ -92,6 +92,21 @@ describe("notification e-mails", () => {
     expect(await db.notification.count({ where: { userId: { in: [a.id, b.id] } } })).toBe(3);
   });
 
+  it("nothing for an opt-out row of the exact category either (read once with the address, issue 13), and the author's current address", async () => {
+    const u = await buildUser();
+    await db.emailOptOut.create({ data: { userId: u.id, category: "notifications.published" } });
+    const other = await buildUser();
+    await db.user.update({ where: { id: other.id }, data: { email: `moved-${other.email}` } });
+    await withTransaction(async (tx) => {
+      await notify(tx, { userId: u.id, kind: "published", params: { target: "SUBMISSION", title: "Muted" } });
+      await notify(tx, { userId: other.id, kind: "published", params: { target: "SUBMISSION", title: "Moved" } });
+    });
+    await runJobs();
+    expect(to(u.email)).toEqual([]);
+    expect(await db.emailMessage.findMany({ where: { userId: u.id }, select: { status: true } })).toEqual([{ status: "SUPPRESSED" }]);
+    expect(to(`moved-${other.email}`).map((m) => m.parsed.subject)).toEqual(["Your contribution is published: Moved"]);
+  });
+
   it("one-click unsubscribe from a notification e-mail turns that kind off, as the profile shows, and the next one is not sent", async () => {
     const u = await buildUser();
     await withTransaction((tx) => notify(tx, { userId: u.id, kind: "held", params: { target: "SUBMISSION", title: "First" } }));
