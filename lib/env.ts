@@ -7,6 +7,10 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is not set: start the app with `npm start`, which provides one, or set it to a postgres:// URL" })
     .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must be a postgres:// or postgresql:// URL" }),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_REPLICA_URL must be a postgres:// or postgresql:// URL (a read replica of DATABASE_URL)" })
+    .optional(),
   NEXTAUTH_SECRET: z.string().min(32, { error: "NEXTAUTH_SECRET must be at least 32 characters (npm start generates one in .data/)" }).optional(),
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be a full URL such as http://localhost:3000" }).optional(),
   PUBLIC_URL: z

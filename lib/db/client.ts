@@ -1,5 +1,6 @@
 // The one Prisma client of the app, connected through @prisma/adapter-pg (no native engine needed).
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { env } from "../env";
@@ -28,7 +29,14 @@ export function createPrismaClient(connectionString: string, options: ClientOpti
   });
 }
 
-const globalForDb = globalThis as unknown as { agoraDb?: { url: string; client: PrismaClient }; agoraDbRole?: "app" | "jobs" };
+const globalForDb = globalThis as unknown as {
+  agoraDb?: { url: string; client: PrismaClient };
+  agoraReplica?: { url: string; client: PrismaClient };
+  agoraDbRole?: "app" | "jobs";
+  agoraReplicaScope?: AsyncLocalStorage<true>;
+};
+// One scope per process, even when Next bundles this module into several chunks.
+const replicaScope = (globalForDb.agoraReplicaScope ??= new AsyncLocalStorage<true>());
 
 function timeoutFromEnv(name: string, fallback: number): number {
   const value = Number.parseInt(process.env[name] ?? "", 10);
@@ -56,10 +64,43 @@ function client(): PrismaClient {
   return globalForDb.agoraDb.client;
 }
 
+/** The read replica's client inside readFromReplica when DATABASE_REPLICA_URL is set; else null. */
+function replicaClient(): PrismaClient | null {
+  if (!replicaScope.getStore()) return null;
+  const url = process.env.DATABASE_REPLICA_URL;
+  if (!url) return null;
+  if (!globalForDb.agoraReplica || globalForDb.agoraReplica.url !== url) {
+    globalForDb.agoraReplica = { url, client: createPrismaClient(url, { statementTimeoutMs: timeoutFromEnv("AGORA_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS) }) };
+  }
+  return globalForDb.agoraReplica.client;
+}
+
+/**
+ * Runs `fn` with every query made through `db` sent to the read replica (DATABASE_REPLICA_URL), or to the primary
+ * when none is set. Only for anonymous reads that may lag the primary by the replica's delay (the public list, the
+ * open-data API, the CSV export): a write inside fails, as a replica is read-only. See docs/scaling.md.
+ */
+export function readFromReplica<T>(fn: () => T): T {
+  return replicaScope.run(true, fn);
+}
+
+/** readFromReplica for a generator read lazily (a streamed export): each step runs on the replica. */
+export async function* readEachFromReplica<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    for (;;) {
+      const step = await replicaScope.run(true, () => source.next());
+      if (step.done) return;
+      yield step.value;
+    }
+  } finally {
+    await replicaScope.run(true, () => source.return(undefined));
+  }
+}
+
 /** Lazily connected client; methods are bound so `db.$transaction(...)` works through the proxy. */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
-    const real = client();
+    const real = replicaClient() ?? client();
     const value: unknown = Reflect.get(real, prop);
     return typeof value === "function" ? value.bind(real) : value;
   },
@@ -69,6 +110,10 @@ export async function disconnectDb(): Promise<void> {
   if (globalForDb.agoraDb) {
     await globalForDb.agoraDb.client.$disconnect();
     globalForDb.agoraDb = undefined;
+  }
+  if (globalForDb.agoraReplica) {
+    await globalForDb.agoraReplica.client.$disconnect();
+    globalForDb.agoraReplica = undefined;
   }
 }
 

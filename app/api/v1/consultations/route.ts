@@ -2,9 +2,16 @@
 // Accept-Language when translated, each saying which language it is in.
 import { baseUrlOf, consultationJson, languageHeaders, publishedConsultations, requestedContentLanguage } from "@/lib/submissions/api";
 
+import { readFromReplica } from "@/lib/db/client";
+
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+// Anonymous open data: read from the replica when DATABASE_REPLICA_URL is set (docs/scaling.md).
+export function GET(request: Request) {
+  return readFromReplica(() => listConsultations(request));
+}
+
+async function listConsultations(request: Request) {
   const wanted = requestedContentLanguage(request);
   if (!wanted.ok) return wanted.response;
   const base = baseUrlOf(request);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getPublicConsultation } from "@/lib/consultations/service";
+import { readFromReplica } from "@/lib/db/client";
 import { countryName, countryOptions, INPUT_REGIONS } from "@/lib/geo/countries";
 import { markdownToText } from "@/lib/markdown/render";
 import { INPUT_GROUPS } from "@/lib/stakeholders/groups";
@@ -56,7 +57,8 @@ export default async function ContributionsPage({ params, searchParams }: Props)
   const [t, tGroups, tRegions, tApp, locale] = await Promise.all([
     getTranslations("submissions.list"), getTranslations("groups"), getTranslations("regions"), getTranslations("app"), getLocale(),
   ]);
-  const page = await loadContributionsPage(consultation.id, query, cursor);
+  // Anonymous reads: from the replica when DATABASE_REPLICA_URL is set (docs/scaling.md).
+  const page = await readFromReplica(() => loadContributionsPage(consultation.id, query, cursor));
   const facets = page.facets;
   const total = page.total ?? { count: 0, capped: false };
   // Filters offer what the published contributions have (and keep a value already chosen, so it stays visible).

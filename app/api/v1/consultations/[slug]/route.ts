@@ -4,9 +4,16 @@ import { availableLanguagesOf, getPublicConsultation } from "@/lib/consultations
 import { apiError, baseUrlOf, consultationJson, languageHeaders, requestedContentLanguage, themeJson } from "@/lib/submissions/api";
 import { contributionCounts } from "@/lib/submissions/public";
 
+import { readFromReplica } from "@/lib/db/client";
+
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+// Anonymous open data: read from the replica when DATABASE_REPLICA_URL is set (docs/scaling.md).
+export function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+  return readFromReplica(() => oneConsultation(request, context));
+}
+
+async function oneConsultation(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const wanted = requestedContentLanguage(request);
   if (!wanted.ok) return wanted.response;
   const consultation = await getPublicConsultation((await params).slug, wanted.language ?? undefined);

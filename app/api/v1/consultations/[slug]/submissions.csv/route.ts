@@ -4,9 +4,16 @@ import { apiError, baseUrlOf } from "@/lib/submissions/api";
 import { csvStream } from "@/lib/submissions/csv";
 import { exportPublishedContributions, parseListQuery } from "@/lib/submissions/public";
 
+import { readEachFromReplica, readFromReplica } from "@/lib/db/client";
+
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+// Anonymous open data: read from the replica when DATABASE_REPLICA_URL is set (docs/scaling.md), the streamed rows too.
+export function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+  return readFromReplica(() => exportCsv(request, context));
+}
+
+async function exportCsv(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
   // The export is the whole matching set: paging parameters do not apply.
@@ -18,7 +25,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const consultation = await getPublicConsultation(slug);
   if (!consultation) return apiError(404, "not_found", "No published consultation has this slug.");
   const base = baseUrlOf(request);
-  const stream = csvStream(exportPublishedContributions(consultation.id, parsed.query), (ref) => `${base}/consultations/${slug}/contributions/${encodeURIComponent(ref)}`);
+  const stream = csvStream(readEachFromReplica(exportPublishedContributions(consultation.id, parsed.query)), (ref) => `${base}/consultations/${slug}/contributions/${encodeURIComponent(ref)}`);
   return new Response(stream, {
     headers: {
       "content-type": "text/csv; charset=utf-8; header=present",

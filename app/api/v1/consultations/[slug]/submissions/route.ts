@@ -3,9 +3,16 @@ import { getPublicConsultation } from "@/lib/consultations/service";
 import { apiError, baseUrlOf, contributionJson } from "@/lib/submissions/api";
 import { loadPublicContributions, parseListQuery } from "@/lib/submissions/public";
 
+import { readFromReplica } from "@/lib/db/client";
+
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+// Anonymous open data: read from the replica when DATABASE_REPLICA_URL is set (docs/scaling.md).
+export function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+  return readFromReplica(() => listSubmissions(request, context));
+}
+
+async function listSubmissions(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const parsed = parseListQuery(new URL(request.url).searchParams);
   if (!parsed.ok) return apiError(400, "invalid_parameters", `Invalid parameter(s): ${parsed.invalid.join(", ")}.`, { parameters: parsed.invalid });
