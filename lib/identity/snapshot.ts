@@ -40,18 +40,24 @@ export async function resolveIdentity(tx: Tx, userId: string, onBehalfOf: OnBeha
   return (await resolveWriter(tx, userId, onBehalfOf, organisationId))?.identity ?? null;
 }
 
-/** resolveIdentity, and whether the writer's address is confirmed, from one read of the user (the contribute form's). */
+/**
+ * resolveIdentity, whether the writer's address is confirmed, and the account fields the moderation queue's grouping
+ * takes (lib/moderation/accounts.ts), from one read of the user (the contribute form's).
+ */
 export async function resolveWriter(
   tx: Tx, userId: string, onBehalfOf: OnBehalfOf, organisationId?: string | null,
-): Promise<{ identity: ContributorIdentity; emailVerified: boolean } | null> {
+): Promise<{ identity: ContributorIdentity; emailVerified: boolean; account: { email: string; emailVerifiedAt: Date | null; organisationId: string | null } } | null> {
   const user = await tx.user.findUnique({
     where: { id: userId },
     select: {
-      id: true, name: true, stakeholderGroup: true, groupVerifiedAt: true, country: true, gender: true, organisationId: true, emailVerifiedAt: true,
+      id: true, name: true, stakeholderGroup: true, groupVerifiedAt: true, country: true, gender: true, organisationId: true, emailVerifiedAt: true, email: true,
     },
   });
   if (!user) return null;
   const declared: DeclaredIdentity = user;
   const organisation = onBehalfOf === "ORGANISATION" ? await actingOrganisation(tx, userId, organisationId, user.organisationId) : null;
-  return { identity: identityOf(declared, onBehalfOf, organisation), emailVerified: user.emailVerifiedAt !== null };
+  return {
+    identity: identityOf(declared, onBehalfOf, organisation), emailVerified: user.emailVerifiedAt !== null,
+    account: { email: user.email, emailVerifiedAt: user.emailVerifiedAt, organisationId: user.organisationId },
+  };
 }

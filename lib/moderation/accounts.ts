@@ -25,8 +25,12 @@ export function groupingDomainOf(email: string, verified: boolean): string | nul
  * The author's links as they are now, read in the transaction that writes the input. `actingOrganisationId`: the
  * organisation the input is sent on behalf of (already checked to be an approved membership), if any.
  */
-export async function accountLinksOf(tx: Tx, userId: string, actingOrganisationId: string | null): Promise<AccountLinks> {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true, organisationId: true } });
+export async function accountLinksOf(
+  tx: Tx, userId: string, actingOrganisationId: string | null,
+  /** the account as the caller has just read it in this transaction (saves reading it again on the contribute path) */
+  read?: { email: string; emailVerifiedAt: Date | null; organisationId: string | null },
+): Promise<AccountLinks> {
+  const user = read ?? (await tx.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true, organisationId: true } }));
   if (!user) return NO_ACCOUNT_LINKS;
   const accountDomain = groupingDomainOf(user.email, user.emailVerifiedAt !== null);
   if (actingOrganisationId) return { accountDomain, accountOrganisationId: actingOrganisationId };

@@ -301,7 +301,7 @@ export async function submitContribution(actor: Actor, consultationId: string, r
       const revision = isEdit ? existing.revision + 1 : 1;
       // Which accounts the queue groups this one with (shared verified domain, same organisation): taken when it is
       // sent, like the rest of the snapshot, and kept by edits.
-      const links = isEdit ? {} : await accountLinksOf(tx, actor.id, snapshot.organisationId);
+      const links = isEdit ? {} : await accountLinksOf(tx, actor.id, snapshot.organisationId, writer.account);
       const data = {
         title: input.title, body: input.body, language: input.language, visibility: input.visibility,
         ...(isEdit ? {} : snapshot),
