@@ -15,6 +15,7 @@ import { seedIdentity } from "./seed/identity";
 import { seedOrganisations } from "./seed/organisations";
 import { seedMeetings } from "./seed/meetings";
 import { seedLanguages } from "./seed/languages";
+import { seedAccountGroups } from "./seed/account-groups";
 
 export interface SeedResult {
   accounts: { role: string; email: string; password: string | null }[];
@@ -289,6 +290,7 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedResu
   await seedLanguages(db);
   await seedOrganisations(db, now);
   await seedIdentity(db, now);
+  await seedAccountGroups(db, now);
 
   return { accounts };
 }

@@ -121,7 +121,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         </div>
       </form>
       {accounts.domain || accounts.organisation ? (
-        <p role="status" className="rounded border border-sky-300 bg-sky-50 p-3">
+        <p className="rounded border border-sky-300 bg-sky-50 p-3" data-testid="accounts-filter">
           {accounts.domain ? t("filteredDomain", { domain: accounts.domain }) : null}
           {accounts.domain && accounts.organisation ? " " : null}
           {accounts.organisation ? t("filteredOrganisation", { organisation: accounts.organisation.name }) : null}{" "}

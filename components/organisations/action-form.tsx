@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormAlert, buttonClass, describedBy, fieldIds, inputClass } from "@/components/ui/field";
 import { useFocusOnResult } from "@/components/ui/use-focus-on-result";
+import { useOrgNotice } from "./notices";
 
 export type OrgFormState =
   | { status: "idle" }
@@ -36,6 +37,8 @@ interface Props {
   label?: string;
 }
 
+const IDLE = { status: "idle" } as const;
+
 const TONES = {
   primary: buttonClass,
   secondary: "inline-flex items-center justify-center rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60",
@@ -44,8 +47,15 @@ const TONES = {
 
 export function OrgActionForm({ action, fields, submitLabel, idPrefix, tone = "primary", inline = false, label }: Props) {
   const t = useTranslations("organisations");
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const alertRef = useFocusOnResult(state);
+  const notify = useOrgNotice();
+  const doneText = (s: OrgFormState) => (s.status === "done" ? t(`done.${s.message}` as "done.saved", s.params ?? {}) : "");
+  // Inside OrgNotices, success goes to the page's notice area, told before the re-rendered page replaces this form.
+  const [state, formAction, pending] = useActionState(async (previous: OrgFormState, formData: FormData) => {
+    const next = await action(previous, formData);
+    if (notify && next.status === "done") notify(doneText(next));
+    return next;
+  }, { status: "idle" });
+  const alertRef = useFocusOnResult(notify && state.status === "done" ? IDLE : state);
   const params = state.status === "idle" ? {} : state.params ?? {};
   const message = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.generic", params) : t("errors.generic"));
   const errors = state.status === "error" ? state.fieldErrors : {};
@@ -57,7 +67,7 @@ export function OrgActionForm({ action, fields, submitLabel, idPrefix, tone = "p
   return (
     <form action={formAction} aria-label={label} className={inline ? "flex flex-wrap items-end gap-2" : "space-y-3"} noValidate>
       <div ref={alertRef} tabIndex={-1} className={inline ? "w-full empty:hidden" : "empty:hidden"}>
-        {state.status === "done" ? <FormAlert tone="success">{t(`done.${state.message}` as "done.saved", params)}</FormAlert> : null}
+        {state.status === "done" && !notify ? <FormAlert tone="success">{doneText(state)}</FormAlert> : null}
         {state.status === "error" ? (
           <FormAlert>
             {state.error === "invalidInput" && loose.length === 0 ? t("errors.invalidInput") : message(loose[0] ?? state.error)}

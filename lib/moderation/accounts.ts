@@ -4,7 +4,7 @@
 import "server-only";
 import type { Tx } from "../db/client";
 import { approvedMembership, approvedMembershipsOf } from "../organisations/service";
-import { emailDomainOf, normaliseDomain } from "../organisations/slug";
+import { groupingDomainOf } from "../organisations/slug";
 
 export interface AccountLinks {
   /** the domain of the author's verified address; null when unverified or a webmail provider's (anybody has one) */
@@ -15,11 +15,7 @@ export interface AccountLinks {
 
 export const NO_ACCOUNT_LINKS: AccountLinks = { accountDomain: null, accountOrganisationId: null };
 
-/** The domain accounts are grouped by: a verified address on a domain somebody owns (not gmail.com and the like). */
-export function groupingDomainOf(email: string, verified: boolean): string | null {
-  if (!verified) return null;
-  return normaliseDomain(emailDomainOf(email));
-}
+export { groupingDomainOf };
 
 /**
  * The author's links as they are now, read in the transaction that writes the input. `actingOrganisationId`: the

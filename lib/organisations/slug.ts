@@ -51,3 +51,12 @@ export function isOnDomains(email: string, domains: readonly string[]): boolean 
   if (!domain) return false;
   return domains.some((d) => domain === d || domain.endsWith(`.${d}`));
 }
+
+/**
+ * The domain the moderation queue groups accounts by (lib/moderation/accounts.ts): a verified address on a domain
+ * somebody owns, never a webmail provider's (anybody has a gmail.com address).
+ */
+export function groupingDomainOf(email: string, verified: boolean): string | null {
+  if (!verified) return null;
+  return normaliseDomain(emailDomainOf(email));
+}

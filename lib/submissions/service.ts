@@ -482,6 +482,8 @@ export async function getReceipt(userId: string, submissionId: string) {
     where: { id: submissionId, authorId: userId, status: { not: "DRAFT" } },
     select: {
       id: true, reference: true, status: true, title: true, body: true, language: true, submittedAt: true, updatedAt: true, version: true, revision: true, moderationNote: true,
+      // Who it was sent as (the snapshot taken when it was sent): on behalf of which organisation, under which group.
+      onBehalfOf: true, organisationName: true, organisation: { select: { slug: true } }, stakeholderGroup: true, groupVerified: true, groupVerifiedBy: true,
       consultation: { select: { slug: true, title: true, contributionsOpenAt: true, contributionsCloseAt: true } },
       // What the author sent, so the receipt can show it: their files and every saved version.
       attachments: { orderBy: { createdAt: "asc" }, select: { id: true, filename: true, size: true } },

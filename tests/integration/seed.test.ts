@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { listQueue } from "@/lib/moderation/queue";
 import { seed } from "@/prisma/seed";
 import { verifyPassword } from "@/lib/auth/password";
 import { STAKEHOLDER_GROUPS } from "@/lib/stakeholders/groups";
@@ -27,6 +28,12 @@ describe("demo seed", () => {
     expect(await db.stakeholderGroupClaim.count({ where: { status: "APPROVED" } })).toBe(1);
     expect(await db.user.count({ where: { groupVerifiedAt: { not: null } } })).toBe(1);
     expect(await db.balancePolicy.findUniqueOrThrow({ where: { consultationId: round.id } })).toMatchObject({ targetAfrican: 0.25, invitation: expect.stringContaining("Latin America") });
+    // Accounts grouped in the queue: Lucía and Pablo share the Cámara's e-mail domain, both waiting.
+    const secretariat = await db.user.findUniqueOrThrow({ where: { email: "secretariat@agora.example" } });
+    const queue = await listQueue({ id: secretariat.id, role: "SECRETARIAT" }, { consultation: "igf-preparatory-round" });
+    for (const reference of ["IGF-DEMO-0007", "IGF-DEMO-0009"]) {
+      expect(queue?.items.find((i) => i.reference === reference)?.sharedDomain).toEqual({ domain: "camara.example", accounts: 2 });
+    }
     delete process.env.SEED_DEMO_PASSWORD;
   });
 

@@ -1,5 +1,6 @@
 // "My organisations": the participant's requests and memberships (status, leave, appear on the public page or not),
 // and asking to join one, found by name, or creating a new one (unverified until the secretariat checks it).
+import { OrgNotices } from "@/components/organisations/notices";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -33,6 +34,7 @@ export default async function MyOrganisationsPage({ searchParams }: Props) {
   const mine = new Map(memberships.map((m) => [m.organisation.id, m.status]));
   return (
     <div className="mx-auto max-w-3xl space-y-8">
+      <OrgNotices>
       <header className="space-y-2">
         <p><Link href="/profile" className="text-brand-800 underline">{t("backToProfile")}</Link></p>
         <h1 className="text-2xl font-semibold">{t("mineTitle")}</h1>
@@ -146,6 +148,7 @@ export default async function MyOrganisationsPage({ searchParams }: Props) {
           />
         </div>
       </section>
+      </OrgNotices>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // One organisation for the secretariat: verify it (with the evidence), suspend it, edit its record and e-mail
 // domains, decide its requests, manage its members, and merge it into the organisation it duplicates.
+import { OrgNotices } from "@/components/organisations/notices";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -42,6 +43,7 @@ export default async function SecretariatOrganisationPage({ params, searchParams
   ];
   return (
     <div className="space-y-8">
+      <OrgNotices>
       <header className="space-y-2">
         <p><Link href="/secretariat/organisations" className="text-brand-800 underline">{t("secretariatTitle")}</Link></p>
         <h1 className="text-2xl font-semibold" dir="auto">{o.name}</h1>
@@ -130,6 +132,7 @@ export default async function SecretariatOrganisationPage({ params, searchParams
           </section>
         </>
       )}
+      </OrgNotices>
     </div>
   );
 }

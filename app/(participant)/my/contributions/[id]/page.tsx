@@ -33,8 +33,8 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   if (!row) notFound();
   const sp = await searchParams;
   const published = row.status === "PUBLISHED";
-  const [t, ts, tApp, format, linked, fates, paper] = await Promise.all([
-    getTranslations("submissions.receipt"), getTranslations("submissions.status"), getTranslations("app"), getFormatter(),
+  const [t, ts, tApp, format, tGroups, linked, fates, paper] = await Promise.all([
+    getTranslations("submissions.receipt"), getTranslations("submissions.status"), getTranslations("app"), getFormatter(), getTranslations("groups"),
     published ? linkedParagraphsOf(row.reference) : Promise.resolve([]),
     published ? synthesisFateOf(row.reference) : Promise.resolve([]),
     published ? latestPublishedSnapshot(row.consultation.slug) : Promise.resolve(null),
@@ -55,6 +55,14 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         <dd><StatusBadge status={row.status} label={ts(row.status)} /></dd>
         <dt className="font-medium">{t("consultation")}</dt>
         <dd><Link href={`/consultations/${row.consultation.slug}`} className="text-brand-800 underline">{row.consultation.title}</Link></dd>
+        <dt className="font-medium">{t("onBehalfOf")}</dt>
+        <dd data-testid="receipt-on-behalf">
+          {row.onBehalfOf === "ORGANISATION" && row.organisationName ? (
+            row.organisation ? <Link href={`/organisations/${row.organisation.slug}`} className="text-brand-800 underline"><bdi>{row.organisationName}</bdi></Link> : <bdi>{row.organisationName}</bdi>
+          ) : t("yourself")}
+        </dd>
+        <dt className="font-medium">{t("countedAs")}</dt>
+        <dd>{row.groupVerified ? t("groupVerified", { group: tGroups(row.stakeholderGroup), by: row.groupVerifiedBy }) : t("groupSelfDeclared", { group: tGroups(row.stakeholderGroup) })}</dd>
         <dt className="font-medium">{t("submittedAt")}</dt>
         <dd>{row.submittedAt ? tApp("dateTime", { date: row.submittedAt }) : "—"}</dd>
         <dt className="font-medium">{t("version")}</dt>

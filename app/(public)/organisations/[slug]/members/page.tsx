@@ -1,4 +1,5 @@
 // An organisation's managers (and the secretariat) approve or refuse requests to join and remove members.
+import { OrgNotices } from "@/components/organisations/notices";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -28,6 +29,7 @@ export default async function MembersPage({ params }: Props) {
   const t = await getTranslations("organisations");
   return (
     <div className="space-y-8">
+      <OrgNotices>
       <header className="space-y-2">
         <p><Link href={`/organisations/${data.organisation.slug}`} className="text-brand-800 underline" dir="auto">{data.organisation.name}</Link></p>
         <h1 className="text-2xl font-semibold">{t("membersTitle")}</h1>
@@ -42,6 +44,7 @@ export default async function MembersPage({ params }: Props) {
         <h2 id="members-heading" className="text-xl font-semibold">{t("members", { count: data.members.length })}</h2>
         <Members rows={data.members} rights={data.rights} actorId={data.actorId} />
       </section>
+      </OrgNotices>
     </div>
   );
 }
