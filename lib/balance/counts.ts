@@ -1,17 +1,18 @@
 // Counts of contributions that do not scan the contributions: the InputCount deltas kept by the triggers of migration
 // issue13_input_counts, summed in one GROUPING SETS aggregate, and folded by the `counts.compact` job
-// (docs/decisions/0028); the per-theme ThemeCount deltas of migration issue13_theme_counts likewise (docs/decisions/0039).
+// (docs/decisions/0028); the CommentCount and per-theme ThemeCount deltas of migrations issue13_comment_counts and
+// issue13_theme_counts likewise (docs/decisions/0039).
 import "server-only";
 import { db } from "../db/client";
-import type { Gender, StakeholderGroup, SubmissionStatus, UnRegion } from "../db/generated/enums";
+import type { CommentStatus, Gender, StakeholderGroup, SubmissionStatus, UnRegion } from "../db/generated/enums";
 import { Prisma } from "../db/generated/client";
 import { withTransaction } from "../db/transaction";
 
 type Runner = Pick<typeof db, "$queryRaw" | "$executeRaw">;
 
 /** One cell of the aggregate: the dimensions it is grouped by are set, the others null. */
-export interface CountCell {
-  status: SubmissionStatus;
+export interface CountCell<S extends string = SubmissionStatus> {
+  status: S;
   stakeholderGroup: StakeholderGroup | null;
   region: UnRegion | null;
   developing: boolean | null;
@@ -23,10 +24,10 @@ export interface CountCell {
   n: number;
 }
 
-export interface SubmissionCounts {
+export interface SubmissionCounts<S extends string = SubmissionStatus> {
   /** per status */
-  byStatus: Map<SubmissionStatus, number>;
-  cells: CountCell[];
+  byStatus: Map<S, number>;
+  cells: CountCell<S>[];
 }
 
 /**
@@ -34,17 +35,26 @@ export interface SubmissionCounts {
  * status by group, by region, by development status and region, by gender, by language, by over-balance, and in all.
  */
 export async function submissionCounts(consultationId: string, runner: Runner = db): Promise<SubmissionCounts> {
+  return groupedCounts<SubmissionStatus>(Prisma.raw(`"InputCount"`), consultationId, runner);
+}
+
+/** The same aggregate for comments, over the CommentCount deltas (migration issue13_comment_counts). */
+export async function commentCounts(consultationId: string, runner: Runner = db): Promise<SubmissionCounts<CommentStatus>> {
+  return groupedCounts<CommentStatus>(Prisma.raw(`"CommentCount"`), consultationId, runner);
+}
+
+async function groupedCounts<S extends string>(table: Prisma.Sql, consultationId: string, runner: Runner): Promise<SubmissionCounts<S>> {
   const rows = await runner.$queryRaw<{
-    status: SubmissionStatus; stakeholderGroup: StakeholderGroup | null; region: UnRegion | null; developing: boolean | null;
+    status: S; stakeholderGroup: StakeholderGroup | null; region: UnRegion | null; developing: boolean | null;
     gender: Gender | null; g_gender: number; language: string | null; overBalance: boolean | null; g_status_only: number; n: bigint;
   }[]>`
     SELECT "status", "stakeholderGroup", "region", "developing", "gender", GROUPING("gender")::int AS "g_gender", "language", "overBalance",
       GROUPING("stakeholderGroup", "region", "developing", "gender", "language", "overBalance")::int AS "g_status_only", sum("n") AS "n"
-    FROM "InputCount" WHERE "consultationId" = ${consultationId}
+    FROM ${table} WHERE "consultationId" = ${consultationId}
     GROUP BY GROUPING SETS (("status"), ("status", "stakeholderGroup"), ("status", "region"), ("status", "developing", "region"), ("status", "gender"), ("status", "language"), ("status", "overBalance"))
     HAVING sum("n") <> 0`;
-  const byStatus = new Map<SubmissionStatus, number>();
-  const cells: CountCell[] = [];
+  const byStatus = new Map<S, number>();
+  const cells: CountCell<S>[] = [];
   for (const row of rows) {
     const n = Number(row.n);
     // All six dimensions rolled up: the status total.
@@ -95,7 +105,16 @@ async function compactIn(runner: Runner): Promise<{ before: number; after: numbe
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM moved) AS "before", (SELECT count(*) FROM folded) AS "after"`;
-  // The per-theme counters (docs/decisions/0039), folded the same way in the same transaction.
+  // The comment counters and the per-theme counters (docs/decisions/0039), folded the same way in the same transaction.
+  const comments = await runner.$queryRaw<{ before: bigint; after: bigint }[]>`
+    WITH moved AS (DELETE FROM "CommentCount" RETURNING *),
+    folded AS (
+      INSERT INTO "CommentCount" ("consultationId", "status", "stakeholderGroup", "region", "developing", "gender", "language", "overBalance", "n")
+      SELECT "consultationId", "status", "stakeholderGroup", "region", "developing", "gender", "language", "overBalance", sum("n")::int
+      FROM moved GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum("n") <> 0
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM moved) AS "before", (SELECT count(*) FROM folded) AS "after"`;
   const themes = await runner.$queryRaw<{ before: bigint; after: bigint }[]>`
     WITH moved AS (DELETE FROM "ThemeCount" RETURNING *),
     folded AS (
@@ -105,8 +124,8 @@ async function compactIn(runner: Runner): Promise<{ before: number; after: numbe
     )
     SELECT (SELECT count(*) FROM moved) AS "before", (SELECT count(*) FROM folded) AS "after"`;
   return {
-    before: Number(result[0]?.before ?? 0) + Number(themes[0]?.before ?? 0),
-    after: Number(result[0]?.after ?? 0) + Number(themes[0]?.after ?? 0),
+    before: [result, comments, themes].reduce((a, r) => a + Number(r[0]?.before ?? 0), 0),
+    after: [result, comments, themes].reduce((a, r) => a + Number(r[0]?.after ?? 0), 0),
   };
 }
 

@@ -8,7 +8,7 @@ import { STAKEHOLDER_GROUPS, UNCLASSIFIED } from "../stakeholders/groups";
 import { UN_REGIONS } from "../geo/countries";
 import { getBalancePolicy, type Policy } from "./policy";
 import { TARGET_FIELDS, TARGET_KEY } from "./schema";
-import { submissionCounts } from "./counts";
+import { commentCounts, submissionCounts, type CountCell } from "./counts";
 import { capOf, type InputKind } from "./service";
 import { groupsRepresented, sharesOf, type Share } from "./rules";
 
@@ -92,11 +92,10 @@ interface Tallies {
   overBalance: number;
 }
 
-/** Contributions: from the counters (lib/balance/counts.ts), one aggregate whatever the number of contributions. */
-async function submissionTallies(consultationId: string): Promise<Tallies> {
-  const { cells } = await submissionCounts(consultationId);
+/** Tallies from the counters' cells (lib/balance/counts.ts): one aggregate whatever the number of inputs. */
+function talliesOf<S extends string>(cells: CountCell<S>[]): Tallies {
   const published = cells.filter((c) => c.status === "PUBLISHED");
-  const tally = (rows: typeof cells, key: (c: (typeof cells)[number]) => string | null) => count(rows, key, (c) => c.n);
+  const tally = (rows: CountCell<S>[], key: (c: CountCell<S>) => string | null) => count(rows, key, (c) => c.n);
   return {
     groups: tally(published.filter((c) => c.stakeholderGroup !== null), (c) => c.stakeholderGroup),
     regions: tally(published.filter((c) => c.region !== null && c.developing === null), (c) => c.region),
@@ -109,27 +108,9 @@ async function submissionTallies(consultationId: string): Promise<Tallies> {
   };
 }
 
-/** Comments: grouped aggregates over the comments of the consultation. */
-async function commentTallies(consultationId: string): Promise<Tallies> {
-  const where = { consultationId, status: "PUBLISHED" as const };
-  const by = async <K extends "stakeholderGroup" | "region" | "gender" | "language">(field: K) => db.comment.groupBy({ by: [field], where, _count: { _all: true } });
-  const [statusCounts, overBalance, groups, regions, development, genders, languages] = await Promise.all([
-    db.comment.groupBy({ by: ["status", "stakeholderGroup"], where: { consultationId, status: { in: ["PENDING", "HELD_FOR_BALANCE"] } }, _count: { _all: true } }),
-    db.comment.count({ where: { ...where, overBalance: true } }),
-    by("stakeholderGroup"), by("region"),
-    db.comment.groupBy({ by: ["developing", "region"], where, _count: { _all: true } }),
-    by("gender"), by("language"),
-  ]);
-  return {
-    groups: count(groups, (r) => String(r.stakeholderGroup), (r) => r._count._all),
-    regions: count(regions, (r) => String(r.region), (r) => r._count._all),
-    development: count(development, (r) => (r.region === "UNKNOWN" ? null : r.developing ? "developing" : "developed"), (r) => r._count._all),
-    genders: count(genders, (r) => (r.gender ? String(r.gender) : "undeclared"), (r) => r._count._all),
-    languages: count(languages, (r) => r.language, (r) => r._count._all),
-    heldByGroup: count(statusCounts.filter((r) => r.status === "HELD_FOR_BALANCE"), (r) => r.stakeholderGroup, (r) => r._count._all),
-    pending: statusCounts.filter((r) => r.status === "PENDING").reduce((a, r) => a + r._count._all, 0),
-    overBalance,
-  };
+/** Contributions from InputCount, comments from CommentCount. */
+async function talliesFor(consultationId: string, kind: InputKind): Promise<Tallies> {
+  return kind === "SUBMISSION" ? talliesOf((await submissionCounts(consultationId)).cells) : talliesOf((await commentCounts(consultationId)).cells);
 }
 
 /**
@@ -147,7 +128,7 @@ async function verifiedByGroup(consultationId: string, kind: InputKind): Promise
 
 async function kindReport(consultationId: string, kind: InputKind, policy: Policy): Promise<KindReport> {
   const [tallies, verifiedCounts] = await Promise.all([
-    kind === "SUBMISSION" ? submissionTallies(consultationId) : commentTallies(consultationId),
+    talliesFor(consultationId, kind),
     verifiedByGroup(consultationId, kind),
   ]);
   const allGroupCounts = tallies.groups;
