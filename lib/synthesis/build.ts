@@ -19,7 +19,7 @@ import { INPUT_REGIONS } from "../geo/countries";
 import { DEFAULT_CLUSTER_OPTIONS, DocumentFrequency, PointClusterer, ThemeProfiles, type ClusterOptions } from "./clusters";
 import { statementsOf, statementText, type Quote } from "./statements";
 import { findAcronyms, findDefinitions, shortQuote } from "./text";
-import { messageSource, submissionSource, turnReference, turnSource, messageReference, type InputKind, type SynthesisInput } from "./inputs";
+import { annexEntries, messageSource, submissionSource, turnReference, turnSource, messageReference, type InputKind, type SynthesisInput } from "./inputs";
 import { DEFAULT_QUANTIFIERS, kindAttribution, leadingVoice, paperPhrases, sortGroups, type KindGroups, type PaperPhrases, type Quantifiers } from "./phrases";
 import { contributionPath, draftParagraphPath, remoteMessagePath, sessionTurnPath } from "./paths";
 import type { CommentParagraph, SynthesisPointModel, SynthesisQuote, SynthesisSource } from "./model";
@@ -232,7 +232,6 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     for (const acronym of findAcronyms(text)) if (acronyms.has(acronym) || acronyms.size < opts.maxAcronyms) acronyms.set(acronym, (acronyms.get(acronym) ?? 0) + 1);
     for (const d of findDefinitions(text)) if (!definitions.has(d.acronym)) definitions.set(d.acronym, d.expansion);
   };
-  const annex = new Map<StakeholderGroup, Map<string, { name: string; submissions: { id: string; reference: string; title: string; pointKeys: string[] }[] }>>();
   const silent: GeneratedDocument["silent"] = [];
   let read = 0;
   await progress("reading", 0, total * 2);
@@ -250,12 +249,6 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
       if (input.kind !== "submission") continue;
       countAcronyms(input.title);
       if (input.attribution.organisation) countAcronyms(input.attribution.organisation);
-      let group = annex.get(input.attribution.group);
-      if (!group) annex.set(input.attribution.group, (group = new Map()));
-      const annexKey = input.attribution.contributorKey.startsWith("anonymous:") ? "anonymous" : input.attribution.contributorKey;
-      let entry = group.get(annexKey);
-      if (!entry) group.set(annexKey, (entry = { name: input.attribution.annexName, submissions: [] }));
-      entry.submissions.push({ id: input.id, reference: input.reference, title: input.title, pointKeys: [] });
       if (statements.length === 0) silent.push({ id: input.id, reference: input.reference, title: input.title });
     }
     read += batch.length;
@@ -458,11 +451,17 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     return point;
   });
   const ordered = orderSections(points, themeOrder);
-  const citedBy = new Map<string, string[]>();
-  for (const r of await client.$queryRaw<{ submissionId: string; keys: string[] }[]>`
-    SELECT "submissionId", array_agg(DISTINCT "pointKey" ORDER BY "pointKey") AS "keys" FROM "SynthesisCitation"
-    WHERE "consultationId" = ${cid} AND "generation" = ${generation} AND "submissionId" IS NOT NULL GROUP BY 1`) citedBy.set(r.submissionId, r.keys);
-  for (const group of annex.values()) for (const c of group.values()) for (const s of c.submissions) s.pointKeys = citedBy.get(s.id) ?? [];
+  // ---- Annex I: every published submission under its group and contributor, with the points citing it ----
+  const annex = new Map<StakeholderGroup, Map<string, { name: string; submissions: { id: string; reference: string; title: string; pointKeys: string[] }[] }>>();
+  for await (const batch of annexEntries(client, cid, generation, phrases.t("anonymous"), opts.batchSize)) {
+    for (const e of batch) {
+      let group = annex.get(e.group);
+      if (!group) annex.set(e.group, (group = new Map()));
+      let entry = group.get(e.contributor);
+      if (!entry) group.set(e.contributor, (entry = { name: e.name, submissions: [] }));
+      entry.submissions.push({ id: e.id, reference: e.reference, title: e.title, pointKeys: e.pointKeys });
+    }
+  }
 
   // ---- Comments on the draft programme ----
   const comments = (commentTotals?.comments ?? 0) > 0 ? await commentSection(client, cid, slug, phrases, opts) : null;

@@ -63,7 +63,7 @@ interface SubmissionRow {
 
 export const ANONYMOUS_KEY = "anonymous";
 
-function annexName(row: SubmissionRow, anonymous: string): string {
+function annexName(row: Pick<SubmissionRow, "visibility" | "onBehalfOf" | "organisationName" | "contributorName">, anonymous: string): string {
   if (row.visibility === "PUBLIC_ANONYMOUS") return anonymous;
   if (row.onBehalfOf === "ORGANISATION" && row.organisationName) return row.organisationName;
   return row.organisationName ? `${row.contributorName} (${row.organisationName})` : row.contributorName;
@@ -122,6 +122,52 @@ export function submissionSource(anonymousName: string): SynthesisInputSource {
       }
     },
   };
+}
+
+/** A published submission as Annex I lists it: under its group and contributor, with the points citing it. */
+export interface AnnexEntry {
+  id: string;
+  reference: string;
+  title: string;
+  group: StakeholderGroup;
+  /** the contributor it is listed under ("anonymous" for every anonymous contribution of a group) */
+  contributor: string;
+  name: string;
+  /** keys of the build's points that cite it, in key order */
+  pointKeys: string[];
+}
+
+/**
+ * Annex I's entries, in the order the inputs are read (contributorKey, id), keyset-paginated, each with the keys of
+ * the points of `generation` that cite it: read after the points are made, so the build does not carry every
+ * contribution through the grouping pass.
+ */
+export async function* annexEntries(client: Tx, consultationId: string, generation: number, anonymousName: string, batchSize: number): AsyncGenerator<AnnexEntry[]> {
+  type Row = Pick<SubmissionRow, "id" | "reference" | "title" | "contributorKey" | "contributorName" | "organisationName" | "onBehalfOf" | "visibility" | "stakeholderGroup"> & { pointKeys: string[] | null };
+  let after: { key: string; id: string } | null = null;
+  for (;;) {
+    const rows: Row[] = await client.$queryRaw<Row[]>`
+      SELECT s."id", s."reference", s."title", s."contributorKey", s."contributorName", s."organisationName",
+             s."onBehalfOf"::text AS "onBehalfOf", s."visibility"::text AS "visibility", s."stakeholderGroup"::text AS "stakeholderGroup",
+             (SELECT array_agg(DISTINCT c."pointKey" ORDER BY c."pointKey") FROM "SynthesisCitation" c
+               WHERE c."submissionId" = s."id" AND c."consultationId" = ${consultationId} AND c."generation" = ${generation}) AS "pointKeys"
+      FROM "Submission" s
+      WHERE s."consultationId" = ${consultationId} AND s."status" = 'PUBLISHED' AND (s."contributorKey", s."id") > (${after?.key ?? ""}, ${after?.id ?? ""})
+      ORDER BY s."contributorKey", s."id" LIMIT ${batchSize}`;
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      title: row.title,
+      group: row.stakeholderGroup,
+      contributor: row.visibility === "PUBLIC_ANONYMOUS" ? ANONYMOUS_KEY : row.contributorKey,
+      name: annexName(row, anonymousName),
+      pointKeys: row.pointKeys ?? [],
+    }));
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize) return;
+    after = { key: last.contributorKey, id: last.id };
+  }
 }
 
 /** Turn and message texts are plain text: Markdown's own marks in them are said, not formatting. */
