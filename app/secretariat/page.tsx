@@ -69,6 +69,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
       campaignCount: item.campaign?.count ?? null,
       note: item.moderationNote,
       overBalance: item.overBalance,
+      historyHref: item.type === "SUBMISSION" && item.reference ? `/secretariat/consultations/${item.consultation.slug}/contributions/${encodeURIComponent(item.reference)}` : null,
       accounts: [
         ...(item.sharedDomain
           ? [{ text: t("sharedDomain", { count: item.sharedDomain.accounts, domain: item.sharedDomain.domain }), href: togetherHref(item.consultation.slug, { domain: item.sharedDomain.domain }) }]

@@ -35,6 +35,8 @@ export interface QueueRow {
   overBalance: boolean;
   /** other accounts in this view that share the author's verified e-mail domain or organisation, with a link to them */
   accounts: { text: string; href: string }[];
+  /** a contribution's history for the secretariat (who sent, edited and moderated it, with the changes) */
+  historyHref: string | null;
 }
 
 export interface TemplateOption {

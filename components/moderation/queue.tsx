@@ -293,6 +293,7 @@ export function ModerationQueue({ rows, view, templates, action }: Props) {
                       <div className="prose mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: row.bodyHtml }} />
                     </details>
                     <p className="text-sm">{row.excerpt}</p>
+                    {row.historyHref ? <p className="text-sm"><Link href={row.historyHref} className="text-brand-800 underline">{t("history", { reference: row.reference ?? "" })}</Link></p> : null}
                   </div>
                 </div>
               </li>

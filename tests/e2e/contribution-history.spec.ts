@@ -105,6 +105,8 @@ test("files refused by name, the rest kept; bulk publish asks first; the history
   await signIn(sec, account.email, account.password);
   await sec.goto("/secretariat");
   const rowOf = (text: string) => sec.getByRole("listitem").filter({ hasText: text }).locator("input[data-row]");
+  // Each contribution in the queue links to its history.
+  await expect(sec.getByRole("link", { name: new RegExp(`^History of ${reference}`) })).toHaveAttribute("href", `/secretariat/consultations/${SLUG}/contributions/${reference}`);
   await rowOf(TITLE).check();
   await rowOf(OTHER_TITLE).check();
   await sec.getByRole("button", { name: /^Publish \(2 items\)/ }).click();
