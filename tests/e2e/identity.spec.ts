@@ -1,6 +1,8 @@
 // Acting on behalf of an organisation is a request, not a text field: a participant asks to join, one of the
 // organisation's managers approves, the participant contributes on its behalf, the secretariat publishes, and the
-// organisation's public page lists the contribution. Axe on every page visited.
+// organisation's public page lists the contribution. Meanwhile a second account on the participant's e-mail domain
+// contributes too, and the secretariat sees the two grouped in the queue; the merged duplicate's old address answers 308.
+// Axe on every page visited.
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
@@ -28,13 +30,28 @@ test("a participant joins an organisation with a manager's approval and contribu
   test.slow();
   const suffix = randomUUID().slice(0, 6);
   const name = `Joana Silva ${suffix}`;
-  const email = `joana-${suffix}@example.org`;
+  // Joana and Tomás share their organisation's e-mail domain (not a webmail one): the queue groups their accounts.
+  const domain = `youth-forum-${suffix}.example`;
+  const email = `joana-${suffix}@${domain}`;
+  const other = { name: `Tomás Reyes ${suffix}`, email: `tomas-${suffix}@${domain}` };
   const title = `Youth delegates at national forums ${suffix}`;
+  const otherTitle = `Travel support for remote youth ${suffix}`;
+  const mergedSlug = `digital-rights-assoc-${suffix}`;
   const passwordHash = await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
   await withDb(async (client) => {
     await client.query(
       `INSERT INTO "User" (id, email, "passwordHash", name, "stakeholderGroup", country, "emailVerifiedAt", "updatedAt") VALUES ($1, $2, $3, $4, 'CIVIL_SOCIETY', 'BR', now(), now())`,
       [randomUUID(), email, passwordHash, name],
+    );
+    await client.query(
+      `INSERT INTO "User" (id, email, "passwordHash", name, "stakeholderGroup", country, "emailVerifiedAt", "updatedAt") VALUES ($1, $2, $3, $4, 'CIVIL_SOCIETY', 'CL', now(), now())`,
+      [randomUUID(), other.email, passwordHash, other.name],
+    );
+    // A duplicate the secretariat merged into the organisation: its old address must redirect for good.
+    await client.query(
+      `INSERT INTO "Organisation" (id, name, "normalizedName", slug, "stakeholderGroup", "mergedIntoId", "mergedAt", "updatedAt")
+       SELECT $1, $2, $3, $4, 'CIVIL_SOCIETY', o.id, now(), now() FROM "Organisation" o WHERE o.name = $5`,
+      [randomUUID(), `Digital Rights Assoc ${suffix}`, `digital rights assoc ${suffix}`, mergedSlug, ORG],
     );
     const updated = await client.query(`UPDATE "User" SET "passwordHash" = $1 WHERE email = $2`, [passwordHash, MANAGER_EMAIL]);
     expect(updated.rowCount, "the seed's organisation manager").toBe(1);
@@ -48,6 +65,8 @@ test("a participant joins an organisation with a manager's approval and contribu
   const join = page.getByRole("form", { name: `Ask to join ${ORG}` });
   await join.getByLabel("Your role there (optional)").fill("Researcher on the access programme");
   await join.getByRole("button", { name: "Ask to join" }).click();
+  // The message stays although the form it came from gives way to the request's state.
+  await expect(page.getByTestId("org-notice")).toContainText(`Your request to join ${ORG} was sent.`);
   // The form gives way to the request's state, in the list of the participant's requests too.
   const mine = page.getByRole("region", { name: "Your requests and memberships" });
   await expect(mine.getByRole("listitem").filter({ hasText: ORG })).toContainText("Waiting for approval");
@@ -67,6 +86,7 @@ test("a participant joins an organisation with a manager's approval and contribu
   await approve.getByRole("button", { name: "Approve" }).click();
   // The request leaves the pending list and the member appears, approved by this manager.
   await expect(manager.getByRole("form", { name: `Approve ${name}` })).toHaveCount(0);
+  await expect(manager.getByTestId("org-notice")).toContainText("Approved.");
   await expect(manager.getByRole("form", { name: `Remove ${name}` })).toBeVisible();
   await expect(manager.getByText("approved by a manager (Kwame Mensah)").last()).toBeVisible();
   await checkAccessibility(manager);
@@ -82,7 +102,22 @@ test("a participant joins an organisation with a manager's approval and contribu
   await axe();
   await page.getByRole("button", { name: "Send contribution" }).click();
   await expect(page.getByTestId("receipt-reference")).toBeVisible();
+  // The receipt says on whose behalf it was sent.
+  await expect(page.getByTestId("receipt-on-behalf")).toHaveText(ORG);
   await axe();
+
+  // Tomás, on the same verified domain, writes as himself.
+  const otherContext = await browser.newContext();
+  const tomas = await otherContext.newPage();
+  await signIn(tomas, other.email, PASSWORD);
+  await tomas.goto(`/consultations/${SLUG}/contribute`);
+  await tomas.getByLabel("Title").fill(otherTitle);
+  await tomas.getByRole("textbox", { name: "Your contribution" }).fill("Young people from remote areas need travel support to take part in national and regional forums.");
+  await tomas.getByRole("checkbox", { name: "Access" }).check();
+  await tomas.getByRole("button", { name: "Send contribution" }).click();
+  await expect(tomas.getByTestId("receipt-reference")).toBeVisible();
+  await expect(tomas.getByTestId("receipt-on-behalf")).toHaveText("Yourself (as an individual)");
+  await otherContext.close();
 
   // The secretariat publishes it from the queue.
   const secContext = await browser.newContext();
@@ -90,6 +125,15 @@ test("a participant joins an organisation with a manager's approval and contribu
   const account = demoAccount("SECRETARIAT");
   await signIn(sec, account.email, account.password);
   await sec.goto("/secretariat");
+  // The two accounts on one domain are grouped: each row says so and links to the two together.
+  const joanaItem = sec.getByRole("listitem").filter({ hasText: title }).filter({ has: sec.locator("input[data-row]") });
+  const grouped = joanaItem.getByRole("list", { name: "Accounts that may be one actor" });
+  await expect(grouped).toContainText(`2 accounts share the e-mail domain ${domain}`);
+  await grouped.getByRole("link", { name: "Show them together" }).first().click();
+  await expect(sec.getByTestId("accounts-filter")).toContainText(`Showing only inputs from accounts on the verified e-mail domain ${domain}.`);
+  await expect(sec.locator("input[data-row]")).toHaveCount(2);
+  await expect(sec.getByRole("listitem").filter({ hasText: otherTitle }).locator("input[data-row]")).toHaveCount(1);
+  await checkAccessibility(sec);
   const row = sec.getByRole("listitem").filter({ hasText: title }).locator("input[data-row]");
   await expect(row).toHaveCount(1);
   await row.focus();
@@ -104,4 +148,12 @@ test("a participant joins an organisation with a manager's approval and contribu
   await expect(page.getByRole("heading", { level: 1, name: ORG })).toBeVisible();
   await expect(page.getByRole("link", { name: title })).toBeVisible();
   await axe();
+
+  // The merged duplicate's address redirects permanently to the organisation.
+  const slug = new URL(page.url()).pathname;
+  const old = await page.request.get(`/organisations/${mergedSlug}`, { maxRedirects: 0 });
+  expect(old.status()).toBe(308);
+  expect(new URL(old.headers()["location"] ?? "", page.url()).pathname).toBe(slug);
+  await page.goto(`/organisations/${mergedSlug}`);
+  await expect(page.getByRole("heading", { level: 1, name: ORG })).toBeVisible();
 });
