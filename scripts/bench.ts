@@ -13,7 +13,7 @@ import { dataRoot, projectRoot } from "./lib/paths.ts";
 import { randomDatabaseName, startEmbeddedPostgres, stopLeftoverServer } from "./lib/postgres.ts";
 import type { Benchmark, BenchContext } from "./bench/types.ts";
 
-const USAGE = "Usage: npm run bench [-- --sizes 1000,100000] [--quick] [--only scale|synthesis|synthesis-quality]";
+const USAGE = "Usage: npm run bench [-- --sizes 1000,100000] [--quick] [--only scale|synthesis|synthesis-quality|pages]";
 const DEFAULT_SIZES = [1000, 10_000, 100_000];
 
 
