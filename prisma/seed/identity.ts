@@ -2,9 +2,17 @@
 // one claim waiting in /secretariat/verification, and regional targets with an invitation on the open consultation.
 // Idempotent: a person who already has a claim, or a policy that already has an invitation, is left alone.
 import type { PrismaClient } from "../../lib/db/generated/client";
+import { invitationFingerprint } from "../../lib/balance/invitation-text";
 
 const INVITATION =
   "The stock-taking session asked for broader participation from Latin America, Africa and Asia. If you work in one of these regions, your contribution is especially welcome: it takes ten minutes, in any of the six UN languages.";
+
+// In French and Spanish like the rest of the open consultation (seed/languages.ts); Arabic, Chinese and Russian
+// readers see the original marked "not yet translated".
+const INVITATION_TRANSLATIONS = {
+  fr: "La séance de bilan a demandé une participation plus large de l’Amérique latine, de l’Afrique et de l’Asie. Si vous travaillez dans l’une de ces régions, votre contribution est particulièrement bienvenue : elle prend dix minutes, dans l’une des six langues officielles de l’ONU.",
+  es: "La sesión de balance pidió una participación más amplia de América Latina, África y Asia. Si trabaja en una de estas regiones, su contribución es especialmente bienvenida: lleva diez minutos, en cualquiera de los seis idiomas de la ONU.",
+};
 
 export async function seedIdentity(db: PrismaClient, now: Date): Promise<void> {
   const secretariat = await db.user.findUnique({ where: { email: "secretariat@agora.example" }, select: { id: true } });
@@ -38,7 +46,14 @@ export async function seedIdentity(db: PrismaClient, now: Date): Promise<void> {
     const policy = await db.balancePolicy.findUnique({ where: { consultationId: consultation.id }, select: { invitation: true } });
     if (!policy?.invitation) {
       const targets = { targetAfrican: 0.25, targetLatinAmerican: 0.2, targetAsiaPacific: 0.2, targetDeveloping: 0.5, invitation: INVITATION };
-      await db.balancePolicy.upsert({ where: { consultationId: consultation.id }, update: targets, create: { consultationId: consultation.id, ...targets } });
+      const saved = await db.balancePolicy.upsert({ where: { consultationId: consultation.id }, update: targets, create: { consultationId: consultation.id, ...targets } });
+      for (const [language, text] of Object.entries(INVITATION_TRANSLATIONS)) {
+        await db.balanceInvitationTranslation.upsert({
+          where: { policyId_language: { policyId: saved.id, language } },
+          update: {},
+          create: { policyId: saved.id, language, text, sourceHash: invitationFingerprint(INVITATION) },
+        });
+      }
     }
   }
 }
