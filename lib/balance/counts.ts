@@ -96,37 +96,31 @@ export async function compactInputCounts(): Promise<{ before: number; after: num
 async function compactIn(runner: Runner): Promise<{ before: number; after: number } | null> {
   const rows = await runner.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('agora:input-count-compact')) AS "locked"`;
   if (!rows[0]?.locked) return null;
-  const result = await runner.$queryRaw<{ before: bigint; after: bigint }[]>`
-    WITH moved AS (DELETE FROM "InputCount" RETURNING *),
+  // The contribution counters, then the comment and per-theme counters (docs/decisions/0039), in the same transaction.
+  const folded = [
+    await fold(runner, "InputCount", SHARE_KEY),
+    await fold(runner, "CommentCount", SHARE_KEY),
+    await fold(runner, "ThemeCount", ["consultationId", "themeId", "status"]),
+  ];
+  return { before: folded.reduce((a, f) => a + f.before, 0), after: folded.reduce((a, f) => a + f.after, 0) };
+}
+
+const SHARE_KEY = ["consultationId", "status", "stakeholderGroup", "region", "developing", "gender", "language", "overBalance"] as const;
+
+/** Replaces a counter table's deltas by one row per key (their sum), dropping keys whose sum is zero. */
+async function fold(runner: Runner, table: "InputCount" | "CommentCount" | "ThemeCount", key: readonly string[]): Promise<{ before: number; after: number }> {
+  const columns = Prisma.raw(key.map((c) => `"${c}"`).join(", "));
+  const groupBy = Prisma.raw(key.map((_, i) => String(i + 1)).join(", "));
+  const name = Prisma.raw(`"${table}"`);
+  const rows = await runner.$queryRaw<{ before: bigint; after: bigint }[]>`
+    WITH moved AS (DELETE FROM ${name} RETURNING *),
     folded AS (
-      INSERT INTO "InputCount" ("consultationId", "status", "stakeholderGroup", "region", "developing", "gender", "language", "overBalance", "n")
-      SELECT "consultationId", "status", "stakeholderGroup", "region", "developing", "gender", "language", "overBalance", sum("n")::int
-      FROM moved GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum("n") <> 0
+      INSERT INTO ${name} (${columns}, "n")
+      SELECT ${columns}, sum("n")::int FROM moved GROUP BY ${groupBy} HAVING sum("n") <> 0
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM moved) AS "before", (SELECT count(*) FROM folded) AS "after"`;
-  // The comment counters and the per-theme counters (docs/decisions/0039), folded the same way in the same transaction.
-  const comments = await runner.$queryRaw<{ before: bigint; after: bigint }[]>`
-    WITH moved AS (DELETE FROM "CommentCount" RETURNING *),
-    folded AS (
-      INSERT INTO "CommentCount" ("consultationId", "status", "stakeholderGroup", "region", "developing", "gender", "language", "overBalance", "n")
-      SELECT "consultationId", "status", "stakeholderGroup", "region", "developing", "gender", "language", "overBalance", sum("n")::int
-      FROM moved GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum("n") <> 0
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM moved) AS "before", (SELECT count(*) FROM folded) AS "after"`;
-  const themes = await runner.$queryRaw<{ before: bigint; after: bigint }[]>`
-    WITH moved AS (DELETE FROM "ThemeCount" RETURNING *),
-    folded AS (
-      INSERT INTO "ThemeCount" ("consultationId", "themeId", "status", "n")
-      SELECT "consultationId", "themeId", "status", sum("n")::int FROM moved GROUP BY 1, 2, 3 HAVING sum("n") <> 0
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM moved) AS "before", (SELECT count(*) FROM folded) AS "after"`;
-  return {
-    before: [result, comments, themes].reduce((a, r) => a + Number(r[0]?.before ?? 0), 0),
-    after: [result, comments, themes].reduce((a, r) => a + Number(r[0]?.after ?? 0), 0),
-  };
+  return { before: Number(rows[0]?.before ?? 0), after: Number(rows[0]?.after ?? 0) };
 }
 
 /** The number of contributions in `statuses` with the theme `slug` of the consultation (0 for a theme it does not have). */
