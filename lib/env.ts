@@ -58,6 +58,17 @@ const EnvSchema = z.object({
     .int({ error: "AGORA_JOB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds" })
     .min(0, { error: "AGORA_JOB_STATEMENT_TIMEOUT_MS must be 0 (off) or more" })
     .default(600_000),
+  AGORA_EXPORT_TIMEOUT_MS: z.coerce
+    .number({ error: "AGORA_EXPORT_TIMEOUT_MS must be a number of milliseconds" })
+    .int({ error: "AGORA_EXPORT_TIMEOUT_MS must be a whole number of milliseconds" })
+    .min(0, { error: "AGORA_EXPORT_TIMEOUT_MS must be 0 (off) or more" })
+    .default(1_800_000),
+  AGORA_EXPORT_CONNECTIONS: z.coerce
+    .number({ error: "AGORA_EXPORT_CONNECTIONS must be a whole number" })
+    .int({ error: "AGORA_EXPORT_CONNECTIONS must be a whole number" })
+    .min(1, { error: "AGORA_EXPORT_CONNECTIONS must be at least 1" })
+    .max(64, { error: "AGORA_EXPORT_CONNECTIONS must be at most 64" })
+    .default(4),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,6 +2,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { env } from "../env";
 
@@ -9,6 +10,12 @@ import { env } from "../env";
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 /** The same for background jobs, which build syntheses and sweep whole consultations (AGORA_JOB_STATEMENT_TIMEOUT_MS). */
 export const DEFAULT_JOB_STATEMENT_TIMEOUT_MS = 600_000;
+/** The longest a streamed export may take, however slowly its client reads (AGORA_EXPORT_TIMEOUT_MS). */
+export const DEFAULT_EXPORT_TIMEOUT_MS = 1_800_000;
+/** Exports streamed at once by one process, each on a connection of its own (AGORA_EXPORT_CONNECTIONS). */
+export const DEFAULT_EXPORT_CONNECTIONS = 4;
+/** How long an export waits for one of those connections before the client is told to come back (503). */
+export const EXPORT_CONNECTION_WAIT_MS = 15_000;
 
 export interface ClientOptions {
   /** Postgres cancels any statement running longer (statement_timeout); 0 turns it off. */
@@ -34,6 +41,7 @@ const globalForDb = globalThis as unknown as {
   agoraReplica?: { url: string; client: PrismaClient };
   agoraDbRole?: "app" | "jobs";
   agoraReplicaScope?: AsyncLocalStorage<true>;
+  agoraExportPools?: Map<string, pg.Pool>;
 };
 // One scope per process, even when Next bundles this module into several chunks.
 const replicaScope = (globalForDb.agoraReplicaScope ??= new AsyncLocalStorage<true>());
@@ -41,6 +49,11 @@ const replicaScope = (globalForDb.agoraReplicaScope ??= new AsyncLocalStorage<tr
 function timeoutFromEnv(name: string, fallback: number): number {
   const value = Number.parseInt(process.env[name] ?? "", 10);
   return Number.isInteger(value) && value >= 0 ? value : fallback;
+}
+
+/** AGORA_EXPORT_TIMEOUT_MS (0: none). */
+export function exportTimeoutMs(): number {
+  return timeoutFromEnv("AGORA_EXPORT_TIMEOUT_MS", DEFAULT_EXPORT_TIMEOUT_MS);
 }
 
 /**
@@ -97,6 +110,33 @@ export async function* readEachFromReplica<T>(source: AsyncGenerator<T>): AsyncG
   }
 }
 
+/**
+ * The pg pool that streamed exports (COPY … TO STDOUT, lib/db/copy-out.ts) take a connection of their own from: the
+ * replica's inside readFromReplica when DATABASE_REPLICA_URL is set, else the primary's. Its connections carry the
+ * export timeout instead of the request's, as one COPY is one statement for the whole export; at most
+ * AGORA_EXPORT_CONNECTIONS per process, so a burst of downloads waits for a connection instead of using up Postgres'.
+ */
+export function exportPool(): pg.Pool {
+  const replica = replicaScope.getStore() ? process.env.DATABASE_REPLICA_URL : undefined;
+  const url = replica || (process.env.DATABASE_URL ?? env().DATABASE_URL);
+  const timeout = exportTimeoutMs();
+  const size = Number.parseInt(process.env.AGORA_EXPORT_CONNECTIONS ?? "", 10);
+  const max = Number.isInteger(size) && size >= 1 && size <= 64 ? size : DEFAULT_EXPORT_CONNECTIONS;
+  const key = `${max} ${timeout} ${url}`;
+  const pools = (globalForDb.agoraExportPools ??= new Map<string, pg.Pool>());
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new pg.Pool({
+      connectionString: url, max, connectionTimeoutMillis: EXPORT_CONNECTION_WAIT_MS, idleTimeoutMillis: 10_000, application_name: "agora-export",
+      ...(timeout > 0 ? { statement_timeout: timeout } : {}),
+    });
+    // An idle connection the server closed (a restart, a dropped database) must not take the process down with it.
+    pool.on("error", (error) => console.error(`[db] export connection lost: ${error.message}`));
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
 /** Lazily connected client; methods are bound so `db.$transaction(...)` works through the proxy. */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
@@ -115,6 +155,9 @@ export async function disconnectDb(): Promise<void> {
     await globalForDb.agoraReplica.client.$disconnect();
     globalForDb.agoraReplica = undefined;
   }
+  const pools = [...(globalForDb.agoraExportPools?.values() ?? [])];
+  globalForDb.agoraExportPools = undefined;
+  await Promise.all(pools.map((pool) => pool.end()));
 }
 
 export type { PrismaClient };

@@ -61,3 +61,48 @@ export function csvRowStream<T>(columns: readonly string[], batches: AsyncIterab
 export function csvStream(batches: AsyncIterable<PublicContribution[]>, urlOf: (reference: string) => string): ReadableStream<Uint8Array> {
   return csvRowStream(CSV_COLUMNS, batches, (item) => csvRow(item, urlOf(item.reference)));
 }
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CRLF = Buffer.from("\r\n");
+
+/**
+ * For CSV written by Postgres' COPY (which ends records with LF): a stateful chunk transform that ends each record with
+ * CRLF instead, as RFC 4180 and csvLines do, and leaves line breaks inside quoted fields as they are. A field's quotes
+ * come in pairs ("" inside), so a record ends at an LF seen after an even number of quotes; the state carries across
+ * chunks, and a multi-byte UTF-8 character never contains either byte.
+ */
+export function crlfRecords(): (chunk: Buffer) => Buffer {
+  let quoted = false;
+  return (chunk) => {
+    const parts: Buffer[] = [];
+    let start = 0;
+    let pos = 0;
+    let quote = chunk.indexOf(QUOTE, 0);
+    let lf = chunk.indexOf(LF, 0);
+    for (;;) {
+      if (quoted) {
+        if (quote < 0) break;
+        quoted = false;
+        pos = quote + 1;
+        quote = chunk.indexOf(QUOTE, pos);
+        continue;
+      }
+      // The LF found earlier was inside the quoted field just left: look for the next one.
+      if (lf >= 0 && lf < pos) lf = chunk.indexOf(LF, pos);
+      if (lf >= 0 && (quote < 0 || lf < quote)) {
+        parts.push(chunk.subarray(start, lf), CRLF);
+        start = pos = lf + 1;
+        lf = chunk.indexOf(LF, pos);
+        continue;
+      }
+      if (quote < 0) break;
+      quoted = true;
+      pos = quote + 1;
+      quote = chunk.indexOf(QUOTE, pos);
+    }
+    if (start === 0 && parts.length === 0) return chunk;
+    parts.push(chunk.subarray(start));
+    return Buffer.concat(parts);
+  };
+}

@@ -9,7 +9,7 @@ import { campaignSizes } from "../moderation/campaigns";
 import { PUBLIC_STATUSES, publicViewOf } from "../moderation/public";
 import { Prisma } from "../db/generated/client";
 import type { StakeholderGroup } from "../db/generated/enums";
-import { INPUT_REGIONS, isKnownCountry } from "../geo/countries";
+import { INPUT_REGIONS, isKnownCountry, UNKNOWN_COUNTRY } from "../geo/countries";
 import { INPUT_GROUPS } from "../stakeholders/groups";
 import { decodeCursor, encodeCursor, interleave, type Cursor, type Key, type Row, type Sort } from "./cursor";
 import { LANGUAGES } from "./language";
@@ -456,6 +456,67 @@ export async function* exportPublishedContributions(consultationId: string, quer
     if (rows.length <= batchSize || !last) return;
     cursor = { at: last.at, id: last.id };
   }
+}
+
+/** Characters encodeURIComponent leaves as they are, as a Postgres regular expression of a whole string. */
+const URI_SAFE = "^[-A-Za-z0-9_.!~*'()]*$";
+/** The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), for btrim. */
+const JS_WHITESPACE = " \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+/** First characters that csv-stringify's escape_formulas (CSV_OPTIONS) prefixes with an apostrophe. */
+const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20"];
+
+/**
+ * A text cell as csvLines writes it, for COPY's CSV format: a cell that would start a spreadsheet formula gets a leading
+ * apostrophe, and an empty one becomes NULL, which COPY writes as nothing (an empty string it would write as ""). COPY
+ * then quotes exactly what csvLines quotes: a cell with a comma, a quote, CR or LF. `e` is evaluated more than once:
+ * pass a column or a cheap expression.
+ */
+function cell(e: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`NULLIF(CASE WHEN left(${e}, 1) IN (${Prisma.join(FORMULA_STARTS)}) THEN '''' || ${e} ELSE ${e} END, '')`;
+}
+
+const bool = (e: Prisma.Sql) => Prisma.sql`CASE WHEN ${e} THEN 'true' ELSE 'false' END`;
+const iso = (e: Prisma.Sql) => Prisma.sql`to_char(${e}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const col = (name: string) => Prisma.raw(`s."${name}"`);
+
+/**
+ * The open-data CSV's rows (CSV_COLUMNS, as csvRow writes them from toPublic) as one SELECT, for COPY … TO STDOUT
+ * (lib/submissions/export.ts): the rows of allPublishedContributions, oldest first, with toPublic's rules written in
+ * SQL: a hidden contribution without its title, text or attachments, an anonymous one without its author's name or
+ * organisation, an unknown country empty, the reason trimmed as String.trim does, formulas neutralised (cell). Rows
+ * come in (publishedAt, id) order from one ordered range scan of the (consultationId, status, publishedAt, id) index per
+ * listed status, merged, so the export is never sorted as a whole; themes and attachments are an index probe each per
+ * row; the consultation's campaign sizes are counted once, before the first row. Held to the bytes of the JavaScript
+ * writer by tests/integration/csv-export-equivalence.test.ts. Each url is `urlPrefix` and the encoded reference.
+ */
+export function exportCsvSelect(consultationId: string, query: ListQuery, urlPrefix: string): Prisma.Sql {
+  const branches = statusesOf(query).map((status) => Prisma.sql`SELECT s.* FROM "Submission" s WHERE ${whereOf(consultationId, query, [status])}`);
+  const hidden = Prisma.sql`s."status" = 'HIDDEN'`;
+  const anonymous = Prisma.sql`s."visibility" = 'PUBLIC_ANONYMOUS'`;
+  const visible = (e: Prisma.Sql) => Prisma.sql`CASE WHEN ${hidden} THEN NULL ELSE ${e} END`;
+  const named = (e: Prisma.Sql) => Prisma.sql`CASE WHEN ${anonymous} THEN NULL ELSE ${e} END`;
+  // encodeURIComponent: references the app makes are [A-Z0-9-]; any other is percent-encoded, per UTF-8 byte.
+  const encodedReference = Prisma.sql`CASE WHEN s."reference" ~ ${URI_SAFE} THEN s."reference" ELSE (
+      SELECT string_agg(CASE WHEN c.ch ~ ${URI_SAFE} THEN c.ch ELSE regexp_replace(upper(encode(convert_to(c.ch, 'UTF8'), 'hex')), '(..)', '%\\1', 'g') END, '' ORDER BY c.i)
+      FROM regexp_split_to_table(s."reference", '') WITH ORDINALITY AS c(ch, i)) END`;
+  // A url starts a formula only if its fixed prefix does: escaped here, once, so the reference is encoded once a row.
+  const prefix = FORMULA_STARTS.some((f) => urlPrefix.startsWith(f)) ? `'${urlPrefix}` : urlPrefix;
+  const counted = (id: Prisma.Sql) => Prisma.sql`(SELECT count(*) FROM "Submission" x WHERE x."campaignId" = ${id}) + (SELECT count(*) FROM "Comment" y WHERE y."campaignId" = ${id})`;
+  // One InitPlan: every campaign of the consultation with its size (members anywhere, comments included, as campaignSizes).
+  const sizes = Prisma.sql`(SELECT jsonb_object_agg(c."id", ${counted(Prisma.sql`c."id"`)}) FROM "Campaign" c WHERE c."consultationId" = ${consultationId})`;
+  const size = Prisma.sql`CASE WHEN s."campaignId" IS NULL THEN NULL ELSE COALESCE(${sizes} ->> s."campaignId", (${counted(col("campaignId"))})::text) END`;
+  return Prisma.sql`SELECT
+      ${cell(col("reference"))}, ${prefix} || ${encodedReference}, ${cell(visible(col("title")))}, ${cell(visible(col("body")))}, ${cell(col("language"))},
+      ${cell(Prisma.sql`th."slugs"`)}, s."stakeholderGroup"::text, ${cell(Prisma.sql`NULLIF(s."country", ${UNKNOWN_COUNTRY})`)}, s."region"::text,
+      ${bool(col("developing"))}, ${cell(named(col("contributorName")))}, ${cell(named(col("organisationName")))}, ${bool(anonymous)},
+      ${bool(Prisma.sql`s."source" = 'IMPORT'`)}, ${iso(Prisma.sql`COALESCE(s."submittedAt", s."receivedAt")`)}, ${iso(col("publishedAt"))},
+      ${cell(visible(Prisma.sql`at."names"`))}, ${bool(hidden)}, ${cell(Prisma.sql`CASE WHEN ${hidden} THEN btrim(COALESCE(s."moderationNote", ''), ${JS_WHITESPACE}) END`)},
+      ${bool(col("overBalance"))}, ${cell(col("campaignId"))}, ${size}
+    FROM (${Prisma.join(branches, " UNION ALL ")}) s
+    LEFT JOIN LATERAL (SELECT string_agg(t."slug", ';' ORDER BY t."position", st."themeId") AS "slugs"
+                       FROM "SubmissionTheme" st JOIN "Theme" t ON t."id" = st."themeId" WHERE st."submissionId" = s."id") th ON true
+    LEFT JOIN LATERAL (SELECT string_agg(a."filename", ';' ORDER BY a."createdAt", a."id") AS "names" FROM "Attachment" a WHERE a."submissionId" = s."id") at ON true
+    ORDER BY s."publishedAt", s."id"`;
 }
 
 /** Any attachment of a contribution, for the secretariat (which sees contributions before they are public). */
