@@ -97,19 +97,6 @@ export function readFromReplica<T>(fn: () => T): T {
   return replicaScope.run(true, fn);
 }
 
-/** readFromReplica for a generator read lazily (a streamed export): each step runs on the replica. */
-export async function* readEachFromReplica<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
-  try {
-    for (;;) {
-      const step = await replicaScope.run(true, () => source.next());
-      if (step.done) return;
-      yield step.value;
-    }
-  } finally {
-    await replicaScope.run(true, () => source.return(undefined));
-  }
-}
-
 /**
  * The pg pool that streamed exports (COPY … TO STDOUT, lib/db/copy-out.ts) take a connection of their own from: the
  * replica's inside readFromReplica when DATABASE_REPLICA_URL is set, else the primary's. Its connections carry the

@@ -399,7 +399,11 @@ export async function getPublicAttachment(slug: string, reference: string, attac
   });
 }
 
-/** All matching published (and hidden, without their text) contributions, oldest first, in keyset batches: for the streamed CSV export. */
+/**
+ * All matching published (and hidden, without their text) contributions, oldest first, in keyset batches, through
+ * toPublic: what the open-data CSV holds. The export itself is written by Postgres (exportCsvSelect); written from these
+ * rows by csvStream it must come out byte for byte the same (tests/integration/csv-export-equivalence.test.ts).
+ */
 export async function* allPublishedContributions(consultationId: string, query: ListQuery, batchSize = 500): AsyncGenerator<PublicContribution[]> {
   let cursor: Cursor | null = null;
   const q: ListQuery = { ...query, sort: "oldest", limit: batchSize, cursor: undefined };
@@ -419,51 +423,14 @@ export async function* allPublishedContributions(consultationId: string, query: 
   }
 }
 
-type ExportRow = Omit<PublicRow, "themes" | "attachments"> & {
-  at: string;
-  themes: { slug: string; title: string }[];
-  attachments: PublicRow["attachments"];
-};
-
-/**
- * The CSV export's reader: the same rows as allPublishedContributions, in batches of 500 (larger ones grew memory with no gain in speed), each one statement (keys,
- * columns, themes and attachments together) instead of four, with campaign sizes looked up once per campaign for the
- * whole export. The rows go through toPublic, so what leaves (hidden, anonymous) is decided in one place.
- */
-export async function* exportPublishedContributions(consultationId: string, query: ListQuery, batchSize = 500): AsyncGenerator<PublicContribution[]> {
-  const q: ListQuery = { ...query, sort: "oldest", limit: batchSize, cursor: undefined };
-  const { prefix, source } = await sourceOf(consultationId, q);
-  const sizes = new Map<string, number>();
-  let cursor: Key | null = null;
-  for (;;) {
-    const cond: Prisma.Sql = cursor ? Prisma.sql` AND ${after(cursor, "asc")}` : Prisma.empty;
-    const rows: ExportRow[] = await db.$queryRaw<ExportRow[]>`${prefix}
-      SELECT s."id", s."reference", s."title", s."body", s."language", s."stakeholderGroup", s."country", s."region", s."developing", s."visibility",
-        s."contributorName", s."organisationName", s."onBehalfOf", s."source", s."receivedAt", s."submittedAt", s."publishedAt", s."status", s."moderationNote",
-        s."overBalance", s."campaignId", k."at",
-        COALESCE((SELECT json_agg(json_build_object('slug', t."slug", 'title', t."title") ORDER BY t."position", st."themeId")
-                  FROM "SubmissionTheme" st JOIN "Theme" t ON t."id" = st."themeId" WHERE st."submissionId" = s."id"), '[]'::json) AS "themes",
-        COALESCE((SELECT json_agg(json_build_object('id', a."id", 'filename', a."filename", 'size', a."size", 'mimeType', a."mimeType", 'sha256', a."sha256") ORDER BY a."createdAt", a."id")
-                  FROM "Attachment" a WHERE a."submissionId" = s."id"), '[]'::json) AS "attachments"
-      FROM ${orderedKeys(consultationId, q, cond, "asc", batchSize + 1, source)} k JOIN "Submission" s ON s."id" = k."id"
-      ORDER BY k."p", k."id"`;
-    const page: ExportRow[] = rows.slice(0, batchSize);
-    if (page.length === 0) return;
-    const unknown = [...new Set(page.flatMap((r) => (r.campaignId && !sizes.has(r.campaignId) ? [r.campaignId] : [])))];
-    if (unknown.length) for (const [id, n] of await campaignSizes(db, unknown)) sizes.set(id, n);
-    yield page.map(({ at: _at, themes, ...row }) => toPublic({ ...row, themes: themes.map((theme) => ({ theme })) }, sizes));
-    const last = page.at(-1);
-    if (rows.length <= batchSize || !last) return;
-    cursor = { at: last.at, id: last.id };
-  }
-}
-
 /** Characters encodeURIComponent leaves as they are, as a Postgres regular expression of a whole string. */
 const URI_SAFE = "^[-A-Za-z0-9_.!~*'()]*$";
 /** The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), for btrim. */
 const JS_WHITESPACE = " \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 /** First characters that csv-stringify's escape_formulas (CSV_OPTIONS) prefixes with an apostrophe. */
 const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20"];
+/** Their code points, as Postgres' ascii() gives a text's first: integers compare without a string being made. */
+const FORMULA_CODES = Prisma.raw(FORMULA_STARTS.map((c) => c.codePointAt(0)).join(", "));
 
 /**
  * A text cell as csvLines writes it, for COPY's CSV format: a cell that would start a spreadsheet formula gets a leading
@@ -472,7 +439,7 @@ const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uf
  * pass a column or a cheap expression.
  */
 function cell(e: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`NULLIF(CASE WHEN left(${e}, 1) IN (${Prisma.join(FORMULA_STARTS)}) THEN '''' || ${e} ELSE ${e} END, '')`;
+  return Prisma.sql`NULLIF(CASE WHEN ascii(${e}) IN (${FORMULA_CODES}) THEN '''' || ${e} ELSE ${e} END, '')`;
 }
 
 const bool = (e: Prisma.Sql) => Prisma.sql`CASE WHEN ${e} THEN 'true' ELSE 'false' END`;

@@ -14,6 +14,8 @@ export interface Benchmark {
   defaultSizes?: number[];
   /** sizes with --quick (else its default sizes) */
   quickSizes?: number[];
+  /** run only when named with --only (a part of another benchmark, for iterating on it) */
+  onlyWhenAsked?: boolean;
   /** returns a table: one row per size */
   run(context: BenchContext): Promise<{ header: string[]; rows: string[][] }>;
 }

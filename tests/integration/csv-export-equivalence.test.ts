@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { csvStream } from "@/lib/submissions/csv";
 import { contributionsCsv } from "@/lib/submissions/export";
-import { allPublishedContributions, exportPublishedContributions, ListQuerySchema } from "@/lib/submissions/public";
+import { allPublishedContributions, ListQuerySchema } from "@/lib/submissions/public";
 import { buildConsultation } from "../fixtures/users";
 import { buildPublishedSubmission } from "../fixtures/submissions";
 
@@ -37,7 +37,7 @@ describe("CSV export", () => {
     const campaign = await db.campaign.create({ data: { consultationId: c.id, label: "Copy campaign" } });
     const foreign = await db.campaign.create({ data: { consultationId: other.id, label: "Elsewhere" } });
     const same = new Date(Date.UTC(2026, 1, 1, 12, 0, 0, 123));
-    const built = [];
+    const built: Awaited<ReturnType<typeof buildPublishedSubmission>>[] = [];
     for (let i = 0; i < 40; i++) {
       built.push(await buildPublishedSubmission({
         consultationId: c.id,
@@ -99,9 +99,7 @@ describe("CSV export", () => {
     for (const raw of queries) {
       const query = ListQuerySchema.parse(raw);
       const reference = await bytesOf(csvStream(allPublishedContributions(c.id, query, 7), url));
-      const batched = await bytesOf(csvStream(exportPublishedContributions(c.id, query, 500), url));
       const copied = await bytesOf(await contributionsCsv(c.id, query, prefix));
-      expect(batched.equals(reference), `batched ${JSON.stringify(raw)}`).toBe(true);
       expect(copied.toString("utf8"), JSON.stringify(raw)).toBe(reference.toString("utf8"));
       expect(copied.equals(reference), JSON.stringify(raw)).toBe(true);
     }
@@ -112,5 +110,5 @@ describe("CSV export", () => {
     expect(all).toContain(`${prefix}IMP%2F%C3%89%208%2Cx%22%C3%BC%3F%26%3D%23`);
     expect(all).toContain("\r\n'=IMP-9,");
     expect(all).not.toContain("hidden.pdf");
-  });
+  }, 180_000);
 });
