@@ -5,6 +5,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { hasRole } from "@/lib/auth/session";
 import { requireRoleForPage } from "@/lib/auth/page-guard";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function SecretariatLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRoleForPage();
@@ -33,7 +34,8 @@ export default async function SecretariatLayout({ children }: { children: React.
           {hasRole(user, "ADMIN") ? <li><Link href="/secretariat/outbox" className="text-brand-800 underline">{to("nav")}</Link></li> : null}
         </ul>
       </nav>
-      {children}
+      {/* The secretariat's forms are client components that translate: they get every catalogue. */}
+      <ClientMessages>{children}</ClientMessages>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/accounts/account-form";
 import { forgotPasswordAction } from "@/app/actions/accounts";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("accounts.forgot"))("title") };
@@ -15,13 +16,15 @@ export default async function ForgotPasswordPage() {
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p>{t("intro")}</p>
-      <AccountForm
-        action={forgotPasswordAction}
-        fields={[{ name: "email", type: "email", label: ta("email"), autoComplete: "email" }]}
-        submit={t("submit")}
-        pending={t("sending")}
-        done={t.raw("done") as string}
-      />
+      <ClientMessages namespaces={["accounts", "auth", "errors"]}>
+        <AccountForm
+          action={forgotPasswordAction}
+          fields={[{ name: "email", type: "email", label: ta("email"), autoComplete: "email" }]}
+          submit={t("submit")}
+          pending={t("sending")}
+          done={t.raw("done") as string}
+        />
+      </ClientMessages>
       <p><Link href="/signin" className="text-brand-800 underline">{t("backToSignIn")}</Link></p>
     </div>
   );

@@ -6,6 +6,7 @@ import { resetLinkState } from "@/lib/accounts/service";
 import { AccountForm } from "@/components/accounts/account-form";
 import { FormAlert } from "@/components/ui/field";
 import { resetPasswordAction } from "@/app/actions/accounts";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -24,17 +25,19 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       {state === "valid" ? (
         <>
           <p>{t("intro")}</p>
-          <AccountForm
-            action={resetPasswordAction}
-            fields={[
-              { name: "token", type: "hidden", label: "", value },
-              { name: "password", type: "password", label: t("newPassword"), hint: ta("passwordHint"), autoComplete: "new-password" },
-              { name: "confirm", type: "password", label: t("confirmPassword"), autoComplete: "new-password" },
-            ]}
-            submit={t("submit")}
-            pending={t("saving")}
-            done=""
-          />
+          <ClientMessages namespaces={["accounts", "auth", "errors"]}>
+            <AccountForm
+              action={resetPasswordAction}
+              fields={[
+                { name: "token", type: "hidden", label: "", value },
+                { name: "password", type: "password", label: t("newPassword"), hint: ta("passwordHint"), autoComplete: "new-password" },
+                { name: "confirm", type: "password", label: t("confirmPassword"), autoComplete: "new-password" },
+              ]}
+              submit={t("submit")}
+              pending={t("saving")}
+              done=""
+            />
+          </ClientMessages>
         </>
       ) : (
         <>

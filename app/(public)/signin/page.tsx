@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { FormAlert } from "@/components/ui/field";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };
@@ -21,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {why ? <p className="rounded border border-brand-700 bg-brand-50 p-3 text-stone-900" data-testid="sign-in-why">{why}</p> : null}
       {search.reset === "1" ? <FormAlert tone="success">{ta("afterReset")}</FormAlert> : null}
       {search.ended === "1" ? <FormAlert tone="success">{ta("afterEverywhere")}</FormAlert> : null}
-      <SignInForm callbackUrl={callbackUrl} />
+      <ClientMessages namespaces={["auth", "accounts"]}><SignInForm callbackUrl={callbackUrl} /></ClientMessages>
       <p><Link href="/forgot-password" className="text-brand-700 underline">{ta("forgot")}</Link></p>
       <p>
         {t("noAccount")}{" "}

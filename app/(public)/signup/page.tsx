@@ -7,6 +7,7 @@ import { profileOptions } from "@/lib/users/options";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/session";
 import { registerAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signUpTitle") };
@@ -20,7 +21,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("signUpTitle")}</h1>
-      <SignUpForm action={registerAction} callbackUrl={callbackUrl} {...options} />
+      <ClientMessages namespaces={["accounts", "auth", "errors", "profile"]}><SignUpForm action={registerAction} callbackUrl={callbackUrl} {...options} /></ClientMessages>
       <p>
         {t("haveAccount")} <Link href="/signin" className="text-brand-700 underline">{t("signIn")}</Link>
       </p>

@@ -7,6 +7,7 @@ import { emailLinkState } from "@/lib/accounts/service";
 import { AccountForm } from "@/components/accounts/account-form";
 import { FormAlert } from "@/components/ui/field";
 import { confirmEmailAction } from "@/app/actions/accounts";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -24,14 +25,16 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       {link.state === "valid" ? (
         <>
           <p>{link.purpose === "CHANGE_EMAIL" ? t("changeQuestion", { address: link.email ?? "" }) : t("question", { address: link.email ?? "" })}</p>
-          <AccountForm
-            action={confirmEmailAction}
-            fields={[{ name: "token", type: "hidden", label: "", value: typeof token === "string" ? token : "" }]}
-            submit={link.purpose === "CHANGE_EMAIL" ? t("changeConfirm") : t("confirm")}
-            pending={t("confirming")}
-            done={t.raw("done") as string}
-            final
-          />
+          <ClientMessages namespaces={["accounts", "auth", "errors"]}>
+            <AccountForm
+              action={confirmEmailAction}
+              fields={[{ name: "token", type: "hidden", label: "", value: typeof token === "string" ? token : "" }]}
+              submit={link.purpose === "CHANGE_EMAIL" ? t("changeConfirm") : t("confirm")}
+              pending={t("confirming")}
+              done={t.raw("done") as string}
+              final
+            />
+          </ClientMessages>
         </>
       ) : (
         <FormAlert>{t(`link_${link.state}`)}</FormAlert>

@@ -9,6 +9,7 @@ import { isSlug } from "@/lib/organisations/slug";
 import { organisationMembers } from "@/lib/organisations/service";
 import { Members, PendingRequests } from "@/components/organisations/member-lists";
 import { VerificationBadge } from "@/components/organisations/verification-badge";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +30,7 @@ export default async function MembersPage({ params }: Props) {
   const t = await getTranslations("organisations");
   return (
     <div className="space-y-8">
+      <ClientMessages namespaces={["organisations"]}>
       <OrgNotices>
       <header className="space-y-2">
         <p><Link href={`/organisations/${data.organisation.slug}`} className="text-brand-800 underline" dir="auto">{data.organisation.name}</Link></p>
@@ -45,6 +47,7 @@ export default async function MembersPage({ params }: Props) {
         <Members rows={data.members} rights={data.rights} actorId={data.actorId} />
       </section>
       </OrgNotices>
+      </ClientMessages>
     </div>
   );
 }
