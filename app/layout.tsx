@@ -39,12 +39,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main" className="flex-1 w-full max-w-5xl mx-auto px-4 py-8" tabIndex={-1}>
           {children}
         </main>
+        {/* Not prefetched, as in the header: on every page, and rendered per request. */}
         <footer className="border-t border-stone-200 bg-white">
           <div className="max-w-5xl mx-auto space-y-3 px-4 py-6 text-sm text-stone-700">
             <nav aria-label={tPages("footerNav")}>
               <ul className="flex flex-wrap gap-x-6 gap-y-2">
                 {SITE_PAGE_KEYS.map((key) => (
-                  <li key={key}><Link href={`/pages/${key}`} className="text-brand-800 underline">{tPages(`names.${key}`)}</Link></li>
+                  <li key={key}><Link prefetch={false} href={`/pages/${key}`} className="text-brand-800 underline">{tPages(`names.${key}`)}</Link></li>
                 ))}
               </ul>
             </nav>

@@ -1,6 +1,8 @@
 // The site header. Wide screens: the main links inline, then the language and account menus; narrow screens: one
 // "Menu" disclosure holding all of it. Menus are <details> elements, so they work without JavaScript; MenuCloser
-// (a few lines of client code) only closes them after a navigation, on Escape and on a click elsewhere.
+// (a few lines of client code) only closes them after a navigation, on Escape and on a click elsewhere. Its links do
+// not prefetch: they are on every page, the pages they lead to are rendered per request (a prefetch brings nothing
+// to show before the click), and each would cost every page view two more requests, on slow connections too.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LOCALES, LOCALE_LABELS, type Locale } from "@/lib/i18n/config";
@@ -56,17 +58,17 @@ export async function SiteHeader({ locale, user, setLocaleAction }: Props) {
   const accountLinks = user ? (
     <ul className="space-y-1">
       <li className="px-2 py-1 text-sm text-stone-700">{t("nav.signedInAs", { name: user.name })}</li>
-      <li><Link className={itemClass} href="/notifications">{notifications}</Link></li>
-      <li><Link className={itemClass} href="/profile">{t("nav.profile")}</Link></li>
-      <li><Link className={itemClass} href="/profile/organisations">{t("organisations.mineTitle")}</Link></li>
+      <li><Link prefetch={false} className={itemClass} href="/notifications">{notifications}</Link></li>
+      <li><Link prefetch={false} className={itemClass} href="/profile">{t("nav.profile")}</Link></li>
+      <li><Link prefetch={false} className={itemClass} href="/profile/organisations">{t("organisations.mineTitle")}</Link></li>
       <li><SignOutButton label={t("nav.signOut")} className={`${itemClass} w-full text-start`} /></li>
     </ul>
   ) : null;
 
   const guestLinks = (
     <>
-      <Link className={`${itemClass} whitespace-nowrap`} href="/signin">{t("nav.signIn")}</Link>
-      <Link className={`${itemClass} whitespace-nowrap bg-brand-700 text-white hover:bg-brand-800 hover:text-white`} href="/signup">{t("nav.signUp")}</Link>
+      <Link prefetch={false} className={`${itemClass} whitespace-nowrap`} href="/signin">{t("nav.signIn")}</Link>
+      <Link prefetch={false} className={`${itemClass} whitespace-nowrap bg-brand-700 text-white hover:bg-brand-800 hover:text-white`} href="/signup">{t("nav.signUp")}</Link>
     </>
   );
 
@@ -74,12 +76,12 @@ export async function SiteHeader({ locale, user, setLocaleAction }: Props) {
     <header className="relative border-b border-stone-200 bg-white">
       <MenuCloser />
       <div className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
-        <Link href="/" className="shrink-0 text-xl font-semibold text-brand-800">{t("app.name")}</Link>
+        <Link prefetch={false} href="/" className="shrink-0 text-xl font-semibold text-brand-800">{t("app.name")}</Link>
 
         {/* Wide screens */}
         <nav aria-label={t("nav.main")} className="hidden min-w-0 flex-1 lg:block">
           <ul className="flex items-center gap-1 whitespace-nowrap">
-            {links.map((l) => <li key={l.href}><Link className={itemClass} href={l.href}>{l.label}</Link></li>)}
+            {links.map((l) => <li key={l.href}><Link prefetch={false} className={itemClass} href={l.href}>{l.label}</Link></li>)}
           </ul>
         </nav>
         <div className="hidden shrink-0 items-center gap-2 lg:flex">
@@ -120,7 +122,7 @@ export async function SiteHeader({ locale, user, setLocaleAction }: Props) {
             <div className="mx-auto grid max-w-5xl gap-4 sm:grid-cols-2">
               <nav aria-label={t("nav.main")}>
                 <ul className="space-y-1">
-                  {links.map((l) => <li key={l.href}><Link className={itemClass} href={l.href}>{l.label}</Link></li>)}
+                  {links.map((l) => <li key={l.href}><Link prefetch={false} className={itemClass} href={l.href}>{l.label}</Link></li>)}
                 </ul>
               </nav>
               {user ? accountLinks : <div className="flex flex-wrap gap-2">{guestLinks}</div>}
