@@ -38,6 +38,7 @@ export function createPrismaClient(connectionString: string, options: ClientOpti
 
 const globalForDb = globalThis as unknown as {
   agoraDb?: { url: string; client: PrismaClient };
+  agoraDbParked?: Map<string, PrismaClient>;
   agoraReplica?: { url: string; client: PrismaClient };
   agoraDbRole?: "app" | "jobs";
   agoraReplicaScope?: AsyncLocalStorage<true>;
@@ -68,6 +69,16 @@ function client(): PrismaClient {
   // Read DATABASE_URL on first use (not at import) so tests can point each file at its own database.
   const url = process.env.DATABASE_URL ?? env().DATABASE_URL;
   if (!globalForDb.agoraDb || globalForDb.agoraDb.url !== url) {
+    // A client for another URL is kept, not dropped: the benchmark alternates between databases of different sizes
+    // (scripts/bench/scale.ts) and must not time reconnections. An app process only ever has one URL.
+    const parked = (globalForDb.agoraDbParked ??= new Map<string, PrismaClient>());
+    if (globalForDb.agoraDb) parked.set(globalForDb.agoraDb.url, globalForDb.agoraDb.client);
+    const kept = parked.get(url);
+    if (kept) {
+      parked.delete(url);
+      globalForDb.agoraDb = { url, client: kept };
+      return kept;
+    }
     const statementTimeoutMs =
       globalForDb.agoraDbRole === "jobs"
         ? timeoutFromEnv("AGORA_JOB_STATEMENT_TIMEOUT_MS", DEFAULT_JOB_STATEMENT_TIMEOUT_MS)
@@ -138,6 +149,9 @@ export async function disconnectDb(): Promise<void> {
     await globalForDb.agoraDb.client.$disconnect();
     globalForDb.agoraDb = undefined;
   }
+  const parked = [...(globalForDb.agoraDbParked?.values() ?? [])];
+  globalForDb.agoraDbParked = undefined;
+  await Promise.all(parked.map((c) => c.$disconnect()));
   if (globalForDb.agoraReplica) {
     await globalForDb.agoraReplica.client.$disconnect();
     globalForDb.agoraReplica = undefined;

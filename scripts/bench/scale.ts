@@ -3,8 +3,9 @@
 // public list (default, balanced, theme, group, common word, rare word, page 50, each with its match count and the
 // filters' facets, as the page loads them), the balance dashboard and the consultation counts, all through the app's own services; ingest through
 // submitContribution (what the contribute form's server action calls) at concurrency 8 against raw INSERTs at the same
-// concurrency; the CSV export route against COPY … TO STDOUT. Goal rows compare the largest size with the smallest and
-// are written to .data/reports/bench.json.
+// concurrency; the CSV export route against COPY … TO STDOUT. Every size is seeded first and the read paths are timed
+// side by side (each sample alternates between the sizes' databases), so a ratio is not the load of two moments half
+// an hour apart. Goal rows compare the largest size with the smallest and are written to .data/reports/bench.json.
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { Writable } from "node:stream";
@@ -20,7 +21,7 @@ const QUEUE_LIMIT_MS = 300;
 const QUEUE_PENDING = 100_000;
 const CONCURRENCY = 8;
 const INGEST_PER_WORKER = 25;
-const ITERATIONS = 15;
+const ITERATIONS = 21;
 
 type ListPath = { name: string; query: Record<string, string> };
 const LIST_PATHS: ListPath[] = [
@@ -48,16 +49,24 @@ interface SizeFigures {
   csvBytes: number;
 }
 
-async function timed(fn: () => Promise<unknown>, iterations = ITERATIONS): Promise<number> {
-  await fn();
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
+/** p95 of each of `calls` (one per database), timed in alternation: round i calls every database once, in turn. */
+async function timedSideBySide(calls: (() => Promise<unknown>)[], iterations = ITERATIONS): Promise<number[]> {
+  for (const call of calls) {
+    await call();
+    await call();
   }
-  return p95(samples);
+  const samples: number[][] = calls.map(() => []);
+  for (let i = 0; i < iterations; i++) {
+    // Alternate the order too, so neither size always runs right after the other's cache misses.
+    const order = calls.map((_, j) => j);
+    if (i % 2 === 1) order.reverse();
+    for (const j of order) {
+      const start = performance.now();
+      await calls[j]?.();
+      samples[j]?.push(performance.now() - start);
+    }
+  }
+  return samples.map((s) => p95(s));
 }
 
 async function runConcurrently(workers: number, perWorker: number, task: (worker: number, i: number) => Promise<void>): Promise<number> {
@@ -71,89 +80,121 @@ async function runConcurrently(workers: number, perWorker: number, task: (worker
 const ingestBody = (w: number, i: number) =>
   `Worker ${w} sends contribution ${i}: community networks in district ${w * 100 + i} need affordable backhaul, and the regulator should publish spectrum maps before the next review ${randomUUID()}.`;
 
-async function figuresFor(url: string, size: number): Promise<SizeFigures> {
+interface SeededDatabase {
+  size: number;
+  pending: number;
+  url: string;
+  seedMs: number;
+  client: pg.Client;
+  drop(): Promise<void>;
+}
+
+async function seedDatabase(size: number, freshDatabase: () => Promise<{ url: string; drop(): Promise<void> }>): Promise<SeededDatabase> {
+  const database = await freshDatabase();
   const pending = Math.min(size, QUEUE_PENDING);
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: database.url });
   // Dropping the database at the end ends every connection to it: not an error of the benchmark.
   client.on("error", () => undefined);
   await client.connect();
   const seeded = await measure(() => seedScaleData(client, { size, pending, participants: CONCURRENCY * INGEST_PER_WORKER }));
   console.error(`[bench] scale ${size.toLocaleString("en")}: seeded in ${seconds(seeded.ms)}`);
+  return { size, pending, url: database.url, seedMs: seeded.ms, client, drop: database.drop };
+}
 
-  // The app's services read DATABASE_URL on first use (lib/db/client.ts) and reconnect when it changes.
+/** Points the app's services at one database: lib/db/client.ts reads DATABASE_URL on each use and keeps a client per URL. */
+function pointServicesAt(url: string): void {
   process.env.DATABASE_URL = url;
+}
+
+type ReadFigures = Pick<SizeFigures, "queueP95" | "list" | "dashboardP95" | "countsP95">;
+
+/**
+ * The read paths at every size, side by side: each sample alternates between the databases, so the ratio compares
+ * sizes under the same load on a noisy machine, not two runs half an hour apart.
+ */
+async function readFigures(dbs: SeededDatabase[]): Promise<ReadFigures[]> {
   const { listQueue } = await import("../../lib/moderation/queue.ts");
   const { loadContributionsPage, parseListQuery, contributionCounts } = await import("../../lib/submissions/public.ts");
   const { getBalanceReport } = await import("../../lib/balance/dashboard.ts");
-  const { submitContribution } = await import("../../lib/submissions/service.ts");
   const secretariat = { id: "bench-secretariat", role: "SECRETARIAT" as const };
+  const listOf = async (params: Record<string, string>) => {
+    const parsed = parseListQuery(params);
+    if (!parsed.ok) throw new Error(`bad list query ${JSON.stringify(params)}`);
+    return loadContributionsPage(BENCH_CONSULTATION_ID, parsed.query, parsed.cursor);
+  };
+  const on = (db: SeededDatabase, fn: () => Promise<unknown>) => async () => {
+    pointServicesAt(db.url);
+    await fn();
+  };
+  const each = (fn: () => Promise<unknown>) => timedSideBySide(dbs.map((db) => on(db, fn)));
 
-  try {
-    const queueP95 = await timed(async () => {
-      const page = await listQueue(secretariat, {});
-      if (!page || page.items.length === 0) throw new Error("the moderation queue came back empty");
-    });
-
-    const list: Record<string, number> = {};
-    const listOf = async (params: Record<string, string>) => {
-      const parsed = parseListQuery(params);
-      if (!parsed.ok) throw new Error(`bad list query ${JSON.stringify(params)}`);
-      return loadContributionsPage(BENCH_CONSULTATION_ID, parsed.query, parsed.cursor);
-    };
-    for (const p of LIST_PATHS) list[p.name] = await timed(() => listOf(p.query));
-    // Page 50 of the default order: the cursor is found by walking, then that one page is timed.
+  const queue = await each(async () => {
+    const page = await listQueue(secretariat, {});
+    if (!page || page.items.length === 0) throw new Error("the moderation queue came back empty");
+  });
+  const list: Record<string, number[]> = {};
+  for (const p of LIST_PATHS) list[p.name] = await each(() => listOf(p.query));
+  // Page 50 of the default order: the cursor is found by walking, then that one page is timed.
+  const page50: (string | null)[] = [];
+  for (const db of dbs) {
+    pointServicesAt(db.url);
     let cursor: string | null = null;
     for (let pageNo = 1; pageNo < 50; pageNo++) {
       const page = await listOf(cursor ? { cursor } : {});
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
     }
-    const page50 = cursor;
-    list["page 50"] = await timed(() => listOf(page50 ? { cursor: page50 } : {}));
-
-    const dashboardP95 = await timed(() => getBalanceReport(BENCH_SLUG));
-    const countsP95 = await timed(() => contributionCounts(BENCH_CONSULTATION_ID));
-    console.error(`[bench] scale ${size.toLocaleString("en")}: reads timed`);
-
-    // Ingest: participants bench-u1… each send one contribution through the service, 8 at a time.
-    let failures = 0;
-    const ingestRate = await runConcurrently(CONCURRENCY, INGEST_PER_WORKER, async (w, i) => {
-      const n = w * INGEST_PER_WORKER + i + 1;
-      const result = await submitContribution({ id: `bench-u${n}`, role: "PARTICIPANT" }, BENCH_CONSULTATION_ID, {
-        title: `Backhaul for district ${n}`, body: ingestBody(w, i), language: "en", onBehalfOf: "SELF", visibility: "PUBLIC_NAMED",
-        themes: ["access", "infrastructure"], idempotencyKey: `bench-${n}-${randomUUID()}`,
-      });
-      if (!result.ok) failures++;
-    });
-    if (failures > 0) throw new Error(`${failures} contributions were refused during the ingest run`);
-    const raw = await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      const c = new pg.Client({ connectionString: url });
-      c.on("error", () => undefined);
-      await c.connect();
-      return c;
-    }));
-    let rawN = 0;
-    const rawRate = await runConcurrently(CONCURRENCY, INGEST_PER_WORKER, async (w, i) => {
-      const n = ++rawN;
-      await raw[w]?.query(
-        `INSERT INTO "Submission" ("id","reference","consultationId","contributorKey","contributorName","stakeholderGroup","country","region","title","body","language","status","submittedAt","receivedAt","updatedAt")
-         VALUES ($1,$2,$3,$4,'Raw','CIVIL_SOCIETY','KE','AFRICAN',$5,$6,'en','PENDING',now(),now(),now())`,
-        [randomUUID(), `RAW-${n}-${randomUUID().slice(0, 8)}`, BENCH_CONSULTATION_ID, `name:raw${n}`, `Backhaul for district ${n}`, ingestBody(w, i)],
-      );
-    });
-    await Promise.all(raw.map((c) => c.end()));
-    console.error(`[bench] scale ${size.toLocaleString("en")}: ingest ${ingestRate.toFixed(0)}/s through the service, ${rawRate.toFixed(0)}/s raw`);
-
-    const csv = await csvExportFigures(client, size);
-    return {
-      size, pending, seedMs: seeded.ms, queueP95, list, dashboardP95, countsP95, ingestRate, rawRate,
-      ...csv,
-    };
-  } finally {
-    await client.end();
-    const { db } = await import("../../lib/db/client.ts");
-    await db.$disconnect();
+    page50.push(cursor);
   }
+  list["page 50"] = await timedSideBySide(dbs.map((db, j) => on(db, () => listOf(page50[j] ? { cursor: page50[j] } : {}))));
+  const dashboard = await each(() => getBalanceReport(BENCH_SLUG));
+  const counts = await each(() => contributionCounts(BENCH_CONSULTATION_ID));
+  console.error("[bench] scale: reads timed side by side");
+  return dbs.map((_, j) => ({
+    queueP95: queue[j] ?? 0,
+    list: Object.fromEntries(Object.entries(list).map(([name, values]) => [name, values[j] ?? 0])),
+    dashboardP95: dashboard[j] ?? 0,
+    countsP95: counts[j] ?? 0,
+  }));
+}
+
+/** Ingest and the CSV export at one size: throughput against a raw baseline taken right after, on the same database. */
+async function writeFigures(db: SeededDatabase): Promise<Pick<SizeFigures, "ingestRate" | "rawRate"> & CsvFigures> {
+  pointServicesAt(db.url);
+  const { submitContribution } = await import("../../lib/submissions/service.ts");
+  const url = db.url;
+  const size = db.size;
+  // Ingest: participants bench-u1… each send one contribution through the service, 8 at a time.
+  let failures = 0;
+  const ingestRate = await runConcurrently(CONCURRENCY, INGEST_PER_WORKER, async (w, i) => {
+    const n = w * INGEST_PER_WORKER + i + 1;
+    const result = await submitContribution({ id: `bench-u${n}`, role: "PARTICIPANT" }, BENCH_CONSULTATION_ID, {
+      title: `Backhaul for district ${n}`, body: ingestBody(w, i), language: "en", onBehalfOf: "SELF", visibility: "PUBLIC_NAMED",
+      themes: ["access", "infrastructure"], idempotencyKey: `bench-${n}-${randomUUID()}`,
+    });
+    if (!result.ok) failures++;
+  });
+  if (failures > 0) throw new Error(`${failures} contributions were refused during the ingest run`);
+  const raw = await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    const c = new pg.Client({ connectionString: url });
+    c.on("error", () => undefined);
+    await c.connect();
+    return c;
+  }));
+  let rawN = 0;
+  const rawRate = await runConcurrently(CONCURRENCY, INGEST_PER_WORKER, async (w, i) => {
+    const n = ++rawN;
+    await raw[w]?.query(
+      `INSERT INTO "Submission" ("id","reference","consultationId","contributorKey","contributorName","stakeholderGroup","country","region","title","body","language","status","submittedAt","receivedAt","updatedAt")
+       VALUES ($1,$2,$3,$4,'Raw','CIVIL_SOCIETY','KE','AFRICAN',$5,$6,'en','PENDING',now(),now(),now())`,
+      [randomUUID(), `RAW-${n}-${randomUUID().slice(0, 8)}`, BENCH_CONSULTATION_ID, `name:raw${n}`, `Backhaul for district ${n}`, ingestBody(w, i)],
+    );
+  });
+  await Promise.all(raw.map((c) => c.end()));
+  console.error(`[bench] scale ${size.toLocaleString("en")}: ingest ${ingestRate.toFixed(0)}/s through the service, ${rawRate.toFixed(0)}/s raw`);
+
+  const csv = await csvExportFigures(db.client, size);
+  return { ingestRate, rawRate, ...csv };
 }
 
 export type CsvFigures = Pick<SizeFigures, "csvBytesPerSecond" | "copyBytesPerSecond" | "csvRssGrowth" | "csvBytes">;
@@ -231,12 +272,22 @@ export const benchmark: Benchmark = {
   description: "hot paths at N published contributions: moderation queue, public list, dashboard, ingest, CSV export",
   async run({ sizes, freshDatabase }) {
     const all: SizeFigures[] = [];
-    for (const size of [...sizes].sort((a, b) => a - b)) {
-      const database = await freshDatabase();
-      try {
-        all.push(await figuresFor(database.url, size));
-      } finally {
-        await database.drop();
+    const dbs: SeededDatabase[] = [];
+    try {
+      // Every size is seeded first and kept, so the read paths can be timed side by side.
+      for (const size of [...sizes].sort((a, b) => a - b)) dbs.push(await seedDatabase(size, freshDatabase));
+      const reads = await readFigures(dbs);
+      for (const [j, db] of dbs.entries()) {
+        const read = reads[j];
+        if (!read) continue;
+        all.push({ size: db.size, pending: db.pending, seedMs: db.seedMs, ...read, ...(await writeFigures(db)) });
+      }
+    } finally {
+      const { disconnectDb } = await import("../../lib/db/client.ts");
+      await disconnectDb();
+      for (const db of dbs) {
+        await db.client.end();
+        await db.drop();
       }
     }
     const perSize = all.map((f) => [
