@@ -19,7 +19,7 @@ import { INPUT_REGIONS } from "../geo/countries";
 import { DEFAULT_CLUSTER_OPTIONS, DocumentFrequency, PointClusterer, ThemeProfiles, type ClusterOptions } from "./clusters";
 import { statementsOf, statementText, type Quote } from "./statements";
 import { findAcronyms, findDefinitions, shortQuote } from "./text";
-import { annexEntries, messageSource, submissionSource, turnReference, turnSource, messageReference, type InputKind, type SynthesisInput } from "./inputs";
+import { annexEntries, messageSource, type AnnexEntry, submissionSource, turnReference, turnSource, messageReference, type InputKind, type SynthesisInput } from "./inputs";
 import { DEFAULT_QUANTIFIERS, kindAttribution, leadingVoice, paperPhrases, sortGroups, type KindGroups, type PaperPhrases, type Quantifiers } from "./phrases";
 import { contributionPath, draftParagraphPath, remoteMessagePath, sessionTurnPath } from "./paths";
 import type { CommentParagraph, SynthesisPointModel, SynthesisQuote, SynthesisSource } from "./model";
@@ -86,7 +86,7 @@ export interface MeetingCounts {
 
 /** What a build produces: everything the document needs except what edits decide (numbers, placement, texts). */
 export interface GeneratedDocument {
-  version: 2;
+  version: 3;
   generation: number;
   consultation: { id: string; slug: string; title: string };
   settings: SynthesisSettingsValues;
@@ -98,8 +98,8 @@ export interface GeneratedDocument {
   sections: { key: string; slug: string | null; title: string; submissions: number }[];
   points: GeneratedPoint[];
   comments: { paragraphs: Omit<CommentParagraph, "number" | "text">[] } | null;
-  /** Annex I: every published submission, with the points (keys) that cite it */
-  annex: { group: StakeholderGroup; contributors: { name: string; submissions: { id: string; reference: string; title: string; pointKeys: string[] }[] }[] }[];
+  /** Annex I's size: its entries are SynthesisAnnexEntry rows of this generation (lib/synthesis/annex.ts), not here */
+  annexEntries: number;
   glossary: { terms: { acronym: string; expansion: string; occurrences: number }[]; unknown: { acronym: string; occurrences: number }[] };
   /** submissions whose text makes no statement (nothing to quote): the coverage check lists them */
   silent: { id: string; reference: string; title: string }[];
@@ -159,6 +159,36 @@ async function insertCitations(client: Tx, rows: CitationRow[]): Promise<void> {
                 ${column("inputId")}::text[], ${column("submissionId")}::text[], ${column("statementKey")}::text[], ${column("text")}::text[], ${column("unit")}::text[],
                 ${column("stakeholderGroup")}::text[], ${column("overBalance")}::boolean[], ${column("campaignId")}::text[])
       AS x("id", "consultationId", "generation", "pointKey", "inputKind", "inputId", "submissionId", "statementKey", "text", "unit", "group", "overBalance", "campaignId")`;
+}
+
+/** Writes a batch of Annex I entries of a build, unordered (orderAnnexEntries numbers them once all are written). */
+async function insertAnnexEntries(client: Tx, consultationId: string, generation: number, entries: AnnexEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rank = new Map<string, number>(INPUT_GROUPS.map((g, i) => [g, i]));
+  await client.$executeRaw`
+    INSERT INTO "SynthesisAnnexEntry" ("consultationId", "generation", "submissionId", "stakeholderGroup", "groupRank", "contributor", "name", "nameKey", "reference", "title", "pointKeys")
+    SELECT ${consultationId}, ${generation}::int, x."submissionId", x."group"::"StakeholderGroup", x."groupRank", x."contributor", x."name", x."nameKey", x."reference", x."title",
+      string_to_array(x."pointKeys", E'\x1f')
+    FROM unnest(${entries.map((e) => e.id)}::text[], ${entries.map((e) => e.group)}::text[], ${entries.map((e) => rank.get(e.group) ?? INPUT_GROUPS.length)}::int[],
+                ${entries.map((e) => e.contributor)}::text[], ${entries.map((e) => e.name)}::text[], ${entries.map((e) => e.name.toLocaleLowerCase("en"))}::text[],
+                ${entries.map((e) => e.reference)}::text[], ${entries.map((e) => e.title)}::text[], ${entries.map((e) => e.pointKeys.join("\u001f"))}::text[])
+      AS x("submissionId", "group", "groupRank", "contributor", "name", "nameKey", "reference", "title", "pointKeys")`;
+}
+
+/**
+ * Puts a build's Annex I entries in the paper's order: groups in INPUT_GROUPS order, contributors by name (lower
+ * case) then key, each contributor's submissions by reference, text compared by code point (COLLATE "C"). A
+ * contributor is listed once per group, under the name of its first submission (by id).
+ */
+async function orderAnnexEntries(client: Tx, consultationId: string, generation: number): Promise<void> {
+  await client.$executeRaw`
+    UPDATE "SynthesisAnnexEntry" a SET "position" = o."position", "name" = o."name", "nameKey" = o."nameKey"
+    FROM (SELECT f."submissionId", f."name", f."nameKey",
+            (row_number() OVER (ORDER BY f."groupRank", f."nameKey" COLLATE "C", f."contributor" COLLATE "C", f."reference" COLLATE "C", f."submissionId" COLLATE "C"))::int - 1 AS "position"
+          FROM (SELECT e."submissionId", e."groupRank", e."contributor", e."reference", first_value(e."name") OVER w AS "name", first_value(e."nameKey") OVER w AS "nameKey"
+                FROM "SynthesisAnnexEntry" e WHERE e."consultationId" = ${consultationId} AND e."generation" = ${generation}
+                WINDOW w AS (PARTITION BY e."groupRank", e."contributor" ORDER BY e."submissionId" COLLATE "C")) f) o
+    WHERE a."consultationId" = ${consultationId} AND a."generation" = ${generation} AND a."submissionId" = o."submissionId"`;
 }
 
 export async function generateSynthesis(client: Tx, consultationSlug: string, options: Partial<BuildOptions> & { onProgress?: ProgressReporter } = {}): Promise<GeneratedDocument> {
@@ -451,17 +481,15 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     return point;
   });
   const ordered = orderSections(points, themeOrder);
-  // ---- Annex I: every published submission under its group and contributor, with the points citing it ----
-  const annex = new Map<StakeholderGroup, Map<string, { name: string; submissions: { id: string; reference: string; title: string; pointKeys: string[] }[] }>>();
+  // ---- Annex I: every published submission under its group and contributor, with the points citing it. Written as
+  // rows in batches and put in order by Postgres, so the build never holds the annex (ADR 0046). ----
+  let annexEntryCount = 0;
+  await client.synthesisAnnexEntry.deleteMany({ where: { consultationId: cid, generation: { gte: generation } } });
   for await (const batch of annexEntries(client, cid, generation, phrases.t("anonymous"), opts.batchSize)) {
-    for (const e of batch) {
-      let group = annex.get(e.group);
-      if (!group) annex.set(e.group, (group = new Map()));
-      let entry = group.get(e.contributor);
-      if (!entry) group.set(e.contributor, (entry = { name: e.name, submissions: [] }));
-      entry.submissions.push({ id: e.id, reference: e.reference, title: e.title, pointKeys: e.pointKeys });
-    }
+    await insertAnnexEntries(client, cid, generation, batch);
+    annexEntryCount += batch.length;
   }
+  await orderAnnexEntries(client, cid, generation);
 
   // ---- Comments on the draft programme ----
   const comments = (commentTotals?.comments ?? 0) > 0 ? await commentSection(client, cid, slug, phrases, opts) : null;
@@ -486,7 +514,7 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
   const dates = [totals?.from, totals?.to, commentTotals?.from, commentTotals?.to].filter((d): d is Date => d instanceof Date).map((d) => d.toISOString()).sort();
   const asOf = [totals?.asOf, commentTotals?.asOf].filter((d): d is Date => d instanceof Date).map((d) => d.toISOString()).sort().at(-1) ?? null;
   return {
-    version: 2,
+    version: 3,
     generation,
     consultation: { id: cid, slug, title: consultation.title },
     settings,
@@ -517,16 +545,7 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
     ],
     points: ordered,
     comments,
-    annex: INPUT_GROUPS.flatMap((group) => {
-      const entries = annex.get(group);
-      if (!entries) return [];
-      return [{
-        group,
-        contributors: [...entries.entries()]
-          .sort(([ka, a], [kb, b]) => byCodePoint(a.name.toLocaleLowerCase("en"), b.name.toLocaleLowerCase("en")) || byCodePoint(ka, kb))
-          .map(([, c]) => ({ name: c.name, submissions: c.submissions.sort((a, b) => byCodePoint(a.reference, b.reference)) })),
-      }];
-    }),
+    annexEntries: annexEntryCount,
     glossary: {
       terms: [...terms.values()].sort((a, b) => byCodePoint(a.acronym.toLocaleUpperCase("en"), b.acronym.toLocaleUpperCase("en")) || byCodePoint(a.acronym, b.acronym)),
       unknown: unknown.sort((a, b) => b.occurrences - a.occurrences || byCodePoint(a.acronym, b.acronym)),

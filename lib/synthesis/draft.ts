@@ -6,12 +6,13 @@ import type { Tx } from "../db/client";
 import { databaseNow } from "../db/transaction";
 import type { Prisma } from "../db/generated/client";
 import { generateSynthesis, type BuildOptions, type GeneratedDocument, type ProgressReporter } from "./build";
-import { applyEdits, EditPayloadSchema, type EditRecord } from "./edits";
+import { applyEdits, EditPayloadSchema, type AnnexCitation, type EditedDraft, type EditRecord } from "./edits";
+import { ANNEX_PAGE_SIZE, completeModel, storedAnnexPages, type AnnexSource } from "./annex";
 import { synthesisFingerprint } from "./cache";
 import type { SynthesisModel } from "./model";
 
 /** Builds the live draft from the inputs as they stand, stores it and mirrors its points. Idempotent. */
-export async function buildLiveDraft(client: Tx, slug: string, options: Partial<BuildOptions> & { onProgress?: ProgressReporter } = {}): Promise<SynthesisModel> {
+export async function buildLiveDraft(client: Tx, slug: string, options: Partial<BuildOptions> & { onProgress?: ProgressReporter; annex?: AnnexMode } = {}): Promise<SynthesisModel> {
   const consultation = await client.consultation.findUniqueOrThrow({ where: { slug }, select: { id: true } });
   const fingerprint = await synthesisFingerprint(client, consultation.id);
   const generated = await generateSynthesis(client, slug, options);
@@ -24,15 +25,29 @@ export async function buildLiveDraft(client: Tx, slug: string, options: Partial<
     VALUES (${consultation.id}, 'DONE'::"SynthesisBuildStatus", 'done', ${generated.generation}, ${fingerprint}, ${json}::jsonb, ${finishedAt}, ${finishedAt})
     ON CONFLICT ("consultationId") DO UPDATE SET "status" = 'DONE'::"SynthesisBuildStatus", "phase" = 'done', "error" = NULL, "generation" = EXCLUDED."generation",
       "fingerprint" = EXCLUDED."fingerprint", "generated" = EXCLUDED."generated", "finishedAt" = EXCLUDED."finishedAt", "updatedAt" = EXCLUDED."updatedAt"`;
-  // The edits are applied to the document just stored, not to a copy read back: at 100,000 contributions its JSON
-  // (Annex I above all) is large, and reading it back held a second copy of it beside this one.
-  const model = await applyLiveEdits(client, consultation.id, generated);
+  // Annex entries of the build before this one stay for downloads begun before it; older ones go.
+  await client.$executeRaw`DELETE FROM "SynthesisAnnexEntry" WHERE "consultationId" = ${consultation.id} AND "generation" < ${generated.generation - 1}`;
+  // The edits are applied to the document just stored, not to a copy read back.
+  const draft = await applyLiveEdits(client, consultation.id, generated);
+  const model = await completeLive(client, consultation.id, generated.generation, draft, options.annex ?? "collect");
   await mirrorPoints(client, consultation.id, model);
   return model;
 }
 
+/**
+ * How much of Annex I a read of the live draft fills in: "collect", the whole annex and the coverage check (the
+ * synthesis page, snapshots); "coverage", the check alone (the build job); "none", neither (edits, which look at the
+ * points only, and downloads, which read the annex in pages).
+ */
+export type AnnexMode = "collect" | "coverage" | "none";
+
+async function completeLive(client: Tx, consultationId: string, generation: number, draft: EditedDraft, mode: AnnexMode): Promise<SynthesisModel> {
+  if (mode === "none") return draft.model;
+  return completeModel(storedAnnexPages(client, consultationId, generation, draft), draft, mode === "collect");
+}
+
 function isGenerated(value: unknown): value is GeneratedDocument {
-  return typeof value === "object" && value !== null && (value as { version?: unknown }).version === 2 && Array.isArray((value as { points?: unknown }).points);
+  return typeof value === "object" && value !== null && (value as { version?: unknown }).version === 3 && Array.isArray((value as { points?: unknown }).points);
 }
 
 export async function readEdits(client: Tx, consultationId: string): Promise<EditRecord[]> {
@@ -53,13 +68,34 @@ export async function readGenerated(client: Tx, consultationId: string): Promise
 }
 
 /** The live draft with the secretariat's edits, or null before the first build. */
-export async function readLiveModel(client: Tx, consultationId: string): Promise<SynthesisModel | null> {
+export async function readLiveModel(client: Tx, consultationId: string, mode: AnnexMode = "collect"): Promise<SynthesisModel | null> {
   const generated = await readGenerated(client, consultationId);
   if (!generated) return null;
-  return applyLiveEdits(client, consultationId, generated);
+  return completeLive(client, consultationId, generated.generation, await applyLiveEdits(client, consultationId, generated), mode);
 }
 
-async function applyLiveEdits(client: Tx, consultationId: string, generated: GeneratedDocument): Promise<SynthesisModel> {
+/** The live draft for a download: the model without Annex I, and the annex as a source read in pages. */
+export async function openLiveDraft(client: Tx, consultationId: string, pageSize = ANNEX_PAGE_SIZE): Promise<{ model: SynthesisModel; annex: AnnexSource; generation: number } | null> {
+  const generated = await readGenerated(client, consultationId);
+  if (!generated) return null;
+  const draft = await applyLiveEdits(client, consultationId, generated);
+  const annex: AnnexSource = { empty: generated.annexEntries === 0, pages: () => storedAnnexPages(client, consultationId, generated.generation, draft, pageSize) };
+  return { model: draft.model, annex, generation: generated.generation };
+}
+
+/** The stored Annex I entry of one submission in the live draft, with what the edited draft says of it. */
+export async function liveAnnexEntry(client: Tx, consultationId: string, submissionId: string): Promise<AnnexCitation | null> {
+  const generated = await readGenerated(client, consultationId);
+  if (!generated) return null;
+  const [row] = await client.$queryRaw<{ reference: string; pointKeys: string[] | null }[]>`
+    SELECT "reference", "pointKeys" FROM "SynthesisAnnexEntry"
+    WHERE "consultationId" = ${consultationId} AND "generation" = ${generated.generation} AND "submissionId" = ${submissionId}`;
+  if (!row) return null;
+  const draft = await applyLiveEdits(client, consultationId, generated);
+  return draft.cite({ id: submissionId, reference: row.reference, pointKeys: row.pointKeys ?? [] });
+}
+
+async function applyLiveEdits(client: Tx, consultationId: string, generated: GeneratedDocument): Promise<EditedDraft> {
   const [edits, aside] = await Promise.all([
     readEdits(client, consultationId),
     client.synthesisSetAside.findMany({ where: { consultationId }, select: { submissionId: true, reason: true }, orderBy: { submissionId: "asc" } }),

@@ -70,8 +70,12 @@ function recount(phrases: PaperPhrases, doc: GeneratedDocument, point: Generated
   return { ...next, text: pointText(phrases, next) };
 }
 
-/** Applies the edits in order to a generated document: the synthesis as the secretariat has made it. */
-export function applyEdits(doc: GeneratedDocument, edits: EditRecord[], setAsideInputs: { submissionId: string; reason: string }[] = []): SynthesisModel {
+/**
+ * Applies the edits in order to a generated document: the synthesis as the secretariat has made it. Annex I is not
+ * in the document (it is one row per submission): `cite` tells what the edited draft says of each entry, and
+ * lib/synthesis/annex.ts reads the entries in pages to fill the coverage check and, where wanted, the annex.
+ */
+export function applyEdits(doc: GeneratedDocument, edits: EditRecord[], setAsideInputs: { submissionId: string; reason: string }[] = []): EditedDraft {
   const phrases = paperPhrases(doc.settings.language);
   const working = new Map<string, Working>();
   const order = new Map<string, string[]>();
@@ -252,35 +256,24 @@ export function applyEdits(doc: GeneratedDocument, edits: EditRecord[], setAside
       else pointsOfReference.set(reference, [w.point.key]);
     }
   }
+  const cite = (s: AnnexSubmission): AnnexCitation => {
+    // Split points take statements with them: a submission cites the points its statements now sit in.
+    const keys = new Set<string>();
+    for (const key of s.pointKeys) {
+      const w = resolve(key);
+      if (w) keys.add(w.point.key);
+    }
+    for (const key of pointsOfReference.get(s.reference) ?? []) keys.add(resolve(key)?.point.key ?? key);
+    const live = [...keys].filter((k) => numberOf.has(k));
+    const paragraphs = [...new Set(live.map((k) => numberOf.get(k) ?? ""))].sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
+    if (paragraphs.length > 0) return { paragraphs, setAside: null };
+    const reasons = [...keys].map((k) => working.get(k)?.setAside).filter((r): r is string => Boolean(r));
+    if (aside.has(s.id) || reasons.length > 0) return { paragraphs, setAside: aside.get(s.id) ?? reasons[0] ?? "" };
+    return { paragraphs, setAside: null };
+  };
   const coverage: SynthesisModel["coverage"] = { total: doc.counts.submissions, cited: 0, setAside: [], uncited: [] };
-  const annexI: SynthesisModel["annexI"] = doc.annex.map((group) => ({
-    group: group.group,
-    label: phrases.t(`group.label.${group.group}`),
-    contributors: group.contributors.map((c) => ({
-      name: c.name,
-      submissions: c.submissions.map((s) => {
-        // Split points take statements with them: a submission cites the points its statements now sit in.
-        const keys = new Set<string>();
-        for (const key of s.pointKeys) {
-          const w = resolve(key);
-          if (w) keys.add(w.point.key);
-        }
-        for (const key of pointsOfReference.get(s.reference) ?? []) keys.add(resolve(key)?.point.key ?? key);
-        const live = [...keys].filter((k) => numberOf.has(k));
-        const paragraphs = [...new Set(live.map((k) => numberOf.get(k) ?? ""))].sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
-        const reasons = [...keys].map((k) => working.get(k)?.setAside).filter((r): r is string => Boolean(r));
-        let setAsideReason: string | null = null;
-        if (paragraphs.length > 0) coverage.cited++;
-        else if (aside.has(s.id) || reasons.length > 0) {
-          setAsideReason = aside.get(s.id) ?? reasons[0] ?? "";
-          coverage.setAside.push({ id: s.id, reference: s.reference, title: s.title, reason: setAsideReason });
-        } else coverage.uncited.push({ id: s.id, reference: s.reference, title: s.title });
-        return { reference: s.reference, title: s.title, paragraphs, setAside: setAsideReason };
-      }),
-    })),
-  }));
 
-  return {
+  const model: SynthesisModel = {
     version: 2,
     language: phrases.locale,
     title: phrases.t("title", { title: doc.consultation.title }),
@@ -295,9 +288,37 @@ export function applyEdits(doc: GeneratedDocument, edits: EditRecord[], setAside
     comments,
     setAside,
     coverage,
-    annexI,
+    annexI: [],
     annexII: doc.glossary,
   };
+  return { model, cite };
+}
+
+/** A submission as Annex I lists it, before the edits say which paragraphs cite it. */
+export interface AnnexSubmission {
+  id: string;
+  reference: string;
+  /** keys of the build's points with statements of this submission */
+  pointKeys: string[];
+}
+
+/** What Annex I says of a submission: the paragraphs (numbers, or a section letter) citing it, or why it was set aside. */
+export interface AnnexCitation {
+  paragraphs: string[];
+  setAside: string | null;
+}
+
+/** The edited draft: the model (Annex I and coverage still to be filled from the annex entries) and the annex's rule. */
+export interface EditedDraft {
+  model: SynthesisModel;
+  cite(submission: AnnexSubmission): AnnexCitation;
+}
+
+/** Counts one Annex I entry into the coverage check: cited, set aside with its reason, or neither. */
+export function countCoverage(coverage: SynthesisModel["coverage"], s: { id: string; reference: string; title: string }, citation: AnnexCitation): void {
+  if (citation.paragraphs.length > 0) coverage.cited++;
+  else if (citation.setAside !== null) coverage.setAside.push({ id: s.id, reference: s.reference, title: s.title, reason: citation.setAside });
+  else coverage.uncited.push({ id: s.id, reference: s.reference, title: s.title });
 }
 
 function introParagraphs(phrases: PaperPhrases, doc: GeneratedDocument): string[] {

@@ -25,9 +25,11 @@ import { unzipSync, Zip, ZipDeflate } from "fflate";
 import type { SynthesisModel, SynthesisPointModel } from "./model";
 import { contributionPath } from "./paths";
 import { paperPhrases, type PaperPhrases } from "./phrases";
+import { annexBreaks, modelAnnex, type AnnexRow, type AnnexSource } from "./annex";
 import { annexParagraphs, languageNote, outline, paragraphPieces, quoteLead, subtitle, type RenderOptions } from "./render-markdown";
 
 const NUMBERING = "synthesis-paragraphs";
+const DEFLATE_BLOCK = 64 * 1024;
 
 function escXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -79,7 +81,18 @@ function coreXml(model: SynthesisModel, date: string): string {
   );
 }
 
-export async function renderDocx(model: SynthesisModel, options: RenderOptions = { baseUrl: "" }): Promise<Buffer> {
+/**
+ * The DOCX of a model. Annex I comes from `annex`: the model's own by default, or the live draft's stored entries read
+ * in pages (the same bytes either way).
+ */
+export async function renderDocx(model: SynthesisModel, options: RenderOptions = { baseUrl: "" }, annex: AnnexSource = modelAnnex(model)): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of docxChunks(model, options, annex)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** The DOCX as the zip's chunks, as they are deflated. */
+export async function* docxChunks(model: SynthesisModel, options: RenderOptions, annex: AnnexSource): AsyncGenerator<Uint8Array> {
   const phrases = paperPhrases(model.language);
   const { t } = phrases;
   const children: (Paragraph | Table | TableOfContents)[] = [];
@@ -115,7 +128,7 @@ export async function renderDocx(model: SynthesisModel, options: RenderOptions =
   }
 
   children.push(h1(t("headings.annexI")));
-  if (model.annexI.length === 0) children.push(note(t("noContributions")));
+  if (annex.empty) children.push(note(t("noContributions")));
   // Templates, replaced by the streamed annex (see annexXml).
   children.push(
     h2(MARK.heading),
@@ -151,9 +164,7 @@ export async function renderDocx(model: SynthesisModel, options: RenderOptions =
   const date = model.asOf ? new Date(model.asOf) : new Date(Date.UTC(1980, 0, 1));
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, "Z");
   const skeleton = await Packer.toBuffer(doc, false, [{ path: "docProps/core.xml", data: coreXml(model, stamp) }]);
-  const chunks: Uint8Array[] = [];
-  await streamDocx(skeleton, date, (xml) => annexXml(model, phrases, options, xml), (chunk) => chunks.push(chunk));
-  return Buffer.concat(chunks);
+  yield* streamDocx(skeleton, date, (xml) => annexXml(model, annex, phrases, options, xml));
 }
 
 const MARK = { heading: "AGORAANNEXHEADING", contributor: "AGORAANNEXCONTRIBUTOR", entry: "AGORAANNEXENTRY", url: "https://agora.invalid/AGORAANNEXURL" };
@@ -167,66 +178,92 @@ function templateAround(xml: string, marker: string): { start: number; end: numb
   return { start: open, end, xml: xml.slice(open, end) };
 }
 
-/** Annex I as DOCX paragraphs, a few hundred at a time, from the templates in the skeleton's document.xml. */
-function* annexXml(model: SynthesisModel, phrases: PaperPhrases, options: RenderOptions, xml: { heading: string; contributor: string; entry: string; link: string }): Generator<string> {
+/** Annex I as DOCX paragraphs, a page of entries at a time, from the templates in the skeleton's document.xml. */
+async function* annexXml(model: SynthesisModel, annex: AnnexSource, phrases: PaperPhrases, options: RenderOptions, xml: DocxTemplates): AsyncGenerator<string> {
   const fill = (template: string, marker: string, text: string) => template.split(marker).join(escXml(text));
-  let batch: string[] = [];
-  for (const group of model.annexI) {
-    batch.push(fill(xml.heading, MARK.heading, group.label));
-    for (const c of group.contributors) {
-      batch.push(fill(xml.contributor, MARK.contributor, c.name));
-      for (const s of c.submissions) {
-        const url = options.baseUrl + contributionPath(model.consultation.slug, s.reference);
-        const text = `${s.title} (${s.reference}): ${annexParagraphs(phrases, s)}`;
-        batch.push(/^https?:\/\//.test(url) ? fill(fill(xml.link, MARK.url, url), MARK.entry, text) : fill(xml.entry, MARK.entry, text));
-        if (batch.length >= 500) {
-          yield batch.join("");
-          batch = [];
-        }
-      }
+  let previous: AnnexRow | null = null;
+  for await (const page of annex.pages()) {
+    let batch = "";
+    for (const row of page) {
+      const breaks = annexBreaks(previous, row);
+      previous = row;
+      if (breaks.group) batch += fill(xml.heading, MARK.heading, row.label);
+      if (breaks.contributor) batch += fill(xml.contributor, MARK.contributor, row.name);
+      const url = options.baseUrl + contributionPath(model.consultation.slug, row.reference);
+      const text = `${row.title} (${row.reference}): ${annexParagraphs(phrases, row)}`;
+      batch += /^https?:\/\//.test(url) ? fill(fill(xml.link, MARK.url, url), MARK.entry, text) : fill(xml.entry, MARK.entry, text);
     }
+    yield batch;
   }
-  if (batch.length) yield batch.join("");
+}
+
+interface DocxTemplates {
+  heading: string;
+  contributor: string;
+  entry: string;
+  link: string;
 }
 
 /**
  * Writes the skeleton's entries into a new zip, streaming document.xml: its annex templates replaced by what
- * `annex` yields. Every entry is dated `date`, so the same model gives the same bytes.
+ * `annex` yields. Every entry is dated `date`, so the same model gives the same bytes. Yields the zip as it is made.
  */
-async function streamDocx(
-  skeleton: Buffer,
-  date: Date,
-  annex: (templates: { heading: string; contributor: string; entry: string; link: string }) => Iterable<string>,
-  write: (chunk: Uint8Array) => void,
-): Promise<void> {
+async function* streamDocx(skeleton: Buffer, date: Date, annex: (templates: DocxTemplates) => AsyncIterable<string>): AsyncGenerator<Uint8Array> {
   const entries = unzipSync(new Uint8Array(skeleton));
   const encoder = new TextEncoder();
-  await new Promise<void>((resolve, reject) => {
-    const zip = new Zip((error, data, final) => {
-      if (error) reject(error);
-      else {
-        write(data);
-        if (final) resolve();
-      }
-    });
-    for (const [name, content] of Object.entries(entries)) {
-      const file = new ZipDeflate(name, { level: 6 });
-      file.mtime = date;
-      zip.add(file);
-      if (name !== "word/document.xml") {
-        file.push(content, true);
-        continue;
-      }
-      const xml = new TextDecoder().decode(content);
-      const heading = templateAround(xml, MARK.heading);
-      const contributor = templateAround(xml, MARK.contributor);
-      const entry = templateAround(xml, MARK.entry);
-      const link = templateAround(xml.slice(entry.end), MARK.entry);
-      const end = entry.end + link.end;
-      file.push(encoder.encode(xml.slice(0, heading.start)));
-      for (const chunk of annex({ heading: heading.xml, contributor: contributor.xml, entry: entry.xml, link: link.xml })) file.push(encoder.encode(chunk));
-      file.push(encoder.encode(xml.slice(end)), true);
-    }
-    zip.end();
+  // fflate calls back synchronously from push(): what it produced is handed on after each push.
+  let ready: Uint8Array[] = [];
+  let failure: unknown = null;
+  const zip = new Zip((error, data) => {
+    if (error) failure = error;
+    else ready.push(data);
   });
+  const drain = function* (): Generator<Uint8Array> {
+    if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+    const out = ready;
+    ready = [];
+    yield* out;
+  };
+  for (const [name, content] of Object.entries(entries)) {
+    const file = new ZipDeflate(name, { level: 6 });
+    file.mtime = date;
+    zip.add(file);
+    if (name !== "word/document.xml") {
+      file.push(content, true);
+      yield* drain();
+      continue;
+    }
+    const xml = new TextDecoder().decode(content);
+    const heading = templateAround(xml, MARK.heading);
+    const contributor = templateAround(xml, MARK.contributor);
+    const entry = templateAround(xml, MARK.entry);
+    const link = templateAround(xml.slice(entry.end), MARK.entry);
+    const end = entry.end + link.end;
+    // Fed to the deflater in blocks of a fixed size: its output depends on where pushes fall, and the annex's pages
+    // (two rows or a thousand) must not change the bytes.
+    const block = new Uint8Array(DEFLATE_BLOCK);
+    let filled = 0;
+    const feed = function* (text: string, final = false): Generator<Uint8Array> {
+      let bytes = encoder.encode(text);
+      while (filled + bytes.length >= DEFLATE_BLOCK) {
+        const take = DEFLATE_BLOCK - filled;
+        block.set(bytes.subarray(0, take), filled);
+        file.push(block.slice());
+        filled = 0;
+        bytes = bytes.subarray(take);
+        yield* drain();
+      }
+      block.set(bytes, filled);
+      filled += bytes.length;
+      if (final) {
+        file.push(block.slice(0, filled), true);
+        yield* drain();
+      }
+    };
+    yield* feed(xml.slice(0, heading.start));
+    for await (const chunk of annex({ heading: heading.xml, contributor: contributor.xml, entry: entry.xml, link: link.xml })) yield* feed(chunk);
+    yield* feed(xml.slice(end), true);
+  }
+  zip.end();
+  yield* drain();
 }

@@ -4,6 +4,7 @@ import type { SynthesisModel, SynthesisPointModel } from "./model";
 import { contributionPath } from "./paths";
 import { directionOf, isLocale } from "../i18n/config";
 import { paperPhrases, type PaperPhrases } from "./phrases";
+import { annexBreaks, modelAnnexRows, writeChunks, writeWhole, type AnnexRow, type AnnexSource, type AnnexWriter } from "./annex";
 import { annexParagraphs, languageNote, outline, paragraphPieces, quoteLead, subtitle, type RenderOptions } from "./render-markdown";
 
 function esc(text: string): string {
@@ -28,7 +29,8 @@ function pointHtml(phrases: PaperPhrases, point: SynthesisPointModel): string {
   return `${esc(before)}${esc(phrases.t("quoteOpen"))}<q lang="${lang}">${esc(quoteLead(phrases, quote))}${list}${elision}</q>${esc(phrases.t("quoteClose"))}${esc(languageNote(phrases, quote))}${esc(after)}`;
 }
 
-export function renderHtml(model: SynthesisModel, options: RenderOptions = { baseUrl: "" }): string {
+/** The document before Annex I's entries (ending with its section's heading), and after them. */
+function htmlParts(model: SynthesisModel): { head: string; tail: string } {
   const phrases = paperPhrases(model.language);
   const { t } = phrases;
   const out: string[] = [];
@@ -75,18 +77,8 @@ export function renderHtml(model: SynthesisModel, options: RenderOptions = { bas
   }
 
   out.push(`<section>${heading(index++)}`);
-  if (model.annexI.length === 0) out.push(`<p><em>${esc(t("noContributions"))}</em></p>`);
-  for (const group of model.annexI) {
-    out.push(`<h3>${esc(group.label)}</h3><ul>`);
-    for (const c of group.contributors) {
-      out.push(`<li><strong>${esc(c.name)}</strong><ul>`);
-      for (const s of c.submissions) {
-        out.push(`<li><a href="${esc(options.baseUrl + contributionPath(model.consultation.slug, s.reference))}">${esc(s.title)}</a> (${esc(s.reference)}): ${esc(annexParagraphs(phrases, s))}</li>`);
-      }
-      out.push("</ul></li>");
-    }
-    out.push("</ul>");
-  }
+  const head = out.join("\n");
+  out.length = 0;
   out.push("</section>");
 
   out.push(`<section>${heading(index++)}`);
@@ -97,5 +89,35 @@ export function renderHtml(model: SynthesisModel, options: RenderOptions = { bas
     out.push("</tbody></table>");
   }
   out.push("</section>\n</main>\n</body>\n</html>");
-  return `${out.join("\n")}\n`;
+  return { head, tail: `\n${out.join("\n")}\n` };
+}
+
+/** Annex I's entries as HTML, row by row: a heading and list per group, a nested list per contributor. */
+function htmlAnnex(model: SynthesisModel, options: RenderOptions): AnnexWriter {
+  const phrases = paperPhrases(model.language);
+  let previous: AnnexRow | null = null;
+  return {
+    row(row) {
+      const breaks = annexBreaks(previous, row);
+      const first = previous === null;
+      previous = row;
+      const entry = `\n<li><a href="${esc(options.baseUrl + contributionPath(model.consultation.slug, row.reference))}">${esc(row.title)}</a> (${esc(row.reference)}): ${esc(annexParagraphs(phrases, row))}</li>`;
+      const contributor = `\n<li><strong>${esc(row.name)}</strong><ul>`;
+      if (breaks.group) return `${first ? "" : "\n</ul></li>\n</ul>"}\n<h3>${esc(row.label)}</h3><ul>${contributor}${entry}`;
+      if (breaks.contributor) return `\n</ul></li>${contributor}${entry}`;
+      return entry;
+    },
+    end: () => (previous === null ? `\n<p><em>${esc(phrases.t("noContributions"))}</em></p>` : "\n</ul></li>\n</ul>"),
+  };
+}
+
+export function renderHtml(model: SynthesisModel, options: RenderOptions = { baseUrl: "" }): string {
+  const { head, tail } = htmlParts(model);
+  return writeWhole(head, htmlAnnex(model, options), modelAnnexRows(model), tail);
+}
+
+/** The HTML of a model whose Annex I is read in pages: the same bytes as renderHtml. */
+export function htmlChunks(model: SynthesisModel, options: RenderOptions, annex: AnnexSource): AsyncGenerator<string> {
+  const { head, tail } = htmlParts(model);
+  return writeChunks(head, htmlAnnex(model, options), annex, tail);
 }

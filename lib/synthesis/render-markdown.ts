@@ -3,6 +3,7 @@ import type { SynthesisModel, SynthesisPointModel, SynthesisQuote } from "./mode
 import { contributionPath } from "./paths";
 import { paperPhrases, type PaperPhrases } from "./phrases";
 import { languageDiffers, pointText } from "./build";
+import { annexBreaks, modelAnnexRows, writeChunks, writeWhole, type AnnexRow, type AnnexSource, type AnnexWriter } from "./annex";
 
 export interface RenderOptions {
   /** origin put before site paths in links, e.g. https://agora.example ("" keeps them relative) */
@@ -81,7 +82,8 @@ function pointMarkdown(phrases: PaperPhrases, point: SynthesisPointModel, marker
   return [lead, ...items].join("\n");
 }
 
-export function renderMarkdown(model: SynthesisModel, options: RenderOptions = { baseUrl: "" }): string {
+/** The paper's text before Annex I's entries (ending with its heading), and after them (Annex II). */
+function markdownParts(model: SynthesisModel): { head: string; tail: string } {
   const phrases = paperPhrases(model.language);
   const { t } = phrases;
   const out: string[] = [];
@@ -111,22 +113,36 @@ export function renderMarkdown(model: SynthesisModel, options: RenderOptions = {
   }
 
   out.push(`## ${escapeMd(t("headings.annexI"))}`);
-  if (model.annexI.length === 0) out.push(`*${escapeMd(t("noContributions"))}*`);
-  for (const group of model.annexI) {
-    out.push(`### ${escapeMd(group.label)}`);
-    out.push(
-      group.contributors
-        .map((c) => [
-          `- **${escapeMd(c.name)}**`,
-          ...c.submissions.map((s) => `  - [${escapeMd(s.title)}](${options.baseUrl}${contributionPath(model.consultation.slug, s.reference)}) (${escapeMd(s.reference)}): ${escapeMd(annexParagraphs(phrases, s))}`),
-        ].join("\n"))
-        .join("\n"),
-    );
-  }
+  const tail = [`## ${escapeMd(t("headings.annexII"))}`];
+  if (model.annexII.terms.length === 0) tail.push(`*${escapeMd(t("noTerms"))}*`);
+  else tail.push(table([t("tables.acronym"), t("tables.expansion")], model.annexII.terms.map((x) => [x.acronym, x.expansion]), phrases.locale));
+  return { head: out.join("\n\n"), tail: `\n\n${tail.join("\n\n")}\n` };
+}
 
-  out.push(`## ${escapeMd(t("headings.annexII"))}`);
-  if (model.annexII.terms.length === 0) out.push(`*${escapeMd(t("noTerms"))}*`);
-  else out.push(table([t("tables.acronym"), t("tables.expansion")], model.annexII.terms.map((x) => [x.acronym, x.expansion]), phrases.locale));
+/** Annex I's entries as Markdown, row by row: a heading per group, a name line per contributor, a line per entry. */
+function markdownAnnex(model: SynthesisModel, options: RenderOptions): AnnexWriter {
+  const phrases = paperPhrases(model.language);
+  let previous: AnnexRow | null = null;
+  return {
+    row(row) {
+      const breaks = annexBreaks(previous, row);
+      previous = row;
+      const entry = `\n  - [${escapeMd(row.title)}](${options.baseUrl}${contributionPath(model.consultation.slug, row.reference)}) (${escapeMd(row.reference)}): ${escapeMd(annexParagraphs(phrases, row))}`;
+      if (breaks.group) return `\n\n### ${escapeMd(row.label)}\n\n- **${escapeMd(row.name)}**${entry}`;
+      if (breaks.contributor) return `\n- **${escapeMd(row.name)}**${entry}`;
+      return entry;
+    },
+    end: () => (previous === null ? `\n\n*${escapeMd(phrases.t("noContributions"))}*` : ""),
+  };
+}
 
-  return `${out.join("\n\n")}\n`;
+export function renderMarkdown(model: SynthesisModel, options: RenderOptions = { baseUrl: "" }): string {
+  const { head, tail } = markdownParts(model);
+  return writeWhole(head, markdownAnnex(model, options), modelAnnexRows(model), tail);
+}
+
+/** The Markdown of a model whose Annex I is read in pages (the live draft's download): the same bytes as renderMarkdown. */
+export function markdownChunks(model: SynthesisModel, options: RenderOptions, annex: AnnexSource): AsyncGenerator<string> {
+  const { head, tail } = markdownParts(model);
+  return writeChunks(head, markdownAnnex(model, options), annex, tail);
 }

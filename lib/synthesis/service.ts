@@ -18,12 +18,12 @@ import { hasRole } from "../auth/session-roles";
 import type { Prisma } from "../db/generated/client";
 import { fail, ok, type Result } from "../result";
 import { synthesisFingerprint } from "./cache";
-import { mirrorPoints, readGenerated, readLiveModel } from "./draft";
+import { liveAnnexEntry, mirrorPoints, openLiveDraft, readGenerated, readLiveModel } from "./draft";
+import type { AnnexSource } from "./annex";
 import { EditPayloadSchema } from "./edits";
 import { SynthesisModelSchema, type SynthesisFormatName, type SynthesisModel } from "./model";
-import { renderDocx } from "./render-docx";
-import { renderHtml } from "./render-html";
 import { renderMarkdown, type RenderOptions } from "./render-markdown";
+import { renderSynthesis } from "./render";
 import { ExportQuerySchema, SetAsideSchema, SnapshotNumberSchema, SynthesisSettingsSchema } from "./schema";
 import { fieldErrorsOf } from "../result";
 import type { Actor } from "../auth/session-roles";
@@ -38,11 +38,6 @@ export const CONTENT_TYPES: Record<SynthesisFormatName, string> = {
   html: "text/html; charset=utf-8",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
-
-export async function renderSynthesis(model: SynthesisModel, format: SynthesisFormatName, options: RenderOptions = { baseUrl: "" }): Promise<Buffer> {
-  if (format === "docx") return renderDocx(model, options);
-  return Buffer.from(format === "html" ? renderHtml(model, options) : renderMarkdown(model, options), "utf8");
-}
 
 async function consultationBySlug(client: Tx, slug: string) {
   return client.consultation.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, status: true } });
@@ -71,7 +66,8 @@ export async function getBuildStatus(actor: Actor | null, slug: string): Promise
   });
   if (!build) return ok({ status: "NONE", phase: "none", done: 0, total: 0, error: null, stale: true, generation: 0 });
   const fingerprint = build.fingerprint ? await synthesisFingerprint(db, consultation.id) : null;
-  return ok({ status: build.status, phase: build.phase, done: build.done, total: build.total, error: build.error, stale: build.generation === 0 || fingerprint !== build.fingerprint, generation: build.generation });
+  // A build stored before the annex became rows has no fingerprint (its migration cleared the document): stale.
+  return ok({ status: build.status, phase: build.phase, done: build.done, total: build.total, error: build.error, stale: build.generation === 0 || !build.fingerprint || fingerprint !== build.fingerprint, generation: build.generation });
 }
 
 /** Asks the job queue to (re)build the live draft from the inputs as they stand. Audited; one waiting job at a time. */
@@ -210,6 +206,7 @@ export async function exportSynthesis(actor: Actor | null, slug: string, query: 
   if (!consultation || (!secretariat && consultation.status !== "PUBLISHED")) return notFound();
 
   let model: SynthesisModel;
+  let annex: AnnexSource | undefined;
   let suffix: string;
   if (snapshot !== undefined) {
     const found = await getSnapshot(actor, slug, snapshot);
@@ -217,9 +214,11 @@ export async function exportSynthesis(actor: Actor | null, slug: string, query: 
     model = found.data.model;
     suffix = `-${found.data.number}`;
   } else if (secretariat) {
-    const live = await readLiveModel(db, consultation.id);
+    // Annex I read from its rows a page at a time: a round of 100,000 contributions is never held whole.
+    const live = await openLiveDraft(db, consultation.id);
     if (!live) return fail("notBuilt", undefined, 409);
-    model = live;
+    model = live.model;
+    annex = live.annex;
     suffix = "-draft";
   } else {
     const latest = await db.synthesisDraft.findFirst({
@@ -234,7 +233,7 @@ export async function exportSynthesis(actor: Actor | null, slug: string, query: 
     suffix = `-${latest.number}`;
   }
   return ok({
-    body: await renderSynthesis(model, format, options),
+    body: await renderSynthesis(model, format, options, annex),
     contentType: CONTENT_TYPES[format],
     filename: `${consultation.slug}-synthesis${suffix}.${format}`,
   });
@@ -270,7 +269,8 @@ export async function editSynthesisPoint(actor: Actor | null, slug: string, poin
     const build = await tx.synthesisBuild.findUnique({ where: { consultationId: consultation.id }, select: { generation: true, status: true } });
     if (!build || build.generation === 0) return fail("notBuilt", undefined, 409);
     if (build.generation !== generation) return fail("staleDraft", undefined, 409);
-    const before = await readLiveModel(tx, consultation.id);
+    // The points alone: Annex I is not read for an edit.
+    const before = await readLiveModel(tx, consultation.id, "none");
     const find = (model: SynthesisModel | null, key: string) =>
       model ? [...model.themes.flatMap((t) => [...t.paragraphs, ...t.further]), ...model.setAside].find((p) => p.key === key) : undefined;
     const point = find(before, pointKey);
@@ -284,7 +284,7 @@ export async function editSynthesisPoint(actor: Actor | null, slug: string, poin
         before: { text: point.text, number: point.number } as Prisma.InputJsonValue, after: {}, membersHash: point.membersHash, actorId: actor.id,
       },
     });
-    const after = await readLiveModel(tx, consultation.id);
+    const after = await readLiveModel(tx, consultation.id, "none");
     if (after) await mirrorPoints(tx, consultation.id, after);
     const changed = find(after, payload.action === "merge" ? payload.into : pointKey);
     await tx.synthesisEdit.update({ where: { id: edit.id }, data: { after: { text: changed?.text ?? null, number: changed?.number ?? null } } });
@@ -398,8 +398,7 @@ export async function citationsOfSubmission(client: Tx, submissionId: string): P
     for (const g of model.annexI) for (const c of g.contributors) for (const s of c.submissions) if (s.reference === submission.reference) return s;
     return null;
   };
-  const live = await readLiveModel(client, submission.consultationId);
-  const liveEntry = live ? fromModel(live) : null;
+  const liveEntry = await liveAnnexEntry(client, submission.consultationId, submissionId);
   if (liveEntry) out.push({ document: "live", snapshot: null, paragraphs: liveEntry.paragraphs, setAside: liveEntry.setAside });
   const published = await client.synthesisDraft.findFirst({ where: { consultationId: submission.consultationId, published: true }, orderBy: { number: "desc" }, select: { number: true, model: true } });
   const parsedModel = published ? SynthesisModelSchema.safeParse(published.model) : null;
@@ -410,4 +409,4 @@ export async function citationsOfSubmission(client: Tx, submissionId: string): P
   return out;
 }
 
-export { readGenerated };
+export { readGenerated, renderSynthesis };

@@ -23,6 +23,8 @@ export const synthesisTasks = [
       let last = 0;
       try {
         await buildLiveDraft(db, consultation.slug, {
+          // The job needs the points mirrored, not the annex in memory: pages and downloads read it from its rows.
+          annex: "none",
           // At most one progress write per second, so the build is not slowed by its own reporting.
           onProgress: async (phase, done, total) => {
             const now = Date.now();

@@ -5,10 +5,10 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import pg from "pg";
 import { createScriptPrismaClient } from "../lib/prisma.ts";
-import { buildLiveDraft } from "../../lib/synthesis/draft.ts";
-import { renderMarkdown } from "../../lib/synthesis/render-markdown.ts";
+import { buildLiveDraft, openLiveDraft } from "../../lib/synthesis/draft.ts";
 import { synthesisFingerprint } from "../../lib/synthesis/cache.ts";
-import { renderDocx } from "../../lib/synthesis/render-docx.ts";
+import { synthesisChunks } from "../../lib/synthesis/render.ts";
+import type { SynthesisFormatName } from "../../lib/synthesis/model.ts";
 import { GLOSSARY_SEED } from "../../lib/synthesis/glossary-seed.ts";
 import { mb, measure, seconds, type Benchmark } from "./types.ts";
 
@@ -93,17 +93,26 @@ export const benchmark: Benchmark = {
         const seeded = await measure(() => seed(database.url, size));
         collectGarbage();
         const baseline = process.memoryUsage.rss();
-        const built = await measure(() => buildLiveDraft(prisma, "bench"));
+        // As the job builds it: the points mirrored, Annex I left in its rows.
+        const built = await measure(() => buildLiveDraft(prisma, "bench", { annex: "none" }));
         // What an unchanged page load costs instead of a rebuild (lib/synthesis/cache.ts).
         const consultation = await prisma.consultation.findUniqueOrThrow({ where: { slug: "bench" }, select: { id: true } });
         const fingerprint = await measure(() => synthesisFingerprint(prisma, consultation.id));
-        const md = await measure(async () => renderMarkdown(built.result));
-        const docx = await measure(() => renderDocx(built.result));
+        // As the download renders it: Annex I read from its rows a page at a time, the bytes counted as they come.
+        const download = async (format: SynthesisFormatName) => {
+          const live = await openLiveDraft(prisma, consultation.id);
+          if (!live) throw new Error("no live draft");
+          let bytes = 0;
+          for await (const chunk of synthesisChunks(live.model, format, { baseUrl: "https://agora.example" }, live.annex)) bytes += chunk.length;
+          return bytes;
+        };
+        const md = await measure(() => download("md"));
+        const docx = await measure(() => download("docx"));
         const paragraphs = built.result.themes.reduce((n, t) => n + t.paragraphs.length + t.further.length, 0);
         peaks.set(size, Math.max(built.peakRss, md.peakRss, docx.peakRss));
         rows.push([
           size.toLocaleString("en"), seconds(seeded.ms), seconds(built.ms), seconds(fingerprint.ms), mb(built.peakHeap), mb(Math.max(built.peakRss, md.peakRss, docx.peakRss)),
-          mb(Math.max(0, built.peakRss - baseline)), seconds(md.ms), seconds(docx.ms), mb(Buffer.byteLength(md.result)), mb(docx.result.length), String(paragraphs),
+          mb(Math.max(0, built.peakRss - baseline)), seconds(md.ms), seconds(docx.ms), mb(md.result), mb(docx.result), String(paragraphs),
         ]);
         console.error(`[bench] synthesis ${size.toLocaleString("en")}: done`);
       } finally {
