@@ -26,7 +26,7 @@ export interface AnnexRow {
 /** Annex I in order, a page of rows at a time. */
 export type AnnexPages = AsyncIterable<AnnexRow[]>;
 
-export const ANNEX_PAGE_SIZE = 1000;
+export const ANNEX_PAGE_SIZE = 250;
 
 interface EntryRow {
   position: number;
