@@ -480,9 +480,12 @@ export function exportCsvSelect(consultationId: string, query: ListQuery, urlPre
       ${cell(visible(Prisma.sql`at."names"`))}, ${bool(hidden)}, ${cell(Prisma.sql`CASE WHEN ${hidden} THEN btrim(COALESCE(s."moderationNote", ''), ${JS_WHITESPACE}) END`)},
       ${bool(col("overBalance"))}, ${cell(col("campaignId"))}, ${size}
     FROM (${Prisma.join(branches, " UNION ALL ")}) s
-    LEFT JOIN LATERAL (SELECT string_agg(t."slug", ';' ORDER BY t."position", st."themeId") AS "slugs"
-                       FROM "SubmissionTheme" st JOIN "Theme" t ON t."id" = st."themeId" WHERE st."submissionId" = s."id") th ON true
-    LEFT JOIN LATERAL (SELECT string_agg(a."filename", ';' ORDER BY a."createdAt", a."id") AS "names" FROM "Attachment" a WHERE a."submissionId" = s."id") at ON true
+    LEFT JOIN (SELECT st."submissionId", string_agg(t."slug", ';' ORDER BY t."position", st."themeId") AS "slugs"
+               FROM "SubmissionTheme" st JOIN "Theme" t ON t."id" = st."themeId" WHERE t."consultationId" = ${consultationId}
+               GROUP BY st."submissionId") th ON th."submissionId" = s."id"
+    LEFT JOIN (SELECT a."submissionId", string_agg(a."filename", ';' ORDER BY a."createdAt", a."id") AS "names"
+               FROM "Attachment" a JOIN "Submission" x ON x."id" = a."submissionId" WHERE x."consultationId" = ${consultationId}
+               GROUP BY a."submissionId") at ON at."submissionId" = s."id"
     ORDER BY s."publishedAt", s."id"`;
 }
 
