@@ -199,23 +199,34 @@ async function writeFigures(db: SeededDatabase): Promise<Pick<SizeFigures, "inge
 
 export type CsvFigures = Pick<SizeFigures, "csvBytesPerSecond" | "copyBytesPerSecond" | "csvRssGrowth" | "csvBytes">;
 
-/** The CSV export through the route handler, read to the end; then COPY of the same rows and columns (`npm run bench -- --only csv` runs this alone). */
+/**
+ * The CSV export through the route handler, read to the end, against COPY of the same rows and columns (`npm run bench --
+ * --only csv` runs this alone). The tables are vacuumed first: right after the seed every tuple still has its hint bits
+ * to set and autovacuum is about to scan the table, costs that fell on whichever of the two ran first (the export)
+ * and that a live table has long paid. Then each is timed twice, export, COPY, COPY, export, and the faster run of each
+ * counts, so neither the order nor a burst of load on a shared machine decides the ratio; RSS growth is the larger of
+ * the export's two.
+ */
 export async function csvExportFigures(client: pg.Client, size: number): Promise<CsvFigures> {
   const route = await import("../../app/api/v1/consultations/[slug]/submissions.csv/route.ts");
-  const baseline = process.memoryUsage.rss();
-  const exported = await measure(async () => {
-    const response = await route.GET(new Request(`http://localhost/api/v1/consultations/${BENCH_SLUG}/submissions.csv`), { params: Promise.resolve({ slug: BENCH_SLUG }) });
-    if (!response.body) throw new Error("the CSV export returned no body");
-    let bytes = 0;
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-    }
-    return bytes;
-  });
-  const copied = await measure(async () => {
+  await client.query(`VACUUM (ANALYZE) "Submission", "SubmissionTheme", "Theme", "Attachment", "Campaign"`);
+  const exportOnce = async () => {
+    const baseline = process.memoryUsage.rss();
+    const run = await measure(async () => {
+      const response = await route.GET(new Request(`http://localhost/api/v1/consultations/${BENCH_SLUG}/submissions.csv`), { params: Promise.resolve({ slug: BENCH_SLUG }) });
+      if (!response.body) throw new Error("the CSV export returned no body");
+      let bytes = 0;
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes += value.byteLength;
+      }
+      return bytes;
+    });
+    return { ...run, growth: Math.max(0, run.peakRss - baseline) };
+  };
+  const copyOnce = () => measure(async () => {
     let bytes = 0;
     const stream = client.query(copyTo(
       `COPY (SELECT s."reference", s."title", s."body", s."language", s."stakeholderGroup", s."country", s."region", s."contributorName", s."organisationName",
@@ -225,10 +236,15 @@ export async function csvExportFigures(client: pg.Client, size: number): Promise
     await pipeline(stream, new Writable({ write(chunk: Buffer, _e, done) { bytes += chunk.byteLength; done(); } }));
     return bytes;
   });
-  console.error(`[bench] scale ${size.toLocaleString("en")}: CSV ${seconds(exported.ms)}, COPY ${seconds(copied.ms)}`);
+  const exports = [await exportOnce()];
+  const copies = [await copyOnce(), await copyOnce()];
+  exports.push(await exportOnce());
+  const exported = exports.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const copied = copies.reduce((a, b) => (b.ms < a.ms ? b : a));
+  console.error(`[bench] scale ${size.toLocaleString("en")}: CSV ${exports.map((e) => seconds(e.ms)).join(", ")}; COPY ${copies.map((c) => seconds(c.ms)).join(", ")}`);
   return {
     csvBytesPerSecond: exported.result / (exported.ms / 1000), copyBytesPerSecond: copied.result / (copied.ms / 1000),
-    csvRssGrowth: Math.max(0, exported.peakRss - baseline), csvBytes: exported.result,
+    csvRssGrowth: Math.max(...exports.map((e) => e.growth)), csvBytes: exported.result,
   };
 }
 
