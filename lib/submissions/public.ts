@@ -451,9 +451,10 @@ const col = (name: string) => Prisma.raw(`s."${name}"`);
  * (lib/submissions/export.ts): the rows of allPublishedContributions, oldest first, with toPublic's rules written in
  * SQL: a hidden contribution without its title, text or attachments, an anonymous one without its author's name or
  * organisation, an unknown country empty, the reason trimmed as String.trim does, formulas neutralised (cell). Rows
- * come in (publishedAt, id) order from one ordered range scan of the (consultationId, status, publishedAt, id) index per
- * listed status, merged, so the export is never sorted as a whole; themes and attachments are an index probe each per
- * row; the consultation's campaign sizes are counted once, before the first row. Held to the bytes of the JavaScript
+ * come in (publishedAt, id) order (for a whole consultation Postgres prefers a parallel scan and a sort to the
+ * (consultationId, status, publishedAt, id) index); theme slugs and attachment names are each aggregated once for the
+ * consultation and hash-joined by submission id, not looked up per row (docs/decisions/0042, amendment: a third of
+ * the time at 100k); the consultation's campaign sizes are counted once, before the first row. Held to the bytes of the JavaScript
  * writer by tests/integration/csv-export-equivalence.test.ts. Each url is `urlPrefix` and the encoded reference.
  */
 export function exportCsvSelect(consultationId: string, query: ListQuery, urlPrefix: string): Prisma.Sql {
