@@ -1,7 +1,9 @@
 // Synthesis export at scale: seeds N published submissions (synthetic text, 5 themes, 6 groups, a campaign) with
 // one INSERT ... SELECT, then times building the draft (what the synthesis.build job does) and rendering Markdown
 // and DOCX, with peak memory; with 10,000 and 100,000 among the sizes it prints the ratio of their peaks.
+import { spawn } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
 import pg from "pg";
@@ -82,57 +84,107 @@ function collectGarbage(): void {
   gc?.();
 }
 
+interface SizeFigures {
+  buildMs: number;
+  fingerprintMs: number;
+  buildPeakHeap: number;
+  buildPeakRss: number;
+  baseline: number;
+  mdMs: number;
+  docxMs: number;
+  mdPeakRss: number;
+  docxPeakRss: number;
+  mdBytes: number;
+  docxBytes: number;
+  paragraphs: number;
+  phases: [string, number][];
+}
+
+/** The job's build and the two downloads of a seeded round, with their peaks (run in a process of its own). */
+async function measureSize(url: string): Promise<SizeFigures> {
+  const prisma = createScriptPrismaClient(url);
+  try {
+    collectGarbage();
+    const baseline = process.memoryUsage.rss();
+    // As the job builds it: the points mirrored, Annex I left in its rows.
+    // The RSS at each progress report, by phase, so the line says which phase set the peak.
+    const phases = new Map<string, number>();
+    const onProgress = async (phase: string) => {
+      phases.set(phase, Math.max(phases.get(phase) ?? 0, process.memoryUsage.rss()));
+    };
+    const built = await measure(() => buildLiveDraft(prisma, "bench", { annex: "none", onProgress }));
+    // What an unchanged page load costs instead of a rebuild (lib/synthesis/cache.ts).
+    const consultation = await prisma.consultation.findUniqueOrThrow({ where: { slug: "bench" }, select: { id: true } });
+    const fingerprint = await measure(() => synthesisFingerprint(prisma, consultation.id));
+    // As the download renders it: Annex I read from its rows a page at a time, the bytes counted as they come.
+    const download = async (format: SynthesisFormatName) => {
+      const live = await openLiveDraft(prisma, consultation.id);
+      if (!live) throw new Error("no live draft");
+      let bytes = 0;
+      for await (const chunk of synthesisChunks(live.model, format, { baseUrl: "https://agora.example" }, live.annex)) bytes += chunk.length;
+      return bytes;
+    };
+    // The job and each download are separate operations (a download is a later request): each is measured from a
+    // collected heap, so one's garbage is not counted as the next one's peak.
+    collectGarbage();
+    const md = await measure(() => download("md"));
+    collectGarbage();
+    const docx = await measure(() => download("docx"));
+    return {
+      buildMs: built.ms, fingerprintMs: fingerprint.ms, buildPeakHeap: built.peakHeap, buildPeakRss: built.peakRss, baseline,
+      mdMs: md.ms, docxMs: docx.ms, mdPeakRss: md.peakRss, docxPeakRss: docx.peakRss, mdBytes: md.result, docxBytes: docx.result,
+      paragraphs: built.result.themes.reduce((n, t) => n + t.paragraphs.length + t.further.length, 0),
+      phases: [...phases],
+    };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+const RESULT = "@@synthesis-figures ";
+
+/**
+ * Each size is measured in a fresh process (this file run as a script, with the bench's own loader flags): in one
+ * process, the larger round started from the heap the smaller one had grown, so its peak carried the earlier run's.
+ */
+function measureInChild(url: string): Promise<SizeFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), url], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => (out += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const line = out.split("\n").find((l) => l.startsWith(RESULT));
+      if (code !== 0 || !line) reject(new Error(`synthesis bench child exited with ${code}`));
+      else resolve(JSON.parse(line.slice(RESULT.length)) as SizeFigures);
+    });
+  });
+}
+
 export const benchmark: Benchmark = {
   name: "synthesis",
   quickSizes: [1000, 10_000],
-  description: "build the synthesis model from N published submissions, then render Markdown and DOCX",
+  description: "build the synthesis model from N published submissions (each size in a fresh process), then download Markdown and DOCX",
   async run({ sizes, freshDatabase }) {
     const rows: string[][] = [];
     const peaks = new Map<number, number>();
     for (const size of sizes) {
       const database = await freshDatabase();
-      const prisma = createScriptPrismaClient(database.url);
       try {
         const seeded = await measure(() => seed(database.url, size));
-        collectGarbage();
-        const baseline = process.memoryUsage.rss();
-        // As the job builds it: the points mirrored, Annex I left in its rows.
-        // The RSS at each progress report, by phase, so the line says which phase set the peak.
-        const phases = new Map<string, number>();
-        const onProgress = async (phase: string) => {
-          phases.set(phase, Math.max(phases.get(phase) ?? 0, process.memoryUsage.rss()));
-        };
-        const built = await measure(() => buildLiveDraft(prisma, "bench", { annex: "none", onProgress }));
-        // What an unchanged page load costs instead of a rebuild (lib/synthesis/cache.ts).
-        const consultation = await prisma.consultation.findUniqueOrThrow({ where: { slug: "bench" }, select: { id: true } });
-        const fingerprint = await measure(() => synthesisFingerprint(prisma, consultation.id));
-        // As the download renders it: Annex I read from its rows a page at a time, the bytes counted as they come.
-        const download = async (format: SynthesisFormatName) => {
-          const live = await openLiveDraft(prisma, consultation.id);
-          if (!live) throw new Error("no live draft");
-          let bytes = 0;
-          for await (const chunk of synthesisChunks(live.model, format, { baseUrl: "https://agora.example" }, live.annex)) bytes += chunk.length;
-          return bytes;
-        };
-        // The job and each download are separate operations (a download is a later request): each is measured from a
-        // collected heap, so one's garbage is not counted as the next one's peak.
-        collectGarbage();
-        const md = await measure(() => download("md"));
-        collectGarbage();
-        const docx = await measure(() => download("docx"));
-        const paragraphs = built.result.themes.reduce((n, t) => n + t.paragraphs.length + t.further.length, 0);
-        peaks.set(size, Math.max(built.peakRss, md.peakRss, docx.peakRss));
+        const f = await measureInChild(database.url);
+        const peak = Math.max(f.buildPeakRss, f.mdPeakRss, f.docxPeakRss);
+        peaks.set(size, peak);
         rows.push([
-          size.toLocaleString("en"), seconds(seeded.ms), seconds(built.ms), seconds(fingerprint.ms), mb(built.peakHeap), mb(Math.max(built.peakRss, md.peakRss, docx.peakRss)),
-          mb(Math.max(0, built.peakRss - baseline)), seconds(md.ms), seconds(docx.ms), mb(md.result), mb(docx.result), String(paragraphs),
+          size.toLocaleString("en"), seconds(seeded.ms), seconds(f.buildMs), seconds(f.fingerprintMs), mb(f.buildPeakHeap), mb(peak),
+          mb(Math.max(0, f.buildPeakRss - f.baseline)), seconds(f.mdMs), seconds(f.docxMs), mb(f.mdBytes), mb(f.docxBytes), String(f.paragraphs),
         ]);
-        const byPhase = [...phases].map(([phase, rss]) => `${phase} ${mb(rss)}`).join(", ");
-        console.error(`[bench] synthesis ${size.toLocaleString("en")}: done; RSS at progress reports: ${byPhase}; build ${mb(built.peakRss)}, md ${mb(md.peakRss)}, docx ${mb(docx.peakRss)}`);
+        const byPhase = f.phases.map(([phase, rss]) => `${phase} ${mb(rss)}`).join(", ");
+        console.error(`[bench] synthesis ${size.toLocaleString("en")}: done; RSS at progress reports: ${byPhase}; build ${mb(f.buildPeakRss)}, md ${mb(f.mdPeakRss)}, docx ${mb(f.docxPeakRss)}`);
       } finally {
-        await prisma.$disconnect();
         await database.drop();
       }
-      collectGarbage();
     }
     // Issue 11's goal: the peak at 100,000 contributions within 1.2 times the peak at 10,000, measured in this run.
     const small = peaks.get(10_000);
@@ -148,3 +200,19 @@ export const benchmark: Benchmark = {
     };
   },
 };
+
+// Run as a script by measureInChild: measure the round seeded at the URL given and print the figures.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const url = process.argv[2];
+  if (!url) throw new Error("usage: synthesis.ts <database url>");
+  measureSize(url).then(
+    (figures) => {
+      process.stdout.write(`${RESULT}${JSON.stringify(figures)}\n`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
