@@ -36,7 +36,7 @@ export async function buildLiveDraft(client: Tx, slug: string, options: Partial<
 
 /**
  * How much of Annex I a read of the live draft fills in: "collect", the whole annex and the coverage check (the
- * synthesis page, snapshots); "coverage", the check alone (the build job); "none", neither (edits, which look at the
+ * synthesis page, snapshots); "coverage", the check alone; "none", neither (the build job, edits, which look at the
  * points only, and downloads, which read the annex in pages).
  */
 export type AnnexMode = "collect" | "coverage" | "none";
@@ -69,30 +69,33 @@ export async function readGenerated(client: Tx, consultationId: string): Promise
 
 /** The live draft with the secretariat's edits, or null before the first build. */
 export async function readLiveModel(client: Tx, consultationId: string, mode: AnnexMode = "collect"): Promise<SynthesisModel | null> {
+  const live = await readLiveDraft(client, consultationId);
+  return live && completeLive(client, consultationId, live.generation, live.draft, mode);
+}
+
+/** The last build's generation and its document with the secretariat's edits applied, or null before the first build. */
+async function readLiveDraft(client: Tx, consultationId: string): Promise<{ generation: number; annexEntries: number; draft: EditedDraft } | null> {
   const generated = await readGenerated(client, consultationId);
   if (!generated) return null;
-  return completeLive(client, consultationId, generated.generation, await applyLiveEdits(client, consultationId, generated), mode);
+  return { generation: generated.generation, annexEntries: generated.annexEntries, draft: await applyLiveEdits(client, consultationId, generated) };
 }
 
 /** The live draft for a download: the model without Annex I, and the annex as a source read in pages. */
-export async function openLiveDraft(client: Tx, consultationId: string, pageSize = ANNEX_PAGE_SIZE): Promise<{ model: SynthesisModel; annex: AnnexSource; generation: number } | null> {
-  const generated = await readGenerated(client, consultationId);
-  if (!generated) return null;
-  const draft = await applyLiveEdits(client, consultationId, generated);
-  const annex: AnnexSource = { empty: generated.annexEntries === 0, pages: () => storedAnnexPages(client, consultationId, generated.generation, draft, pageSize) };
-  return { model: draft.model, annex, generation: generated.generation };
+export async function openLiveDraft(client: Tx, consultationId: string, pageSize = ANNEX_PAGE_SIZE): Promise<{ model: SynthesisModel; annex: AnnexSource } | null> {
+  const live = await readLiveDraft(client, consultationId);
+  if (!live) return null;
+  const { generation, draft } = live;
+  return { model: draft.model, annex: { empty: live.annexEntries === 0, pages: () => storedAnnexPages(client, consultationId, generation, draft, pageSize) } };
 }
 
 /** The stored Annex I entry of one submission in the live draft, with what the edited draft says of it. */
 export async function liveAnnexEntry(client: Tx, consultationId: string, submissionId: string): Promise<AnnexCitation | null> {
-  const generated = await readGenerated(client, consultationId);
-  if (!generated) return null;
+  const live = await readLiveDraft(client, consultationId);
+  if (!live) return null;
   const [row] = await client.$queryRaw<{ reference: string; pointKeys: string[] | null }[]>`
     SELECT "reference", "pointKeys" FROM "SynthesisAnnexEntry"
-    WHERE "consultationId" = ${consultationId} AND "generation" = ${generated.generation} AND "submissionId" = ${submissionId}`;
-  if (!row) return null;
-  const draft = await applyLiveEdits(client, consultationId, generated);
-  return draft.cite({ id: submissionId, reference: row.reference, pointKeys: row.pointKeys ?? [] });
+    WHERE "consultationId" = ${consultationId} AND "generation" = ${live.generation} AND "submissionId" = ${submissionId}`;
+  return row ? live.draft.cite({ id: submissionId, reference: row.reference, pointKeys: row.pointKeys ?? [] }) : null;
 }
 
 async function applyLiveEdits(client: Tx, consultationId: string, generated: GeneratedDocument): Promise<EditedDraft> {

@@ -40,7 +40,7 @@ const SENTENCES = [
   "Digital literacy programmes belong in every school curriculum",
 ];
 
-export async function seed(url: string, size: number): Promise<void> {
+async function seed(url: string, size: number): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
