@@ -63,6 +63,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const state = commentPeriodState(draft, consultation, now);
   const canWrite = state === "open" && user !== null;
   const base = `/consultations/${slug}/drafts/${draftSlug}`;
+  // Paragraph links are relative to the page ("?p=…"): 300 of them, each otherwise repeating the page's path twice (HTML and RSC payload).
   const hrefFor = (anchorId: string, o: CommentOrder = order) => `${base}?p=${encodeURIComponent(anchorId)}${o === "balanced" ? "" : `&order=${o}`}#discussion`;
   const orderQuery = (o: CommentOrder) => (o === "balanced" ? "" : `order=${o}`);
   // The whole-draft thread is sent on demand (?whole=1), like a paragraph's (?p=): collapsed, only the reader's own comments show.
@@ -118,7 +119,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         state={state} openAt={period.openAt} closeAt={period.closeAt} base={base} titleMeta={title} textMeta={localizedVersion.localized}
       />
       <ResponsesNotice draftId={draft.id} base={base} />
-      <DraftBody lang={localizedVersion.localized.language} paragraphs={paragraphs} counts={counts} selected={selected?.anchorId ?? null} hrefFor={(a) => hrefFor(a)} discussion={discussion} />
+      <DraftBody lang={localizedVersion.localized.language} paragraphs={paragraphs} counts={counts} selected={selected?.anchorId ?? null} hrefFor={(a) => hrefFor(a).slice(base.length)} discussion={discussion} />
       <section aria-labelledby="whole-draft-heading" className="space-y-4 border-t border-stone-200 pt-6">
         <h2 id="whole-draft-heading" className="text-xl font-semibold">{tc("wholeDraftTitle")}</h2>
         {wholeTotal > 0 ? (
