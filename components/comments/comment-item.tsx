@@ -30,16 +30,15 @@ export async function CommentItem({ comment, draftId, currentVersion, canWrite, 
   const [t, tg] = await Promise.all([getTranslations("comments"), getTranslations("groups")]);
   const oldVersion = comment.versionNumber !== null && comment.versionNumber !== currentVersion;
   return (
-    <article id={`c-${comment.id}`} aria-label={comment.state === "withdrawn" ? t("withdrawn") : comment.anonymous ? t("anonymous") : comment.authorName} className={`rounded border p-3 ${comment.state === "pending" ? "border-amber-700 bg-amber-50" : "border-stone-200 bg-white"}`}>
+    <article id={`c-${comment.id}`} aria-label={comment.state === "withdrawn" ? t("withdrawn") : comment.anonymous ? t("anonymous") : comment.authorName} className={comment.state === "pending" ? "cmt cmt-pending" : "cmt"}>
       {comment.state === "withdrawn" ? (
         <p className="italic text-stone-700">{t("withdrawn")}</p>
       ) : (
         <>
-          <p className="text-sm text-stone-800">
-            {comment.anonymous ? <em className="font-semibold">{t("anonymous")}</em> : <strong className="font-semibold" dir="auto">{comment.authorName}</strong>}
+          <p className="cmt-meta">
+            {comment.anonymous ? <em className="font-semibold">{t("anonymous")}</em> : <strong dir="auto">{comment.authorName}</strong>}
             {comment.organisationName ? <span dir="auto">{`, ${comment.organisationName}`}</span> : null}
-            {" · "}{tg(comment.stakeholderGroup)}
-            {" · "}<time dateTime={comment.createdAt.toISOString()}>{t("postedOn", { date: comment.createdAt })}</time>
+            {` · ${tg(comment.stakeholderGroup)} · `}<time dateTime={comment.createdAt.toISOString()}>{t("postedOn", { date: comment.createdAt })}</time>
             {comment.edited ? ` · ${t("edited")}` : null}
             {oldVersion && !isReply ? (
               <span className="ms-2 inline-block rounded border border-stone-500 bg-stone-100 px-1.5 text-xs text-stone-800">
@@ -51,7 +50,7 @@ export async function CommentItem({ comment, draftId, currentVersion, canWrite, 
           {comment.state === "hidden" ? (
             <div className="mt-2"><HiddenNotice reason={comment.hiddenReason ?? ""} /></div>
           ) : (
-            <div className="prose-user mt-2" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+            <div className="prose-user cmt-body" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
           )}
           {comment.proposedText && comment.paragraphText !== null ? <ProposalDiff before={comment.paragraphText} after={comment.proposedText} /> : null}
           {comment.disposition && !isReply ? <CommentDisposition disposition={comment.disposition} draftBase={draftBase} latestVersion={currentVersion} /> : null}

@@ -1,6 +1,6 @@
 // A draft version as readers see it: sections, numbered paragraphs, and (when commenting) a comment link per
 // paragraph whose description breaks the count down by stakeholder group on hover and keyboard focus.
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Paragraph } from "@/lib/db/generated/client";
@@ -25,12 +25,12 @@ interface Props {
 export async function DraftBody({ paragraphs, counts, selected, hrefFor, showChanges = false, discussion, lang }: Props) {
   const [t, tg] = await Promise.all([getTranslations("drafts"), getTranslations("groups")]);
   return (
-    <div className="space-y-1">
+    <div className="space-y-1" lang={lang}>
       {paragraphs.map((p) => {
         if (p.kind === "HEADING") {
           const Tag = p.level <= 1 ? "h2" : "h3";
           return (
-            <Tag key={p.id} id={`p-${p.anchorId}`} dir="auto" lang={lang} className={`${p.level <= 1 ? "text-2xl" : "text-xl"} pt-4 font-semibold`}>
+            <Tag key={p.id} id={`p-${p.anchorId}`} dir="auto" className={`${p.level <= 1 ? "text-2xl" : "text-xl"} pt-4 font-semibold`}>
               {p.text}
             </Tag>
           );
@@ -40,16 +40,16 @@ export async function DraftBody({ paragraphs, counts, selected, hrefFor, showCha
         const groupCounts = counts?.get(p.anchorId);
         const total = totalOf(groupCounts);
         return (
-          <div key={p.id}>
+          <Fragment key={p.id}>
             <div
               id={`p-${p.anchorId}`}
-              className={`flex items-start gap-3 rounded px-2 py-1 ${isSelected ? "bg-brand-50 ring-2 ring-brand-700" : ""}`}
+              className={isSelected ? "para para-sel" : "para"}
               style={p.kind === "LIST_ITEM" ? { marginInlineStart: `${(p.level + 1) * 1.25}rem` } : undefined}
             >
-              <span className="w-8 shrink-0 pt-[0.6em] text-end font-mono text-sm text-stone-700">
+              <span className="para-num">
                 {p.kind === "LIST_ITEM" ? <span aria-hidden="true">• </span> : null}{number}
               </span>
-              <div className="prose-user min-w-0 flex-1" dir="auto" lang={lang}>
+              <div className="prose-user para-text" dir="auto">
                 <div dangerouslySetInnerHTML={{ __html: renderMarkdown(p.text) }} />
                 {showChanges && p.change !== "UNCHANGED" ? (
                   <p className="text-xs text-stone-700">
@@ -59,13 +59,13 @@ export async function DraftBody({ paragraphs, counts, selected, hrefFor, showCha
                 ) : null}
               </div>
               {counts && hrefFor ? (
-                <span className="group/count relative shrink-0 pt-[0.5em]">
+                <span className="para-count">
                   <Link
                     href={hrefFor(p.anchorId)}
                     scroll={false}
                     aria-describedby={total > 0 ? `breakdown-${p.anchorId}` : undefined}
                     aria-current={isSelected ? "true" : undefined}
-                    className={`inline-block rounded border px-2 py-0.5 text-sm ${total > 0 ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-400 text-stone-800"} hover:bg-brand-100`}
+                    className={total > 0 ? "para-link para-link-on" : "para-link"}
                   >
                     <span className="sr-only">{t("paragraph", { number })}: </span>
                     {t("commentCount", { count: total })}
@@ -74,14 +74,11 @@ export async function DraftBody({ paragraphs, counts, selected, hrefFor, showCha
                     <span
                       id={`breakdown-${p.anchorId}`}
                       role="tooltip"
-                      className="invisible absolute end-0 top-full z-10 mt-1 w-60 rounded border border-stone-300 bg-white p-2 text-sm text-stone-900 shadow-lg group-focus-within/count:visible group-hover/count:visible"
+                      className="para-tip"
                     >
-                      <span className="block font-semibold">{t("breakdown")}</span>
+                      <b>{t("breakdown")}</b>
                       {INPUT_GROUPS.filter((g) => groupCounts?.[g]).map((g) => (
-                        <span key={g} className="flex justify-between gap-2">
-                          <span>{tg(g)}</span>
-                          <span>{groupCounts?.[g]}</span>
-                        </span>
+                        <span key={g}>{tg(g)} <span>{groupCounts?.[g]}</span></span>
                       ))}
                     </span>
                   ) : null}
@@ -89,7 +86,7 @@ export async function DraftBody({ paragraphs, counts, selected, hrefFor, showCha
               ) : null}
             </div>
             {isSelected ? discussion : null}
-          </div>
+          </Fragment>
         );
       })}
     </div>

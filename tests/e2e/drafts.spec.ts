@@ -1,6 +1,6 @@
 // Commenting on a draft, paragraph by paragraph: keyboard only, moderation awareness, versions, axe on every page.
 import type { Page } from "@playwright/test";
-import { demoAccount, expect, signIn, test } from "./fixtures.ts";
+import { checkAccessibility, demoAccount, expect, signIn, test } from "./fixtures.ts";
 
 const DRAFT = "/consultations/igf-preparatory-round/drafts/draft-programme";
 
@@ -84,6 +84,34 @@ test("a participant comments on paragraph 6 with the keyboard only and another p
   await expect(visitor.locator("#discussion")).toContainText("Priya Participant");
   await expect(visitor.getByRole("link", { name: "Sign in to comment" }).first()).toBeVisible();
   await visitor.close();
+});
+
+test("the whole-draft discussion opens on demand and a reader sees its comments", async ({ page, browser, axe }) => {
+  const participant = demoAccount("PARTICIPANT");
+  await signIn(page, participant.email, participant.password);
+  await page.goto(DRAFT);
+  const mine = page.locator("section", { has: page.getByRole("heading", { name: "Comments on the whole draft" }) });
+  await mine.getByLabel("Your comment").fill("The closing session should leave time for questions from the floor.");
+  await mine.getByRole("button", { name: "Publish comment" }).click();
+  await expect(mine.getByRole("status")).toContainText(/Your comment is (awaiting moderation|published)/);
+  // Collapsed, the author still sees their own comment.
+  await expect(mine.locator("p", { hasText: "time for questions from the floor" })).toBeVisible();
+  await axe();
+
+  const context = await browser.newContext();
+  const visitor = await context.newPage();
+  await visitor.goto(DRAFT);
+  const whole = visitor.locator("section", { has: visitor.getByRole("heading", { name: "Comments on the whole draft" }) });
+  // Collapsed for a visitor: the link says how many comments there are, none is sent.
+  await expect(whole.getByRole("article")).toHaveCount(0);
+  const open = whole.getByRole("link", { name: /^Show the \d+ comments? on the whole draft$/ });
+  await expect(open).toHaveAttribute("aria-expanded", "false");
+  await open.click();
+  await expect(visitor).toHaveURL(/whole=1/);
+  await expect(whole.getByRole("list", { name: "Comments on the whole draft" }).getByRole("article").first()).toBeVisible();
+  await expect(whole.getByRole("link", { name: "Hide the comments on the whole draft" })).toHaveAttribute("aria-expanded", "true");
+  await checkAccessibility(visitor);
+  await context.close();
 });
 
 test("the secretariat publishes a new version; comments follow their paragraph and versions can be compared", async ({ page, axe }) => {

@@ -9,7 +9,7 @@ import { localizeVersion } from "@/lib/drafts/translations";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getPublicDraft } from "@/lib/drafts/service";
 import { commentPeriodOf, commentPeriodState } from "@/lib/drafts/period";
-import { commentCounts, listThread, listThreadsOnRemovedParagraphs } from "@/lib/comments/queries";
+import { commentCounts, listThread, listThreadsOnRemovedParagraphs, totalOf } from "@/lib/comments/queries";
 import { parseCommentOrder, type CommentOrder } from "@/lib/comments/schema";
 import { DraftBody } from "@/components/drafts/draft-body";
 import { DraftHeader } from "@/components/drafts/draft-header";
@@ -26,7 +26,7 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ slug: string; draft: string }>;
-  searchParams: Promise<{ p?: string | string[]; order?: string | string[] }>;
+  searchParams: Promise<{ p?: string | string[]; order?: string | string[]; whole?: string | string[] }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -63,8 +63,15 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const state = commentPeriodState(draft, consultation, now);
   const canWrite = state === "open" && user !== null;
   const base = `/consultations/${slug}/drafts/${draftSlug}`;
+  // Paragraph links are relative to the page ("?p=…"): 300 of them, each otherwise repeating the page's path twice (HTML and RSC payload).
   const hrefFor = (anchorId: string, o: CommentOrder = order) => `${base}?p=${encodeURIComponent(anchorId)}${o === "balanced" ? "" : `&order=${o}`}#discussion`;
   const orderQuery = (o: CommentOrder) => (o === "balanced" ? "" : `order=${o}`);
+  // The whole-draft thread is sent on demand (?whole=1), like a paragraph's (?p=): collapsed, only the reader's own comments show.
+  const wholeOpen = sp.whole === "1";
+  const wholeHref = (open: boolean, o: CommentOrder = order) => {
+    const q = [open ? "whole=1" : "", orderQuery(o)].filter(Boolean).join("&");
+    return `${base}${q ? `?${q}` : ""}#whole-draft-heading`;
+  };
 
   const [counts, thread, whole, removed] = await Promise.all([
     commentCounts(draft.id),
@@ -72,6 +79,9 @@ export default async function DraftPage({ params, searchParams }: Props) {
     listThread(draft.id, null, user?.id ?? null, order),
     listThreadsOnRemovedParagraphs(draft.id, paragraphs.map((p) => p.anchorId), user?.id ?? null, order),
   ]);
+
+  const wholeTotal = totalOf(counts.get(""));
+  const wholeShown = wholeOpen ? whole.comments : whole.comments.filter((c) => c.mine);
 
   const signInLink = (
     <p className="rounded border border-stone-300 bg-stone-50 p-3">
@@ -109,13 +119,20 @@ export default async function DraftPage({ params, searchParams }: Props) {
         state={state} openAt={period.openAt} closeAt={period.closeAt} base={base} titleMeta={title} textMeta={localizedVersion.localized}
       />
       <ResponsesNotice draftId={draft.id} base={base} />
-      <DraftBody lang={localizedVersion.localized.language} paragraphs={paragraphs} counts={counts} selected={selected?.anchorId ?? null} hrefFor={(a) => hrefFor(a)} discussion={discussion} />
+      <DraftBody lang={localizedVersion.localized.language} paragraphs={paragraphs} counts={counts} selected={selected?.anchorId ?? null} hrefFor={(a) => hrefFor(a).slice(base.length)} discussion={discussion} />
       <section aria-labelledby="whole-draft-heading" className="space-y-4 border-t border-stone-200 pt-6">
         <h2 id="whole-draft-heading" className="text-xl font-semibold">{tc("wholeDraftTitle")}</h2>
-        <CommentThread
-          comments={whole.comments} truncated={whole.truncated} order={order} orderHref={(o) => `${base}${orderQuery(o) ? `?${orderQuery(o)}` : ""}#whole-draft-heading`}
-          draftId={draft.id} currentVersion={version.number} canWrite={canWrite} actions={actions} label={tc("wholeDraftTitle")} draftBase={base}
-        />
+        {wholeTotal > 0 ? (
+          <Link href={wholeHref(!wholeOpen)} scroll={false} aria-expanded={wholeOpen} className="inline-block text-brand-800 underline">
+            {wholeOpen ? tc("hideWholeDraft") : tc("showWholeDraft", { count: wholeTotal })}
+          </Link>
+        ) : null}
+        {wholeOpen || wholeShown.length > 0 || wholeTotal === 0 ? (
+          <CommentThread
+            comments={wholeShown} truncated={wholeOpen && whole.truncated} order={order} orderHref={(o) => wholeHref(wholeOpen, o)}
+            draftId={draft.id} currentVersion={version.number} canWrite={canWrite} actions={actions} label={tc("wholeDraftTitle")} draftBase={base}
+          />
+        ) : null}
         {writeArea(null, null, "new-whole")}
       </section>
       {removed.comments.length > 0 ? (
