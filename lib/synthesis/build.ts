@@ -488,6 +488,9 @@ export async function generateSynthesis(client: Tx, consultationSlug: string, op
   // rows in batches and put in order by Postgres, so the build never holds the annex (ADR 0046). ----
   let annexEntryCount = 0;
   await client.synthesisAnnexEntry.deleteMany({ where: { consultationId: cid, generation: { gte: generation } } });
+  // The annex reads the points citing each submission from the citations this build just wrote: with statistics from
+  // before them, the planner may read every citation of the generation for each row instead of using the index.
+  await client.$executeRaw`ANALYZE "SynthesisCitation"`;
   for await (const batch of annexEntries(client, cid, generation, phrases.t("anonymous"), opts.batchSize)) {
     await insertAnnexEntries(client, cid, generation, batch);
     annexEntryCount += batch.length;
