@@ -135,6 +135,11 @@ export async function listThread(draftId: string, anchorId: string | null, viewe
   return threads({ draftId, anchorId: anchorId ?? null }, viewerId, order);
 }
 
+/** The viewer's own comments in that thread (with their replies): what a collapsed thread still shows its author. */
+export async function listOwnThread(draftId: string, anchorId: string | null, viewerId: string, order: CommentOrder) {
+  return threads({ draftId, anchorId: anchorId ?? null, authorId: viewerId }, viewerId, order);
+}
+
 /** Threads on paragraphs the current version no longer has: they stay readable, marked with their version. */
 export async function listThreadsOnRemovedParagraphs(draftId: string, currentAnchors: string[], viewerId: string | null, order: CommentOrder) {
   const { comments, truncated } = await threads({ draftId, anchorId: { not: null, notIn: currentAnchors } }, viewerId, order);

@@ -9,7 +9,7 @@ import { localizeVersion } from "@/lib/drafts/translations";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getPublicDraft } from "@/lib/drafts/service";
 import { commentPeriodOf, commentPeriodState } from "@/lib/drafts/period";
-import { commentCounts, listThread, listThreadsOnRemovedParagraphs, totalOf } from "@/lib/comments/queries";
+import { commentCounts, listOwnThread, listThread, listThreadsOnRemovedParagraphs, totalOf } from "@/lib/comments/queries";
 import { parseCommentOrder, type CommentOrder } from "@/lib/comments/schema";
 import { DraftBody } from "@/components/drafts/draft-body";
 import { DraftHeader } from "@/components/drafts/draft-header";
@@ -64,7 +64,8 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const canWrite = state === "open" && user !== null;
   const base = `/consultations/${slug}/drafts/${draftSlug}`;
   // Paragraph links are relative to the page ("?p=…"): 300 of them, each otherwise repeating the page's path twice (HTML and RSC payload).
-  const hrefFor = (anchorId: string, o: CommentOrder = order) => `${base}?p=${encodeURIComponent(anchorId)}${o === "balanced" ? "" : `&order=${o}`}#discussion`;
+  const paragraphQuery = (anchorId: string, o: CommentOrder = order) => `?p=${encodeURIComponent(anchorId)}${o === "balanced" ? "" : `&order=${o}`}#discussion`;
+  const hrefFor = (anchorId: string, o: CommentOrder = order) => `${base}${paragraphQuery(anchorId, o)}`;
   const orderQuery = (o: CommentOrder) => (o === "balanced" ? "" : `order=${o}`);
   // The whole-draft thread is sent on demand (?whole=1), like a paragraph's (?p=): collapsed, only the reader's own comments show.
   const wholeOpen = sp.whole === "1";
@@ -76,12 +77,12 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const [counts, thread, whole, removed] = await Promise.all([
     commentCounts(draft.id),
     selected ? listThread(draft.id, selected.anchorId, user?.id ?? null, order) : null,
-    listThread(draft.id, null, user?.id ?? null, order),
+    // Collapsed, the whole-draft thread is not read: only the signed-in reader's own comments in it.
+    wholeOpen ? listThread(draft.id, null, user?.id ?? null, order) : user ? listOwnThread(draft.id, null, user.id, order) : { comments: [], truncated: false },
     listThreadsOnRemovedParagraphs(draft.id, paragraphs.map((p) => p.anchorId), user?.id ?? null, order),
   ]);
 
   const wholeTotal = totalOf(counts.get(""));
-  const wholeShown = wholeOpen ? whole.comments : whole.comments.filter((c) => c.mine);
 
   const signInLink = (
     <p className="rounded border border-stone-300 bg-stone-50 p-3">
@@ -119,7 +120,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         state={state} openAt={period.openAt} closeAt={period.closeAt} base={base} titleMeta={title} textMeta={localizedVersion.localized}
       />
       <ResponsesNotice draftId={draft.id} base={base} />
-      <DraftBody lang={localizedVersion.localized.language} paragraphs={paragraphs} counts={counts} selected={selected?.anchorId ?? null} hrefFor={(a) => hrefFor(a).slice(base.length)} discussion={discussion} />
+      <DraftBody lang={localizedVersion.localized.language} paragraphs={paragraphs} counts={counts} selected={selected?.anchorId ?? null} hrefFor={(a) => paragraphQuery(a)} discussion={discussion} />
       <section aria-labelledby="whole-draft-heading" className="space-y-4 border-t border-stone-200 pt-6">
         <h2 id="whole-draft-heading" className="text-xl font-semibold">{tc("wholeDraftTitle")}</h2>
         {wholeTotal > 0 ? (
@@ -127,9 +128,9 @@ export default async function DraftPage({ params, searchParams }: Props) {
             {wholeOpen ? tc("hideWholeDraft") : tc("showWholeDraft", { count: wholeTotal })}
           </Link>
         ) : null}
-        {wholeOpen || wholeShown.length > 0 || wholeTotal === 0 ? (
+        {wholeOpen || whole.comments.length > 0 || wholeTotal === 0 ? (
           <CommentThread
-            comments={wholeShown} truncated={wholeOpen && whole.truncated} order={order} orderHref={(o) => wholeHref(wholeOpen, o)}
+            comments={whole.comments} truncated={wholeOpen && whole.truncated} order={order} orderHref={(o) => wholeHref(wholeOpen, o)}
             draftId={draft.id} currentVersion={version.number} canWrite={canWrite} actions={actions} label={tc("wholeDraftTitle")} draftBase={base}
           />
         ) : null}
